@@ -1,0 +1,4 @@
+export * from './catalogue';
+export * from './event-definition';
+export * from './event-envelope';
+export * from './organisation/organisation-events';

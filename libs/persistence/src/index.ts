@@ -1,0 +1,3 @@
+export * from './data-source.factory';
+export * from './ensure-database';
+export * from './persistence.module';
