@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const dist = join(root, 'dist');
+const dist = process.env.TEST_DIST ?? join(root, 'dist');
 const filters = process.argv.slice(2);
 
 function collect(dir) {

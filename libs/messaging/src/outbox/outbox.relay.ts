@@ -1,0 +1,1 @@
+export const OUTBOX_CHANNEL = 'tripartite_outbox';

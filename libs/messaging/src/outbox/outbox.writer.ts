@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@tripartite/clock';
+import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
+import { currentContext } from '@tripartite/context';
+import type { EventCatalogue, EventEnvelope } from '@tripartite/events';
+import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { EVENT_CATALOGUE } from '../messaging.tokens';
+import { InvalidEventError } from './invalid-event.error';
+import type { NewEvent } from './new-event';
+import { OUTBOX_CHANNEL } from './outbox.relay';
+
+/**
+ * Records domain events in the outbox, inside the caller's transaction: the change and its event
+ * commit together or not at all. Publishing is the relay's job, never the command's.
+ */
+@Injectable()
+export class OutboxWriter {
+  constructor(
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(EVENT_CATALOGUE) private readonly catalogue: EventCatalogue,
+    private readonly clock: Clock,
+  ) {}
+
+  async append<P>(manager: EntityManager, event: NewEvent<string, P>): Promise<EventEnvelope<P>> {
+    const envelope = this.envelopeOf(event);
+    await manager.query('INSERT INTO outbox (id, type, aggregate_id, envelope) VALUES ($1, $2, $3, $4)', [
+      envelope.id,
+      envelope.type,
+      envelope.aggregateId,
+      JSON.stringify(envelope),
+    ]);
+    // Delivered at commit only: wakes the relays at once instead of at their next poll.
+    await manager.query(`NOTIFY ${OUTBOX_CHANNEL}`);
+    return envelope;
+  }
+
+  private envelopeOf<P>(event: NewEvent<string, P>): EventEnvelope<P> {
+    const definition = this.catalogue[event.type];
+    if (!definition) throw new InvalidEventError(event.type, 'not in the event catalogue');
+    const parsed = definition.schema.safeParse(event.payload);
+    if (!parsed.success) {
+      throw new InvalidEventError(
+        event.type,
+        parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '),
+      );
+    }
+    const context = currentContext();
+    const id = uuidv7();
+    return {
+      id,
+      type: event.type,
+      version: definition.version,
+      occurredAt: this.clock.now().toISOString(),
+      producer: this.config.SERVICE_NAME,
+      aggregateId: event.aggregateId,
+      aggregateVersion: event.aggregateVersion,
+      region: event.region,
+      correlationId: event.correlationId ?? context?.correlationId ?? id,
+      causationId: event.causationId !== undefined ? event.causationId : (context?.causationId ?? null),
+      payload: parsed.data as P,
+    };
+  }
+}
