@@ -1,0 +1,29 @@
+export * from './amqp/amqp-connection';
+export * from './inbox/inbox.store';
+export * from './inbox/inbox-entry.orm-entity';
+export * from './messaging.health';
+export * from './messaging.module';
+export * from './messaging.tokens';
+export * from './migrations/1764000000000-create-outbox-and-inbox';
+export * from './outbox/invalid-event.error';
+export * from './outbox/new-event';
+export * from './outbox/outbox.relay';
+export * from './outbox/outbox.replayer';
+export * from './outbox/outbox.writer';
+export * from './outbox/outbox-message.orm-entity';
+export * from './topology/queue-names';
+export * from './topology/retry-policy';
+export * from './transport/amqp-event.transport';
+export * from './transport/event-context';
+export * from './transport/message-validation';
+
+import { InboxEntryOrmEntity } from './inbox/inbox-entry.orm-entity';
+import { CreateOutboxAndInbox1764000000000 } from './migrations/1764000000000-create-outbox-and-inbox';
+import { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
+
+/** What a service adds to its PersistenceModule to carry the messaging tables. */
+export const messagingPersistence = {
+  entities: [OutboxMessageOrmEntity, InboxEntryOrmEntity],
+  migrations: [CreateOutboxAndInbox1764000000000],
+};
+export * from './transport/event-pattern.decorator';

@@ -1,0 +1,262 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
+import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
+import { runWithContext, systemActor } from '@tripartite/context';
+import type { EventCatalogue, EventEnvelope } from '@tripartite/events';
+import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { lastValueFrom } from 'rxjs';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AmqpConnection } from '../amqp/amqp-connection';
+import { CONSUMED_EVENTS, EVENT_CATALOGUE, RETRY_POLICY } from '../messaging.tokens';
+import { declareConsumerQueues } from '../topology/declare-topology';
+import { type QueueNames, queueNamesFor } from '../topology/queue-names';
+import type { RetryPolicy } from '../topology/retry-policy';
+import { EventContext } from './event-context';
+import { validateMessage } from './message-validation';
+
+export const AMQP_EVENT_TRANSPORT = Symbol('AMQP_EVENT_TRANSPORT');
+
+/**
+ * The `@nestjs/microservices` transport that serves `@EventPattern('agreement.granted')` handlers from
+ * RabbitMQ. Around each handler it adds what no handler should write itself: the service's quorum
+ * queue bound to its routing keys, envelope and payload validation, the idempotent inbox (the event id
+ * recorded in the handler's own transaction), retries with growing delay, and parking with the reason.
+ */
+@Injectable()
+export class AmqpEventTransport extends Server implements CustomTransportStrategy {
+  override readonly transportId = AMQP_EVENT_TRANSPORT;
+  readonly queues: QueueNames;
+  private consumeChannel: Channel | undefined;
+  private publishChannel: ConfirmChannel | undefined;
+  private consumerTag: string | undefined;
+  private listening = false;
+  private stopping = false;
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Events of one aggregate are applied one after the other within a process. */
+  private readonly aggregateTails = new Map<string, Promise<void>>();
+
+  constructor(
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(EVENT_CATALOGUE) private readonly catalogue: EventCatalogue,
+    @Inject(CONSUMED_EVENTS) private readonly consumes: readonly string[],
+    @Inject(RETRY_POLICY) private readonly policy: RetryPolicy,
+    private readonly dataSource: DataSource,
+    private readonly amqp: AmqpConnection,
+  ) {
+    super();
+    this.queues = queueNamesFor(config.AMQP_QUEUE_PREFIX, config.SERVICE_NAME);
+  }
+
+  /** True while a consumer is registered on the service's queue (readiness). */
+  get attached(): boolean {
+    return this.consumes.length === 0 || (this.consumerTag !== undefined && this.consumeChannel !== undefined);
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      this.checkHandlers();
+      this.listening = true;
+      if (this.consumes.length > 0) await this.amqp.onConnected((model) => this.attach(model));
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  /** Stops taking messages, lets the ones in flight finish (bounded), then closes the channels. */
+  async close(): Promise<void> {
+    this.stopping = true;
+    const channel = this.consumeChannel;
+    if (channel && this.consumerTag) await channel.cancel(this.consumerTag).catch(() => undefined);
+    this.consumerTag = undefined;
+    const grace = new Promise((resolve) => setTimeout(resolve, this.config.SHUTDOWN_GRACE_MS).unref());
+    await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
+    // Whatever is still unacked goes back to the queue when the channel closes; the inbox dedupes it.
+    await channel?.close().catch(() => undefined);
+    await this.publishChannel?.close().catch(() => undefined);
+  }
+
+  on(): never {
+    throw new Error('AmqpEventTransport does not support event listeners');
+  }
+
+  unwrap<T>(): T {
+    return this.consumeChannel as T;
+  }
+
+  /** A routing key without a handler, a handler without a binding or a handler twice stops the boot. */
+  private checkHandlers(): void {
+    const problems: string[] = [];
+    const handlers = this.getHandlers();
+    for (const key of this.consumes) {
+      if (!this.catalogue[key]) problems.push(`${key} is not in the event catalogue`);
+      if (!handlers.has(key)) problems.push(`${key} is bound but has no @EventPattern handler`);
+    }
+    for (const [pattern, handler] of handlers) {
+      if (!this.consumes.includes(pattern)) problems.push(`@EventPattern('${pattern}') is not in consumes`);
+      if (!handler.isEventHandler) problems.push(`${pattern} must be an @EventPattern, not a @MessagePattern`);
+      if (handler.next) problems.push(`${pattern} has more than one handler`);
+    }
+    if (problems.length > 0) {
+      throw new Error(`${this.config.SERVICE_NAME} event handlers are inconsistent:\n  - ${problems.join('\n  - ')}`);
+    }
+  }
+
+  private async attach(model: ChannelModel): Promise<void> {
+    if (this.stopping) return;
+    const publish = await model.createConfirmChannel();
+    publish.on('error', () => undefined);
+    const consume = await model.createChannel();
+    consume.on('error', () => undefined);
+    consume.on('close', () => {
+      if (this.consumeChannel === consume) {
+        this.consumeChannel = undefined;
+        this.consumerTag = undefined;
+      }
+    });
+    await declareConsumerQueues(consume, this.config.AMQP_EXCHANGE, this.queues, this.consumes, this.policy);
+    await consume.prefetch(this.config.AMQP_PREFETCH);
+    this.publishChannel = publish;
+    this.consumeChannel = consume;
+    const { consumerTag } = await consume.consume(this.queues.main, (message) => {
+      if (!message) {
+        // The broker cancelled us (queue deleted): readiness turns red until the next reconnection.
+        this.consumerTag = undefined;
+        return;
+      }
+      this.track(this.serialise(message, () => this.process(consume, message)));
+    });
+    this.consumerTag = consumerTag;
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  /** Chains work on the message's aggregate so one process applies an aggregate's events in order. */
+  private serialise(message: ConsumeMessage, work: () => Promise<void>): Promise<void> {
+    const key = aggregateKeyOf(message);
+    const previous = this.aggregateTails.get(key) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    this.aggregateTails.set(key, next);
+    void next.finally(() => {
+      if (this.aggregateTails.get(key) === next) this.aggregateTails.delete(key);
+    });
+    return next;
+  }
+
+  private async process(channel: Channel, message: ConsumeMessage): Promise<void> {
+    const attempt = Number(message.properties.headers?.['x-attempt'] ?? 1);
+    const validation = validateMessage(message.content, this.catalogue);
+    if (!validation.ok) return this.park(channel, message, attempt, validation.reason);
+    const { envelope } = validation;
+    const handler = this.getHandlerByPattern(envelope.type);
+    if (!handler) return this.park(channel, message, attempt, `no handler for ${envelope.type}`);
+    try {
+      await this.dataSource.transaction((manager) => this.applyOnce(handler, envelope, manager, attempt));
+    } catch (error) {
+      return this.retryOrPark(channel, message, attempt, error);
+    }
+    ack(channel, message);
+  }
+
+  /** Records the event in the inbox and runs the handler in the same transaction; a duplicate is a no-op. */
+  private async applyOnce(
+    handler: MessageHandler,
+    envelope: EventEnvelope,
+    manager: EntityManager,
+    attempt: number,
+  ): Promise<void> {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO inbox (event_id, type, producer) VALUES ($1, $2, $3)
+       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      [envelope.id, envelope.type, envelope.producer],
+    );
+    if (inserted.length === 0) return;
+    const context = new EventContext([envelope, manager, attempt]);
+    await runWithContext(
+      {
+        correlationId: envelope.correlationId,
+        causationId: envelope.id,
+        actor: systemActor(this.config.SERVICE_NAME),
+      },
+      async () => {
+        const result = await handler(envelope, context);
+        await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+      },
+    );
+  }
+
+  private async retryOrPark(channel: Channel, message: ConsumeMessage, attempt: number, error: unknown): Promise<void> {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (attempt >= this.policy.maxAttempts) {
+      return this.park(channel, message, attempt, `handler failed ${attempt} times: ${reason}`);
+    }
+    this.logger.warn(`${message.fields.routingKey} failed (try ${attempt}): ${reason}; retrying`);
+    await this.forward(channel, message, this.queues.retry(attempt), {
+      'x-attempt': attempt + 1,
+      'x-last-error': reason.slice(0, 1000),
+    });
+  }
+
+  private async park(channel: Channel, message: ConsumeMessage, attempt: number, reason: string): Promise<void> {
+    this.logger.error(`Parking ${message.properties.messageId ?? '(no id)'} on ${this.queues.parked}: ${reason}`);
+    await this.forward(channel, message, this.queues.parked, {
+      'x-parked-reason': reason.slice(0, 4000),
+      'x-parked-at': new Date().toISOString(),
+      'x-attempts': attempt,
+      'x-original-routing-key': message.fields.routingKey,
+      'x-original-exchange': message.fields.exchange,
+    });
+  }
+
+  /** Moves a message to another queue: confirmed publish first, then ack, so it is never lost. */
+  private async forward(
+    channel: Channel,
+    message: ConsumeMessage,
+    queue: string,
+    headers: Record<string, unknown>,
+  ): Promise<void> {
+    const publisher = this.publishChannel;
+    try {
+      if (!publisher) throw new Error('no publish channel');
+      publisher.sendToQueue(queue, message.content, {
+        ...message.properties,
+        persistent: true,
+        headers: { ...message.properties.headers, ...headers },
+      });
+      await publisher.waitForConfirms();
+    } catch {
+      // Broker trouble: give the message back; it is redelivered (and counted) later.
+      nack(channel, message);
+      return;
+    }
+    ack(channel, message);
+  }
+}
+
+function aggregateKeyOf(message: ConsumeMessage): string {
+  try {
+    const { aggregateId } = JSON.parse(message.content.toString('utf8')) as EventEnvelope;
+    return `aggregate:${aggregateId}`;
+  } catch {
+    return `message:${message.properties.messageId ?? message.fields.deliveryTag}`;
+  }
+}
+
+function ack(channel: Channel, message: ConsumeMessage): void {
+  try {
+    channel.ack(message);
+  } catch {
+    // Channel gone: the broker redelivers, the inbox makes the redelivery a no-op.
+  }
+}
+
+function nack(channel: Channel, message: ConsumeMessage): void {
+  try {
+    channel.nack(message, false, true);
+  } catch {
+    // Channel gone: the broker requeues it anyway.
+  }
+}

@@ -1,0 +1,60 @@
+import { connect } from 'amqplib';
+
+const AMQP_URL = process.env.TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+
+/** Deletes a test file's exchange and queues from the shared broker. */
+export async function deleteBrokerObjects(exchange: string, queuePrefix: string, services: string[]): Promise<void> {
+  const connection = await connect(AMQP_URL);
+  try {
+    for (const service of services) {
+      const main = `${queuePrefix}.${service}`;
+      for (const queue of [main, `${main}.parked`, `${main}.retry.1`, `${main}.retry.2`, `${main}.retry.3`]) {
+        const channel = await connection.createChannel();
+        channel.on('error', () => undefined);
+        await channel.deleteQueue(queue).catch(() => undefined);
+        await channel.close().catch(() => undefined);
+      }
+    }
+    const channel = await connection.createChannel();
+    channel.on('error', () => undefined);
+    await channel.deleteExchange(exchange).catch(() => undefined);
+    await channel.close().catch(() => undefined);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Reads (and removes) every message of a queue: for checking the parking queue. */
+export async function drainQueue(
+  queue: string,
+): Promise<{ content: unknown; headers: Record<string, unknown> }[]> {
+  const connection = await connect(AMQP_URL);
+  const out: { content: unknown; headers: Record<string, unknown> }[] = [];
+  try {
+    const channel = await connection.createChannel();
+    for (;;) {
+      const message = await channel.get(queue, { noAck: false });
+      if (!message) break;
+      out.push({ content: JSON.parse(message.content.toString()), headers: message.properties.headers ?? {} });
+      channel.ack(message);
+    }
+    await channel.close();
+  } finally {
+    await connection.close();
+  }
+  return out;
+}
+
+/** Publishes raw bytes to the exchange as a misbehaving producer would. */
+export async function publishRaw(exchange: string, routingKey: string, body: Buffer | object): Promise<void> {
+  const connection = await connect(AMQP_URL);
+  try {
+    const channel = await connection.createConfirmChannel();
+    const content = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+    channel.publish(exchange, routingKey, content, { persistent: true });
+    await channel.waitForConfirms();
+    await channel.close();
+  } finally {
+    await connection.close();
+  }
+}

@@ -1,0 +1,16 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The consumer's observable effect in the tests: one row per applied event. */
+export class CreateTestEffects1764000009000 implements MigrationInterface {
+  name = 'CreateTestEffects1764000009000';
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(
+      'CREATE TABLE effects (id bigserial PRIMARY KEY, event_id uuid NOT NULL, aggregate_id text NOT NULL, note text NOT NULL, applied_by int NOT NULL)',
+    );
+    await runner.query('CREATE TABLE attempts (event_id uuid NOT NULL, attempt int NOT NULL)');
+  }
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE attempts');
+    await runner.query('DROP TABLE effects');
+  }
+}
