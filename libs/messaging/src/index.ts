@@ -26,4 +26,5 @@ export const messagingPersistence = {
   entities: [OutboxMessageOrmEntity, InboxEntryOrmEntity],
   migrations: [CreateOutboxAndInbox1764000000000],
 };
+export * from './transport/connect-event-transport';
 export * from './transport/event-pattern.decorator';

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, expectEventually, isolatedEnvironment } from '@tripartite/testing';
 import { deleteBrokerObjects } from './support/broker-admin';
-import { ThingConsumer } from './support/thing.consumer';
 import { publishThing, startTestService, type TestService } from './support/test-service';
+import { ThingConsumer } from './support/thing.consumer';
 
 describe('an event written through the outbox', () => {
   let producer: TestService;
@@ -42,7 +42,9 @@ describe('an event written through the outbox', () => {
       return rows;
     });
     assert.equal(effects[0].note, 'hello');
-    const inbox = await consumer.dataSource.query('SELECT type, producer FROM inbox WHERE event_id = $1', [eventId]);
+    const inbox = await consumer.dataSource.query('SELECT type, producer FROM inbox WHERE event_id = $1', [
+      eventId,
+    ]);
     assert.deepEqual(inbox, [{ type: 'thing.happened', producer: 'producer' }]);
     const [sent] = await producer.dataSource.query('SELECT sent_at FROM outbox WHERE id = $1', [eventId]);
     assert.ok(sent.sent_at, 'the outbox row is marked sent and kept as the event log');
@@ -70,11 +72,14 @@ describe('an event written through the outbox', () => {
       const rows = await consumer.dataSource.query('SELECT 1 FROM effects WHERE event_id = $1', [markerId]);
       assert.equal(rows.length, 1);
     });
-    const notes = await consumer.dataSource.query('SELECT note FROM effects WHERE aggregate_id = $1', [aggregateId]);
-    assert.deepEqual(notes, [{ note: 'marker' }]);
-    const outbox = await producer.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = $1', [
+    const notes = await consumer.dataSource.query('SELECT note FROM effects WHERE aggregate_id = $1', [
       aggregateId,
     ]);
+    assert.deepEqual(notes, [{ note: 'marker' }]);
+    const outbox = await producer.dataSource.query(
+      'SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = $1',
+      [aggregateId],
+    );
     assert.equal(outbox[0].n, 1);
   });
 

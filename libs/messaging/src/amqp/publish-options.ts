@@ -2,7 +2,10 @@ import type { EventEnvelope } from '@tripartite/events';
 import type { Options } from 'amqplib';
 
 /** AMQP properties of a domain event: persistent, identified, typed, correlated. */
-export function publishOptionsOf(envelope: EventEnvelope, headers: Record<string, unknown> = {}): Options.Publish {
+export function publishOptionsOf(
+  envelope: EventEnvelope,
+  headers: Record<string, unknown> = {},
+): Options.Publish {
   return {
     persistent: true,
     messageId: envelope.id,

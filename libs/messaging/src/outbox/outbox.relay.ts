@@ -119,7 +119,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Deletes sent rows older than the retention; the rest of the log stays replayable. */
   async purge(): Promise<number> {
     const result = await this.dataSource.query(
-      "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < now() - make_interval(days => $1)",
+      'DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < now() - make_interval(days => $1)',
       [this.config.OUTBOX_RETENTION_DAYS],
     );
     return (result as [unknown, number])[1] ?? 0;
@@ -143,7 +143,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           this.logger.warn(`Outbox relay: ${(error as Error).message}; rows wait and will be retried`);
         }
       }
-      if (!this.woken && this.running) await this.sleep(Math.min(this.config.OUTBOX_POLL_MS * 2 ** Math.min(failures, 4), 15_000));
+      if (!this.woken && this.running)
+        await this.sleep(Math.min(this.config.OUTBOX_POLL_MS * 2 ** Math.min(failures, 4), 15_000));
     }
   }
 

@@ -10,4 +10,8 @@ export interface RetryPolicy {
   deliveryLimit: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 3, delaysMs: [1_000, 5_000], deliveryLimit: 10 };
+export const defaultRetryPolicy: RetryPolicy = {
+  maxAttempts: 3,
+  delaysMs: [1_000, 5_000],
+  deliveryLimit: 10,
+};

@@ -49,7 +49,9 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
 
   /** True while a consumer is registered on the service's queue (readiness). */
   get attached(): boolean {
-    return this.consumes.length === 0 || (this.consumerTag !== undefined && this.consumeChannel !== undefined);
+    return (
+      this.consumes.length === 0 || (this.consumerTag !== undefined && this.consumeChannel !== undefined)
+    );
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
@@ -94,11 +96,14 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     }
     for (const [pattern, handler] of handlers) {
       if (!this.consumes.includes(pattern)) problems.push(`@EventPattern('${pattern}') is not in consumes`);
-      if (!handler.isEventHandler) problems.push(`${pattern} must be an @EventPattern, not a @MessagePattern`);
+      if (!handler.isEventHandler)
+        problems.push(`${pattern} must be an @EventPattern, not a @MessagePattern`);
       if (handler.next) problems.push(`${pattern} has more than one handler`);
     }
     if (problems.length > 0) {
-      throw new Error(`${this.config.SERVICE_NAME} event handlers are inconsistent:\n  - ${problems.join('\n  - ')}`);
+      throw new Error(
+        `${this.config.SERVICE_NAME} event handlers are inconsistent:\n  - ${problems.join('\n  - ')}`,
+      );
     }
   }
 
@@ -188,8 +193,13 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     );
   }
 
-  private async retryOrPark(channel: Channel, message: ConsumeMessage, attempt: number, error: unknown): Promise<void> {
-    const reason = error instanceof Error ? error.message : String(error);
+  private async retryOrPark(
+    channel: Channel,
+    message: ConsumeMessage,
+    attempt: number,
+    error: unknown,
+  ): Promise<void> {
+    const reason = reasonOf(error);
     if (attempt >= this.policy.maxAttempts) {
       return this.park(channel, message, attempt, `handler failed ${attempt} times: ${reason}`);
     }
@@ -197,17 +207,24 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     await this.forward(channel, message, this.queues.retry(attempt), {
       'x-attempt': attempt + 1,
       'x-last-error': reason.slice(0, 1000),
+      'x-original-routing-key': originalRoutingKeyOf(message),
     });
   }
 
-  private async park(channel: Channel, message: ConsumeMessage, attempt: number, reason: string): Promise<void> {
-    this.logger.error(`Parking ${message.properties.messageId ?? '(no id)'} on ${this.queues.parked}: ${reason}`);
+  private async park(
+    channel: Channel,
+    message: ConsumeMessage,
+    attempt: number,
+    reason: string,
+  ): Promise<void> {
+    this.logger.error(
+      `Parking ${message.properties.messageId ?? '(no id)'} on ${this.queues.parked}: ${reason}`,
+    );
     await this.forward(channel, message, this.queues.parked, {
       'x-parked-reason': reason.slice(0, 4000),
       'x-parked-at': new Date().toISOString(),
       'x-attempts': attempt,
-      'x-original-routing-key': message.fields.routingKey,
-      'x-original-exchange': message.fields.exchange,
+      'x-original-routing-key': originalRoutingKeyOf(message),
     });
   }
 
@@ -234,6 +251,17 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     }
     ack(channel, message);
   }
+}
+
+/** A retried message comes back from its retry queue under the queue's name: keep the event's key. */
+function originalRoutingKeyOf(message: ConsumeMessage): string {
+  return String(message.properties.headers?.['x-original-routing-key'] ?? message.fields.routingKey);
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (error && typeof error === 'object' && 'message' in error) return String(error.message);
+  return String(error);
 }
 
 function aggregateKeyOf(message: ConsumeMessage): string {

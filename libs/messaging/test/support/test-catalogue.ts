@@ -5,7 +5,11 @@ import { z } from 'zod';
 export const thingHappened = defineEvent(
   'thing.happened',
   1,
-  z.object({ note: z.string(), failTimes: z.number().int().nonnegative().default(0), workMs: z.number().default(0) }),
+  z.object({
+    note: z.string(),
+    failTimes: z.number().int().nonnegative().default(0),
+    workMs: z.number().default(0),
+  }),
   'Test event: a thing happened.',
 );
 

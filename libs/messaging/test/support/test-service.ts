@@ -4,7 +4,8 @@ import { Test } from '@nestjs/testing';
 import { ClockModule } from '@tripartite/clock';
 import { ConfigModule, loadConfig, type PlatformConfig, serviceConfigSchema } from '@tripartite/config';
 import {
-  AmqpEventTransport,
+  type AmqpEventTransport,
+  connectEventTransport,
   MessagingModule,
   messagingPersistence,
   OutboxRelay,
@@ -59,8 +60,7 @@ export async function startTestService(options: {
   const app = moduleRef.createNestApplication(new FastifyAdapter(), {
     logger: options.env.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'],
   });
-  const transport = app.get(AmqpEventTransport);
-  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
+  const transport = connectEventTransport(app);
   await app.startAllMicroservices();
   await app.init();
   return {

@@ -1,0 +1,53 @@
+import { createTestDatabase, isolatedEnvironment } from '@tripartite/testing';
+import { deleteBrokerObjects } from './broker-admin';
+import { type fastRetries, startTestService, type TestService } from './test-service';
+import { ThingConsumer } from './thing.consumer';
+
+export interface TwoServices {
+  producer: TestService;
+  consumer: TestService;
+  env: Record<string, string>;
+  consumerEnv: Record<string, string>;
+  teardown(): Promise<void>;
+}
+
+/** A producing and a consuming service, each with its own database, sharing this file's exchange. */
+export async function startTwoServices(
+  label: string,
+  options: { retryPolicy?: typeof fastRetries; producerEnv?: Record<string, string> } = {},
+): Promise<TwoServices> {
+  const producerDb = await createTestDatabase(`${label}_producer`);
+  const consumerDb = await createTestDatabase(`${label}_consumer`);
+  const env = isolatedEnvironment(label, producerDb.name);
+  const consumerEnv = { ...env, DATABASE_NAME: consumerDb.name };
+  const consumer = await startTestService({
+    service: 'consumer',
+    env: consumerEnv,
+    consumes: ['thing.happened'],
+    controllers: [ThingConsumer],
+    retryPolicy: options.retryPolicy,
+  });
+  const producer = await startTestService({ service: 'producer', env: { ...env, ...options.producerEnv } });
+  return {
+    producer,
+    consumer,
+    env,
+    consumerEnv,
+    async teardown() {
+      await producer.close();
+      await consumer.close();
+      await deleteBrokerObjects(env.AMQP_EXCHANGE, env.AMQP_QUEUE_PREFIX, ['consumer', 'producer']);
+      await producerDb.drop();
+      await consumerDb.drop();
+    },
+  };
+}
+
+/** Effects the consumer applied for an aggregate, in order. */
+export async function notesOf(consumer: TestService, aggregateId: string): Promise<string[]> {
+  const rows: { note: string }[] = await consumer.dataSource.query(
+    'SELECT note FROM effects WHERE aggregate_id = $1 ORDER BY id',
+    [aggregateId],
+  );
+  return rows.map((row) => row.note);
+}
