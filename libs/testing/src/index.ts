@@ -1,3 +1,4 @@
 export * from './expect-eventually';
+export * from './tcp-proxy';
 export * from './test-database';
 export * from './test-environment';

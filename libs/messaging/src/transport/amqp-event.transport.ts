@@ -13,6 +13,7 @@ import { type QueueNames, queueNamesFor } from '../topology/queue-names';
 import type { RetryPolicy } from '../topology/retry-policy';
 import { EventContext } from './event-context';
 import { validateMessage } from './message-validation';
+import { Semaphore } from './semaphore';
 
 export const AMQP_EVENT_TRANSPORT = Symbol('AMQP_EVENT_TRANSPORT');
 
@@ -29,9 +30,14 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
   private consumeChannel: Channel | undefined;
   private publishChannel: ConfirmChannel | undefined;
   private consumerTag: string | undefined;
-  private listening = false;
+  private attached$: (() => void) | undefined;
   private stopping = false;
   private readonly inFlight = new Set<Promise<void>>();
+  /**
+   * Each handler holds a database connection for its transaction; more of them than the pool can
+   * serve (handlers may need a second connection) would deadlock the pool, so they queue here.
+   */
+  private readonly transactions: Semaphore;
   /** Events of one aggregate are applied one after the other within a process. */
   private readonly aggregateTails = new Map<string, Promise<void>>();
 
@@ -45,6 +51,7 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
   ) {
     super();
     this.queues = queueNamesFor(config.AMQP_QUEUE_PREFIX, config.SERVICE_NAME);
+    this.transactions = new Semaphore(Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 2)));
   }
 
   /** True while a consumer is registered on the service's queue (readiness). */
@@ -57,8 +64,15 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       this.checkHandlers();
-      this.listening = true;
-      if (this.consumes.length > 0) await this.amqp.onConnected((model) => this.attach(model));
+      if (this.consumes.length > 0) {
+        const firstAttach = new Promise<void>((resolve) => {
+          this.attached$ = resolve;
+        });
+        await this.amqp.onConnected((model) => this.attach(model));
+        // Events published before our queue exists would not reach it: wait (bounded) for the first
+        // attachment. If the broker is away, boot goes on unready and attaches when it comes back.
+        await Promise.race([firstAttach, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+      }
       callback();
     } catch (error) {
       callback(error);
@@ -132,6 +146,7 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
       this.track(this.serialise(message, () => this.process(consume, message)));
     });
     this.consumerTag = consumerTag;
+    this.attached$?.();
   }
 
   private track(work: Promise<void>): void {
@@ -159,7 +174,9 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     const handler = this.getHandlerByPattern(envelope.type);
     if (!handler) return this.park(channel, message, attempt, `no handler for ${envelope.type}`);
     try {
-      await this.dataSource.transaction((manager) => this.applyOnce(handler, envelope, manager, attempt));
+      await this.transactions.run(() =>
+        this.dataSource.transaction((manager) => this.applyOnce(handler, envelope, manager, attempt)),
+      );
     } catch (error) {
       return this.retryOrPark(channel, message, attempt, error);
     }

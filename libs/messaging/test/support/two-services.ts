@@ -14,12 +14,16 @@ export interface TwoServices {
 /** A producing and a consuming service, each with its own database, sharing this file's exchange. */
 export async function startTwoServices(
   label: string,
-  options: { retryPolicy?: typeof fastRetries; producerEnv?: Record<string, string> } = {},
+  options: {
+    retryPolicy?: typeof fastRetries;
+    producerEnv?: Record<string, string>;
+    consumerEnv?: Record<string, string>;
+  } = {},
 ): Promise<TwoServices> {
   const producerDb = await createTestDatabase(`${label}_producer`);
   const consumerDb = await createTestDatabase(`${label}_consumer`);
   const env = isolatedEnvironment(label, producerDb.name);
-  const consumerEnv = { ...env, DATABASE_NAME: consumerDb.name };
+  const consumerEnv = { ...env, DATABASE_NAME: consumerDb.name, ...options.consumerEnv };
   const consumer = await startTestService({
     service: 'consumer',
     env: consumerEnv,
