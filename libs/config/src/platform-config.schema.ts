@@ -53,6 +53,16 @@ export const platformConfigSchema = z.object({
   AUTH_ISSUER: z.string().default('tripartite-dev'),
   AUTH_AUDIENCE: z.string().default('tripartite'),
   SHUTDOWN_GRACE_MS: intVar(8000),
+  /**
+   * HS256 key of development tokens (`npm run token`). Used only when AUTH_JWKS_URL is absent, and refused in
+   * production; the default is public on purpose, so a token it signs proves nothing outside a developer's machine.
+   */
+  AUTH_DEV_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .default('tripartite-development-only-signing-key-never-in-production'),
+  /** How long the answer to a request carrying an `Idempotency-Key` is kept for replay (24 h). */
+  IDEMPOTENCY_TTL_SECONDS: intVar(86400),
 });
 
 export type PlatformConfig = z.infer<typeof platformConfigSchema> & {

@@ -1,0 +1,94 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { tokenVerifierFromConfig } from '@tripartite/auth';
+import { Redis } from 'ioredis';
+import { Logger } from 'nestjs-pino';
+import pino from 'pino';
+import { type GatewayConfig, serviceUrls } from './gateway.config';
+import { GatewayModule } from './gateway.module';
+import { OpenApiAggregator } from './openapi/openapi-aggregator';
+import { ProblemFilter } from './problem/problem.filter';
+import { requestIdOf } from './request-id';
+import { proxyPlugin } from './routing/proxy.plugin';
+import { RouteMatcher } from './routing/route-matcher';
+import { type GatewayRoute, ROUTE_TABLE } from './routing/route-table';
+
+/**
+ * Builds the gateway, initialised but not listening (`main.ts` listens; tests listen on port 0).
+ * Its Redis connection, if any, closes with the application.
+ */
+export async function createGatewayApp(
+  config: GatewayConfig,
+  routes: readonly GatewayRoute[] = ROUTE_TABLE,
+): Promise<NestFastifyApplication> {
+  const logger = pino({ level: config.LOG_LEVEL, base: { service: config.SERVICE_NAME } });
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    genReqId: requestIdOf,
+    trustProxy: config.GATEWAY_TRUST_PROXY,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    GatewayModule.forRoot(config, logger, routes),
+    adapter,
+    {
+      bufferLogs: true,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const redis =
+    config.GATEWAY_RATE_LIMIT_STORE === 'redis'
+      ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 500 })
+      : undefined;
+  redis?.on('error', (error) =>
+    logger.warn({ err: error }, 'rate-limit store (Redis) unavailable; not limiting'),
+  );
+  fastify.addHook('onClose', async () => {
+    await redis?.quit().catch(() => redis.disconnect());
+  });
+
+  const verifier = tokenVerifierFromConfig(config);
+  logger.info(
+    { keySource: verifier.keySource },
+    'bearer tokens verified with the %s key',
+    verifier.keySource,
+  );
+  await app.register(proxyPlugin, {
+    verifier,
+    matcher: new RouteMatcher(routes),
+    upstreams: serviceUrls(config),
+    rateLimit: {
+      max: config.GATEWAY_RATE_LIMIT_MAX,
+      windowMs: config.GATEWAY_RATE_LIMIT_WINDOW_MS,
+      redis,
+      redisKeyPrefix: `${config.REDIS_PREFIX}:gateway:rate-limit:`,
+    },
+    upstreamTimeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS,
+  });
+
+  // swagger-ui (shipped with @nestjs/swagger) showing the merged document, fresh at each page load.
+  const aggregator = app.get(OpenApiAggregator);
+  SwaggerModule.setup('api/docs', app, () => placeholderDocument, {
+    raw: false,
+    customSiteTitle: 'Tripartite API',
+    patchDocumentOnRequest: () => aggregator.document() as never,
+    swaggerOptions: { persistAuthorization: true },
+  });
+
+  await app.init();
+  return app;
+}
+
+const placeholderDocument = {
+  openapi: '3.0.0',
+  info: { title: 'Tripartite API', version: '0' },
+  paths: {},
+};
