@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { runService } from '@tripartite/platform';
+import { consultationsConfigSchema } from './consultations.config';
+import { ConsultationsModule } from './consultations.module';
+
+void runService({
+  configSchema: consultationsConfigSchema,
+  module: (config) => ConsultationsModule.forRoot(config),
+  openApi: { title: 'Tripartite Consultations', description: 'Consultations — CRPRP and ARS opinions' },
+});

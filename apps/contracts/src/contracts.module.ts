@@ -1,0 +1,17 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { PlatformConfig } from '@tripartite/config';
+import { eventCatalogue } from '@tripartite/events';
+import { ServicePlatformModule } from '@tripartite/platform';
+
+/** The contracts service. Its domain arrives with its own issue; the platform under it is complete. */
+@Module({})
+export class ContractsModule {
+  static forRoot(config: PlatformConfig): DynamicModule {
+    return {
+      module: ContractsModule,
+      imports: [
+        ServicePlatformModule.forRoot({ config, catalogue: eventCatalogue, consumes: [], entities: [], migrations: [] }),
+      ],
+    };
+  }
+}

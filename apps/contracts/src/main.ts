@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { runService } from '@tripartite/platform';
+import { contractsConfigSchema } from './contracts.config';
+import { ContractsModule } from './contracts.module';
+
+void runService({
+  configSchema: contractsConfigSchema,
+  module: (config) => ContractsModule.forRoot(config),
+  openApi: { title: 'Tripartite Contracts', description: 'Contracts — CPOM, amendments, annual reviews, final evaluations' },
+});

@@ -1,0 +1,34 @@
+import { Body, Param, Query } from '@nestjs/common';
+import type { z } from 'zod';
+import { ApiZodBody, ApiZodParams, ApiZodQuery } from '../openapi/zod-openapi.decorators';
+import { ZodValidationPipe } from './zod-validation.pipe';
+
+function methodDescriptor(target: object, key: string | symbol): PropertyDescriptor {
+  const descriptor = Object.getOwnPropertyDescriptor(target, key);
+  if (!descriptor) throw new Error(`No method ${String(key)} to document`);
+  return descriptor;
+}
+
+/** `@ZodBody(schema) body: z.infer<typeof schema>`: validates the body (400 naming fields) and documents it. */
+export function ZodBody(schema: z.ZodType): ParameterDecorator {
+  return (target, key, index) => {
+    Body(new ZodValidationPipe(schema, 'body'))(target, key, index);
+    if (key !== undefined) ApiZodBody(schema)(target, key, methodDescriptor(target, key));
+  };
+}
+
+/** Validates and documents the query string; use `z.coerce` for numbers and booleans. */
+export function ZodQuery(schema: z.ZodType): ParameterDecorator {
+  return (target, key, index) => {
+    Query(new ZodValidationPipe(schema, 'query'))(target, key, index);
+    if (key !== undefined) ApiZodQuery(schema)(target, key, methodDescriptor(target, key));
+  };
+}
+
+/** Validates and documents the path parameters as one object. */
+export function ZodParams(schema: z.ZodType): ParameterDecorator {
+  return (target, key, index) => {
+    Param(new ZodValidationPipe(schema, 'path'))(target, key, index);
+    if (key !== undefined) ApiZodParams(schema)(target, key, methodDescriptor(target, key));
+  };
+}

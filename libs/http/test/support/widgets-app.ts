@@ -1,0 +1,71 @@
+import type { AddressInfo } from 'node:net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig, serviceConfigSchema } from '@tripartite/config';
+import { createServiceApp, type ServiceBootstrapOptions } from '@tripartite/http';
+import { createTestDatabase, isolatedEnvironment } from '@tripartite/testing';
+import { WidgetsModule } from './widgets.module';
+
+export interface RunningWidgets {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  close: () => Promise<void>;
+}
+
+/** The test service built with the real bootstrap, on its own database, listening on a random loopback port. */
+export async function startWidgetsApp(
+  label: string,
+  options: Partial<Pick<ServiceBootstrapOptions, 'idempotency' | 'module'>> = {},
+): Promise<RunningWidgets> {
+  const database = await createTestDatabase(label);
+  const config = loadConfig(serviceConfigSchema('widgets', 0), isolatedEnvironment(label, database.name));
+  const app = await createServiceApp({
+    module: WidgetsModule,
+    config,
+    openApi: { title: 'Widgets', description: 'Test service of the http library' },
+    ...options,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export const validWidget = {
+  name: 'Sprocket',
+  contacts: [{ email: 'ana@example.org', name: 'Ana' }],
+};
+
+export function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/** What a problem answer holds, for typed assertions. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: string;
+  requestId?: string;
+  errors?: { field: string; rule: string; message: string }[];
+  [extension: string]: unknown;
+}
+
+export async function jsonOf<T = ProblemBody>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Module } from '@nestjs/common';
+import { AuthModule, signDevelopmentToken } from '@tripartite/auth';
+import type { PlatformConfig } from '@tripartite/config';
+import { PLATFORM_CONFIG } from '@tripartite/config';
+import { WidgetsModule } from './support/widgets.module';
+import { jsonOf, postJson, type RunningWidgets, startWidgetsApp, validWidget } from './support/widgets-app';
+
+@Module({ imports: [WidgetsModule, AuthModule.forRoot()] })
+class GuardedWidgetsModule {}
+
+describe('the http platform behind the auth guard', () => {
+  let service: RunningWidgets;
+  let config: PlatformConfig;
+  const url = (path: string) => `${service.baseUrl}${path}`;
+  const tokenFor = (subject: string) =>
+    signDevelopmentToken({
+      subject,
+      roles: ['sst'],
+      region: '11',
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      secret: config.AUTH_DEV_SECRET,
+    });
+
+  before(async () => {
+    service = await startWidgetsApp('http_auth', { module: GuardedWidgetsModule });
+    config = service.app.get(PLATFORM_CONFIG);
+  });
+  after(async () => {
+    await service?.close();
+  });
+
+  it('answers a request without a token with a 401 problem', async () => {
+    const response = await fetch(url('/api/v1/widgets'));
+    assert.equal(response.status, 401);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    assert.equal((await jsonOf(response)).code, 'AUTH.UNAUTHENTICATED');
+  });
+
+  it('keeps health, metrics and the OpenAPI document public (probes and scrapers carry no token)', async () => {
+    for (const path of ['/health/live', '/health/ready', '/metrics', '/openapi.json']) {
+      assert.equal((await fetch(url(path))).status, 200, path);
+    }
+  });
+
+  it('scopes idempotency keys to the caller: the same key from two callers runs twice', async () => {
+    const key = 'shared-key-1';
+    const [ana, bob] = await Promise.all([tokenFor('ana'), tokenFor('bob')]);
+    const first = await postJson(url('/api/v1/widgets'), validWidget, {
+      authorization: `Bearer ${ana}`,
+      'idempotency-key': key,
+    });
+    const other = await postJson(url('/api/v1/widgets'), validWidget, {
+      authorization: `Bearer ${bob}`,
+      'idempotency-key': key,
+    });
+    const again = await postJson(url('/api/v1/widgets'), validWidget, {
+      authorization: `Bearer ${ana}`,
+      'idempotency-key': key,
+    });
+    assert.deepEqual([first.status, other.status, again.status], [201, 201, 201]);
+    const [a, b, c] = await Promise.all([first, other, again].map((r) => jsonOf<{ id: string }>(r)));
+    assert.notEqual(a.id, b.id);
+    assert.equal(c.id, a.id);
+    assert.equal(again.headers.get('idempotency-replayed'), 'true');
+    assert.equal(other.headers.get('idempotency-replayed'), null);
+  });
+});

@@ -1,0 +1,76 @@
+import { type DynamicModule, Module, type OnModuleInit } from '@nestjs/common';
+import { AuditLogOrmEntity, AuditModule, CreateAuditLog1764000003000 } from '@tripartite/audit';
+import { AuthModule } from '@tripartite/auth';
+import { ClockModule } from '@tripartite/clock';
+import type { PlatformConfig } from '@tripartite/config';
+import { CreateDeadlines1764000001000, DeadlineOrmEntity, DeadlinesModule } from '@tripartite/deadlines';
+import type { EventCatalogue } from '@tripartite/events';
+import { CreateIdempotencyKeys1764000002000, IdempotencyKeyOrmEntity, ReadinessRegistry } from '@tripartite/http';
+import { MessagingHealth, MessagingModule, messagingPersistence } from '@tripartite/messaging';
+import { type EntityList, PersistenceModule } from '@tripartite/persistence';
+import type { MixedList } from 'typeorm';
+
+export interface ServicePlatformOptions {
+  config: PlatformConfig;
+  catalogue: EventCatalogue;
+  /** Routing keys this service consumes (each with one `@EventPattern` handler). */
+  consumes: readonly string[];
+  /** The service's own ORM entities and migrations; the platform's tables are added here. */
+  entities: EntityList;
+  // biome-ignore lint/complexity/noBannedTypes: TypeORM takes migration classes as plain constructors.
+  migrations: MixedList<Function | string>;
+  /** Serve the admin clock API from this service (one service is enough: the offset is shared). */
+  clockAdminApi?: boolean;
+}
+
+/** Registers the messaging side in `/health/ready`: broker connected, consumer still attached. */
+@Module({})
+class MessagingReadiness implements OnModuleInit {
+  constructor(
+    private readonly registry: ReadinessRegistry,
+    private readonly health: MessagingHealth,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register('broker', () => this.health.checkBroker());
+    this.registry.register('consumers', () => this.health.checkConsumers());
+  }
+}
+
+/**
+ * Everything a Tripartite service stands on, in one import: its own database with the platform tables
+ * (outbox, inbox, deadlines, idempotency keys, audit log), the event bus, deadlines, the clock, JWT auth
+ * on every route and the audit trail. The HTTP side (problems, health, metrics, OpenAPI) comes from
+ * `bootstrapService`.
+ */
+@Module({})
+export class ServicePlatformModule {
+  static forRoot(options: ServicePlatformOptions): DynamicModule {
+    const entities = [
+      ...messagingPersistence.entities,
+      DeadlineOrmEntity,
+      IdempotencyKeyOrmEntity,
+      AuditLogOrmEntity,
+      ...(options.entities as unknown[]),
+    ];
+    const migrations = [
+      ...messagingPersistence.migrations,
+      CreateDeadlines1764000001000,
+      CreateIdempotencyKeys1764000002000,
+      CreateAuditLog1764000003000,
+      ...(options.migrations as unknown[]),
+    ];
+    return {
+      module: ServicePlatformModule,
+      imports: [
+        ClockModule.forRoot({ adjustable: options.config.NODE_ENV !== 'production' }),
+        PersistenceModule.forRoot({ entities: entities as EntityList, migrations: migrations as never }),
+        MessagingModule.forRoot({ catalogue: options.catalogue, consumes: options.consumes }),
+        DeadlinesModule.forRoot({ clockAdminApi: options.clockAdminApi ?? false }),
+        AuthModule.forRoot(),
+        AuditModule,
+      ],
+      providers: [MessagingReadiness],
+    };
+  }
+}
