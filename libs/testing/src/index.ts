@@ -2,3 +2,4 @@ export * from './expect-eventually';
 export * from './tcp-proxy';
 export * from './test-database';
 export * from './test-environment';
+export * from './test-tokens';

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@tripartite/audit';
+import { ScopeEnforcer } from '@tripartite/auth';
+import { Clock } from '@tripartite/clock';
+import { organisationRegistered } from '@tripartite/events';
+import { OutboxWriter } from '@tripartite/messaging';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { Organisation } from '../domain/organisation';
+import type { OrganisationSnapshot } from '../domain/organisation.types';
+import { OrganisationRepository } from '../infrastructure/organisation.repository';
+
+export type RegisterOrganisationCommand = Omit<OrganisationSnapshot, 'organisationId'>;
+
+/**
+ * Enters an organisation in the directory. The row, its audit entry and `organisation.registered`
+ * commit together: other services learn of it from the event, never from this table.
+ */
+@Injectable()
+export class RegisterOrganisationHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
+    private readonly scope: ScopeEnforcer,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: RegisterOrganisationCommand): Promise<Organisation> {
+    // A DIRECCTE keeps the register of its own region only; a Caisse covering two regions needs both.
+    this.scope.assertCanActInRegion(command.regions);
+    const organisation = Organisation.register(uuidv7(), command);
+    await this.dataSource.transaction(async (manager) => {
+      await this.organisations.insert(manager, organisation, this.clock.now());
+      await this.outbox.append(manager, {
+        type: organisationRegistered.type,
+        aggregateId: organisation.id,
+        aggregateVersion: organisation.version,
+        region: organisation.regions[0] ?? null,
+        payload: organisation.snapshot(),
+      });
+      await this.audit.record(manager, {
+        action: 'organisation.register',
+        aggregateType: 'organisation',
+        aggregateId: organisation.id,
+        versionBefore: null,
+        versionAfter: organisation.version,
+        summary: `${organisation.type} ${command.name} registered`,
+      });
+    });
+    return organisation;
+  }
+}
