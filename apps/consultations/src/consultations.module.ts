@@ -10,7 +10,13 @@ export class ConsultationsModule {
     return {
       module: ConsultationsModule,
       imports: [
-        ServicePlatformModule.forRoot({ config, catalogue: eventCatalogue, consumes: [], entities: [], migrations: [] }),
+        ServicePlatformModule.forRoot({
+          config,
+          catalogue: eventCatalogue,
+          consumes: [],
+          entities: [],
+          migrations: [],
+        }),
       ],
     };
   }

@@ -10,7 +10,13 @@ export class ContractsModule {
     return {
       module: ContractsModule,
       imports: [
-        ServicePlatformModule.forRoot({ config, catalogue: eventCatalogue, consumes: [], entities: [], migrations: [] }),
+        ServicePlatformModule.forRoot({
+          config,
+          catalogue: eventCatalogue,
+          consumes: [],
+          entities: [],
+          migrations: [],
+        }),
       ],
     };
   }

@@ -6,5 +6,8 @@ import { ContractsModule } from './contracts.module';
 void runService({
   configSchema: contractsConfigSchema,
   module: (config) => ContractsModule.forRoot(config),
-  openApi: { title: 'Tripartite Contracts', description: 'Contracts — CPOM, amendments, annual reviews, final evaluations' },
+  openApi: {
+    title: 'Tripartite Contracts',
+    description: 'Contracts — CPOM, amendments, annual reviews, final evaluations',
+  },
 });

@@ -10,7 +10,13 @@ export class IndicatorsModule {
     return {
       module: IndicatorsModule,
       imports: [
-        ServicePlatformModule.forRoot({ config, catalogue: eventCatalogue, consumes: [], entities: [], migrations: [] }),
+        ServicePlatformModule.forRoot({
+          config,
+          catalogue: eventCatalogue,
+          consumes: [],
+          entities: [],
+          migrations: [],
+        }),
       ],
     };
   }

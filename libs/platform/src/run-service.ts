@@ -34,7 +34,9 @@ export async function runService<S extends z.ZodType<PlatformConfig>>(options: {
       },
     });
   } catch (error) {
-    new Logger('Bootstrap').error(`${config.SERVICE_NAME} failed to start: ${(error as Error).stack ?? error}`);
+    new Logger('Bootstrap').error(
+      `${config.SERVICE_NAME} failed to start: ${(error as Error).stack ?? error}`,
+    );
     process.exit(1);
   }
 }

@@ -5,7 +5,11 @@ import { ClockModule } from '@tripartite/clock';
 import type { PlatformConfig } from '@tripartite/config';
 import { CreateDeadlines1764000001000, DeadlineOrmEntity, DeadlinesModule } from '@tripartite/deadlines';
 import type { EventCatalogue } from '@tripartite/events';
-import { CreateIdempotencyKeys1764000002000, IdempotencyKeyOrmEntity, ReadinessRegistry } from '@tripartite/http';
+import {
+  CreateIdempotencyKeys1764000002000,
+  IdempotencyKeyOrmEntity,
+  ReadinessRegistry,
+} from '@tripartite/http';
 import { MessagingHealth, MessagingModule, messagingPersistence } from '@tripartite/messaging';
 import { type EntityList, PersistenceModule } from '@tripartite/persistence';
 import type { MixedList } from 'typeorm';
