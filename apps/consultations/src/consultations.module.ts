@@ -14,8 +14,7 @@ export class ConsultationsModule {
           config,
           catalogue: eventCatalogue,
           consumes: [],
-          entities: [],
-          migrations: [],
+          persistence: { entities: [], migrations: [] },
         }),
       ],
     };

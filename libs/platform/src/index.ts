@@ -1,2 +1,3 @@
 export * from './run-service';
+export * from './service-persistence';
 export * from './service-platform.module';

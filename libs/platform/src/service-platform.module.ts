@@ -1,18 +1,14 @@
 import { type DynamicModule, Module, type OnModuleInit } from '@nestjs/common';
-import { AuditLogOrmEntity, AuditModule, CreateAuditLog1764000003000 } from '@tripartite/audit';
+import { AuditModule } from '@tripartite/audit';
 import { AuthModule } from '@tripartite/auth';
 import { ClockModule } from '@tripartite/clock';
 import type { PlatformConfig } from '@tripartite/config';
-import { CreateDeadlines1764000001000, DeadlineOrmEntity, DeadlinesModule } from '@tripartite/deadlines';
+import { DeadlinesModule } from '@tripartite/deadlines';
 import type { EventCatalogue } from '@tripartite/events';
-import {
-  CreateIdempotencyKeys1764000002000,
-  IdempotencyKeyOrmEntity,
-  ReadinessRegistry,
-} from '@tripartite/http';
-import { MessagingHealth, MessagingModule, messagingPersistence } from '@tripartite/messaging';
-import { type EntityList, PersistenceModule } from '@tripartite/persistence';
-import type { MixedList } from 'typeorm';
+import { ReadinessRegistry } from '@tripartite/http';
+import { MessagingHealth, MessagingModule } from '@tripartite/messaging';
+import { PersistenceModule } from '@tripartite/persistence';
+import { type ServicePersistence, withPlatformTables } from './service-persistence';
 
 export interface ServicePlatformOptions {
   config: PlatformConfig;
@@ -20,9 +16,7 @@ export interface ServicePlatformOptions {
   /** Routing keys this service consumes (each with one `@EventPattern` handler). */
   consumes: readonly string[];
   /** The service's own ORM entities and migrations; the platform's tables are added here. */
-  entities: EntityList;
-  // biome-ignore lint/complexity/noBannedTypes: TypeORM takes migration classes as plain constructors.
-  migrations: MixedList<Function | string>;
+  persistence: ServicePersistence;
   /** Serve the admin clock API from this service (one service is enough: the offset is shared). */
   clockAdminApi?: boolean;
 }
@@ -50,25 +44,12 @@ class MessagingReadiness implements OnModuleInit {
 @Module({})
 export class ServicePlatformModule {
   static forRoot(options: ServicePlatformOptions): DynamicModule {
-    const entities = [
-      ...messagingPersistence.entities,
-      DeadlineOrmEntity,
-      IdempotencyKeyOrmEntity,
-      AuditLogOrmEntity,
-      ...(options.entities as unknown[]),
-    ];
-    const migrations = [
-      ...messagingPersistence.migrations,
-      CreateDeadlines1764000001000,
-      CreateIdempotencyKeys1764000002000,
-      CreateAuditLog1764000003000,
-      ...(options.migrations as unknown[]),
-    ];
+    const { entities, migrations } = withPlatformTables(options.persistence);
     return {
       module: ServicePlatformModule,
       imports: [
         ClockModule.forRoot({ adjustable: options.config.NODE_ENV !== 'production' }),
-        PersistenceModule.forRoot({ entities: entities as EntityList, migrations: migrations as never }),
+        PersistenceModule.forRoot({ entities: [...entities], migrations: [...migrations] }),
         MessagingModule.forRoot({ catalogue: options.catalogue, consumes: options.consumes }),
         DeadlinesModule.forRoot({ clockAdminApi: options.clockAdminApi ?? false }),
         AuthModule.forRoot(),

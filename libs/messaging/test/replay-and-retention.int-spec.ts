@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { InboxStore, OutboxReplayer } from '@tripartite/messaging';
+import { createTestDatabase, expectEventually } from '@tripartite/testing';
+import { connect } from 'amqplib';
+import { deleteBrokerObjects } from './support/broker-admin';
+import { publishThing, startTestService, type TestService } from './support/test-service';
+import { ThingConsumer } from './support/thing.consumer';
+import { notesOf, startTwoServices, type TwoServices } from './support/two-services';
+
+describe("the producer's event log", () => {
+  let services: TwoServices;
+  let other: TestService;
+  let dropOther: () => Promise<void>;
+
+  before(async () => {
+    services = await startTwoServices('replay');
+    const otherDb = await createTestDatabase('replay_other');
+    dropOther = otherDb.drop;
+    other = await startTestService({
+      service: 'other',
+      env: { ...services.env, DATABASE_NAME: otherDb.name },
+      consumes: ['thing.happened'],
+      controllers: [ThingConsumer],
+    });
+  });
+  after(async () => {
+    await deleteBrokerObjects(services.env.AMQP_EXCHANGE, services.env.AMQP_QUEUE_PREFIX, ['other']);
+    await dropOther?.();
+    await services?.teardown();
+  });
+
+  it("rebuilds one consumer's projection by replaying to its queue alone", async () => {
+    const { producer, consumer } = services;
+    const aggregateId = randomUUID();
+    for (const note of ['a', 'b', 'c']) await publishThing(producer, aggregateId, { note });
+    await expectEventually(async () =>
+      assert.deepEqual(await notesOf(consumer, aggregateId), ['a', 'b', 'c']),
+    );
+    await expectEventually(async () => assert.deepEqual(await notesOf(other, aggregateId), ['a', 'b', 'c']));
+
+    // The consumer loses its projection and forgets what it applied, then asks for a replay.
+    await consumer.dataSource.query('DELETE FROM effects');
+    assert.equal(await consumer.app.get(InboxStore).forget(['thing.happened']), 3);
+    await expectEventually(async () => {
+      const rows = await other.dataSource.query('SELECT count(*)::int AS n FROM inbox');
+      assert.equal(rows[0].n, 3);
+    });
+    // Stop the other consumer so anything routed to its queue would stay there, visible.
+    await other.close();
+    const replayed = await producer.app
+      .get(OutboxReplayer)
+      .replay({ queue: consumer.transport.queues.main, types: ['thing.happened'] });
+    assert.equal(replayed, 3);
+
+    await expectEventually(async () =>
+      assert.deepEqual(await notesOf(consumer, aggregateId), ['a', 'b', 'c']),
+    );
+    // Nothing of the replay went through the exchange: another consumer's queue received none of it.
+    const otherQueue = other.transport.queues.main;
+    const connection = await connect('amqp://guest:guest@127.0.0.1:5672');
+    try {
+      const channel = await connection.createChannel();
+      const { messageCount } = await channel.checkQueue(otherQueue);
+      assert.equal(messageCount, 0);
+    } finally {
+      await connection.close();
+    }
+    const otherInbox = await other.dataSource.query('SELECT count(*)::int AS n FROM inbox');
+    assert.equal(otherInbox[0].n, 3);
+  });
+
+  it('purges sent events older than the retention, and keeps the rest replayable', async () => {
+    const { producer } = services;
+    const old = await publishThing(producer, randomUUID(), { note: 'old' });
+    const recent = await publishThing(producer, randomUUID(), { note: 'recent' });
+    await expectEventually(async () => {
+      const rows = await producer.dataSource.query(
+        'SELECT count(*)::int AS n FROM outbox WHERE id = ANY($1) AND sent_at IS NOT NULL',
+        [[old, recent]],
+      );
+      assert.equal(rows[0].n, 2);
+    });
+    const days = producer.config.OUTBOX_RETENTION_DAYS + 1;
+    await producer.dataSource.query(
+      `UPDATE outbox SET sent_at = now() - make_interval(days => $1) WHERE id = $2`,
+      [days, old],
+    );
+    assert.equal(await producer.relay.purge(), 1);
+    const left = await producer.dataSource.query('SELECT id FROM outbox WHERE id = ANY($1)', [[old, recent]]);
+    assert.deepEqual(
+      left.map((r: { id: string }) => r.id),
+      [recent],
+    );
+  });
+});
