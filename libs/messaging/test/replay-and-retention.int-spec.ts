@@ -67,8 +67,6 @@ describe("the producer's event log", () => {
     } finally {
       await connection.close();
     }
-    const otherInbox = await other.dataSource.query('SELECT count(*)::int AS n FROM inbox');
-    assert.equal(otherInbox[0].n, 3);
   });
 
   it('purges sent events older than the retention, and keeps the rest replayable', async () => {
