@@ -50,14 +50,22 @@ function checkCompose() {
   const file = join(root, 'docker-compose.yml');
   if (!existsSync(file)) return problem('docker-compose.yml', 'missing');
 
-  if (!commandExists('docker')) {
-    notice('docker CLI absent: `docker compose config -q` skipped');
-  } else if (run('docker', ['compose', 'version']).status !== 0) {
-    notice('`docker compose` is not available here (no Compose plugin): `docker compose config -q` skipped');
+  // The Compose plugin (`docker compose`) when there is one, else the standalone `docker-compose` (Debian's
+  // package, which CI installs): both validate the file against the Compose format without an engine.
+  const cli =
+    commandExists('docker') && run('docker', ['compose', 'version']).status === 0
+      ? ['docker', ['compose']]
+      : commandExists('docker-compose')
+        ? ['docker-compose', []]
+        : undefined;
+  if (!cli) {
+    notice('neither `docker compose` nor `docker-compose` is installed: the Compose validation is skipped');
   } else {
-    const result = run('docker', ['compose', '-f', file, 'config', '-q']);
-    if (result.status !== 0) problem('docker-compose.yml', `docker compose config: ${result.stderr.trim()}`);
-    else ok('docker compose config -q');
+    const [command, prefix] = cli;
+    const result = run(command, [...prefix, '-f', file, 'config', '-q']);
+    const label = `${[command, ...prefix].join(' ')} config -q`;
+    if (result.status !== 0) problem('docker-compose.yml', `${label}: ${result.stderr.trim()}`);
+    else ok(label);
   }
 
   let compose;
