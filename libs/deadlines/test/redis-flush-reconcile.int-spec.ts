@@ -1,20 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { expectEventually } from '@tripartite/testing';
+import { expectEventually, startPrivateRedis } from '@tripartite/testing';
 import { DAY_MS, DeadlinesTestWorld, inMs, type Replica, reminder } from './support/deadlines-test-world';
 
 // Issue 3, faults: "Redis FLUSHALL with pending deadlines → all fire, each once, after the reconciler runs".
-// The flush deletes every key of this test's Redis prefix, which is what FLUSHALL does to this test's
-// world; a real FLUSHALL would also wipe the test files running in parallel on the same Redis.
+// A real FLUSHALL, on a Redis server of this test's own: on the shared one it would wipe the keys of the
+// test files running in parallel.
 describe('Redis loses every timer (FLUSHALL)', () => {
   let world: DeadlinesTestWorld;
   let replica: Replica;
+  let redis: Awaited<ReturnType<typeof startPrivateRedis>>;
 
   before(async () => {
-    world = await DeadlinesTestWorld.create('deadlines_flushall');
+    redis = await startPrivateRedis();
+    world = await DeadlinesTestWorld.create('deadlines_flushall', { REDIS_URL: redis.url });
     replica = await world.start();
   });
-  after(() => world?.dispose());
+  after(async () => {
+    await world?.dispose();
+    await redis?.stop();
+  });
 
   it('brings every timer back on the next reconciliation, and every deadline then fires once', async () => {
     const soon = [];
@@ -34,7 +39,8 @@ describe('Redis loses every timer (FLUSHALL)', () => {
     const all = [...soon, ...later];
     assert.equal(await replica.timers.queue.getDelayedCount(), 20);
 
-    assert.ok((await world.flushPrefix()) > 0);
+    assert.equal(await world.redis.flushall(), 'OK');
+    assert.equal(await world.redis.dbsize(), 0);
     for (const d of all) assert.equal((await replica.timers.inspect(d.id)).state, 'missing');
 
     const report = await replica.reconciler.reconcile();

@@ -1,4 +1,5 @@
 export * from './expect-eventually';
+export * from './private-redis';
 export * from './tcp-proxy';
 export * from './test-database';
 export * from './test-environment';
