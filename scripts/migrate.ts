@@ -7,6 +7,8 @@ import { createServiceDataSource, openServiceDatabase } from '@tripartite/persis
 import { type ServicePersistence, withPlatformTables } from '@tripartite/platform';
 import { agreementsConfigSchema } from '../apps/agreements/src/agreements.config';
 import { agreementsPersistence } from '../apps/agreements/src/agreements.persistence';
+import { notificationsConfigSchema } from '../apps/notifications/src/notifications.config';
+import { notificationsPersistence } from '../apps/notifications/src/notifications.persistence';
 
 const none: ServicePersistence = { entities: [], migrations: [] };
 
@@ -15,6 +17,7 @@ const services: Record<string, { config: () => PlatformConfig; persistence: Serv
   agreements: { config: () => loadConfig(agreementsConfigSchema), persistence: agreementsPersistence },
   contracts: { config: () => loadConfig(serviceConfigSchema('contracts', 3002)), persistence: none },
   consultations: { config: () => loadConfig(serviceConfigSchema('consultations', 3003)), persistence: none },
+  notifications: { config: () => loadConfig(notificationsConfigSchema), persistence: notificationsPersistence },
   indicators: { config: () => loadConfig(serviceConfigSchema('indicators', 3005)), persistence: none },
 };
 

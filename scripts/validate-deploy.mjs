@@ -357,11 +357,11 @@ function checkInvariants(where, resources, { production }) {
     }
   }
   for (const [name, data] of configMaps) {
-    if (data.NODE_ENV === 'production' && !data.AUTH_JWKS_URL) {
-      problem(
-        where,
-        `ConfigMap/${name}: NODE_ENV=production needs AUTH_JWKS_URL (services refuse to boot without it)`,
-      );
+    // Variables the services refuse to boot without in production.
+    for (const variable of ['AUTH_JWKS_URL', 'PUBLIC_BASE_URL']) {
+      if (data.NODE_ENV === 'production' && !data[variable]) {
+        problem(where, `ConfigMap/${name}: NODE_ENV=production needs ${variable} (services refuse to boot without it)`);
+      }
     }
   }
   if (production && ![...configMaps.values()].some((d) => d.NODE_ENV === 'production')) {

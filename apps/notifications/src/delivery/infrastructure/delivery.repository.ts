@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Delivery, DeliveryStatus } from '../domain/delivery';
+import { DELIVERY_COLUMNS, type DeliveryRow, toDelivery } from './delivery.mapper';
+
+/** A delivery as decided by a consumer, before any try. */
+export type NewDelivery = Pick<
+  Delivery,
+  | 'id'
+  | 'eventId'
+  | 'eventType'
+  | 'template'
+  | 'recipientEmail'
+  | 'recipientName'
+  | 'recipientOrganisationId'
+  | 'subject'
+  | 'text'
+  | 'html'
+  | 'correlationId'
+  | 'createdAt'
+>;
+
+export interface DeliveryFilter {
+  /** Only what went to the contacts of this organisation. */
+  organisationId?: string;
+  status?: DeliveryStatus;
+  eventType?: string;
+  recipientEmail?: string;
+  /** Only deliveries recorded before this one (the previous page's last id). */
+  before?: string;
+  limit: number;
+}
+
+/** Position in the sweep's walk over pending deliveries, oldest first. */
+export interface PendingCursor {
+  createdAt: Date;
+  id: string;
+}
+
+/**
+ * SQL of the delivery log. Hand-written because the guarantees live in it: `ON CONFLICT DO NOTHING` on
+ * (event, recipient) so a replayed event records nothing new, `FOR UPDATE` so one sender at a time holds
+ * a delivery, `WHERE status = 'pending'` so nothing sent or failed is ever touched again by a sender.
+ */
+@Injectable()
+export class DeliveryRepository {
+  /**
+   * Notes that the rule table decided on this event; answers false when it already had. Taken in the
+   * consumer's transaction before deciding, so concurrent or replayed applications decide once.
+   */
+  async claimDecision(
+    manager: EntityManager,
+    eventId: string,
+    eventType: string,
+    at: Date,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO notified_events (event_id, event_type, decided_at, deliveries) VALUES ($1, $2, $3, 0)
+       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      [eventId, eventType, at],
+    );
+    return rows.length > 0;
+  }
+
+  async countDecision(manager: EntityManager, eventId: string, deliveries: number): Promise<void> {
+    await manager.query('UPDATE notified_events SET deliveries = $2 WHERE event_id = $1', [
+      eventId,
+      deliveries,
+    ]);
+  }
+
+  /** Records the deliveries not recorded yet; answers the ids of those it inserted. */
+  async insertNew(manager: EntityManager, deliveries: readonly NewDelivery[]): Promise<string[]> {
+    const inserted: string[] = [];
+    for (const d of deliveries) {
+      const rows: { id: string }[] = await manager.query(
+        `INSERT INTO deliveries (id, event_id, event_type, template, recipient_email, recipient_name,
+           recipient_organisation_id, status, subject, text, html, correlation_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10, $11, $12)
+         ON CONFLICT (event_id, recipient_email) DO NOTHING
+         RETURNING id`,
+        [
+          d.id,
+          d.eventId,
+          d.eventType,
+          d.template,
+          d.recipientEmail,
+          d.recipientName,
+          d.recipientOrganisationId,
+          d.subject,
+          d.text,
+          d.html,
+          d.correlationId,
+          d.createdAt,
+        ],
+      );
+      if (rows.length > 0) inserted.push(rows[0].id);
+    }
+    return inserted;
+  }
+
+  async findById(
+    manager: EntityManager,
+    id: string,
+    lock: 'none' | 'wait' = 'none',
+  ): Promise<Delivery | null> {
+    const rows: DeliveryRow[] = await manager.query(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE id = $1 ${lock === 'wait' ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    return rows.length > 0 ? toDelivery(rows[0]) : null;
+  }
+
+  async markSent(manager: EntityManager, id: string, reply: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE deliveries SET status = 'sent', attempts = attempts + 1, last_smtp_reply = $2,
+         last_attempt_at = $3, sent_at = $3
+       WHERE id = $1 AND status = 'pending'`,
+      [id, reply, at],
+    );
+  }
+
+  async markFailed(manager: EntityManager, id: string, reply: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_smtp_reply = $2,
+         last_attempt_at = $3, failed_at = $3
+       WHERE id = $1 AND status = 'pending'`,
+      [id, reply, at],
+    );
+  }
+
+  /** Counts a try that met a transient refusal; the delivery stays pending. */
+  async recordRetry(manager: EntityManager, id: string, reply: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE deliveries SET attempts = attempts + 1, last_smtp_reply = $2, last_attempt_at = $3
+       WHERE id = $1 AND status = 'pending'`,
+      [id, reply, at],
+    );
+  }
+
+  /** A page of pending deliveries, oldest first, after `cursor`. */
+  async pagePending(
+    manager: EntityManager,
+    cursor: PendingCursor | null,
+    limit: number,
+  ): Promise<PendingCursor[]> {
+    const rows: { id: string; created_at: Date }[] = await manager.query(
+      `SELECT id, created_at FROM deliveries
+       WHERE status = 'pending' AND ($1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid))
+       ORDER BY created_at, id LIMIT $3`,
+      [cursor?.createdAt ?? null, cursor?.id ?? null, limit],
+    );
+    return rows.map((row) => ({ id: row.id, createdAt: row.created_at }));
+  }
+
+  /** Deliveries newest first, filtered; one more than `limit` is read to tell whether a next page exists. */
+  async list(manager: EntityManager, filter: DeliveryFilter): Promise<{ items: Delivery[]; more: boolean }> {
+    const rows: DeliveryRow[] = await manager.query(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries
+       WHERE ($1::uuid IS NULL OR recipient_organisation_id = $1)
+         AND ($2::text IS NULL OR status = $2)
+         AND ($3::text IS NULL OR event_type = $3)
+         AND ($4::text IS NULL OR recipient_email = lower($4))
+         AND ($5::uuid IS NULL OR (created_at, id) < (SELECT created_at, id FROM deliveries WHERE id = $5))
+       ORDER BY created_at DESC, id DESC
+       LIMIT $6`,
+      [
+        filter.organisationId ?? null,
+        filter.status ?? null,
+        filter.eventType ?? null,
+        filter.recipientEmail ?? null,
+        filter.before ?? null,
+        filter.limit + 1,
+      ],
+    );
+    return { items: rows.slice(0, filter.limit).map(toDelivery), more: rows.length > filter.limit };
+  }
+}

@@ -1,0 +1,97 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+  Optional,
+} from '@nestjs/common';
+import { PLATFORM_CONFIG } from '@tripartite/config';
+import { ReadinessRegistry } from '@tripartite/http';
+import { type Job, Worker } from 'bullmq';
+import type { NotificationsConfig } from '../../notifications.config';
+import { SendDeliveryHandler } from '../application/send-delivery.handler';
+import { SEND_QUEUE_NAME, type SendJobData } from './delivery-queue';
+
+// Each send holds a database connection (the row lock) while it talks to the SMTP server: leave most
+// of the pool to the event consumers and the HTTP API.
+const CONCURRENCY = 4;
+
+/** A transient refusal: BullMQ tries the job again after its backoff. */
+export class TransientSendError extends Error {
+  constructor(reply: string) {
+    super(`SMTP refused for now: ${reply}`);
+    this.name = 'TransientSendError';
+  }
+}
+
+/**
+ * The BullMQ worker of `notifications-send`: each job sends one delivery through `SendDeliveryHandler`.
+ * A transient refusal throws, so BullMQ retries with exponential backoff; sent, failed for good, or
+ * nothing to do (already sent, gone) completes the job.
+ */
+@Injectable()
+export class SendDeliveryJob implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(SendDeliveryJob.name);
+  private worker?: Worker<SendJobData>;
+  private closing = false;
+
+  constructor(
+    @Inject(PLATFORM_CONFIG) private readonly config: NotificationsConfig,
+    private readonly handler: SendDeliveryHandler,
+    @Optional() private readonly readiness?: ReadinessRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.readiness?.register('mail-sender', async () => {
+      if (!this.worker?.isRunning() || this.closing) throw new Error('the send worker is not running');
+    });
+  }
+
+  /** Started once the whole application is wired, so no job runs against half-built providers. */
+  onApplicationBootstrap(): void {
+    this.worker = new Worker<SendJobData>(SEND_QUEUE_NAME, (job) => this.process(job), {
+      connection: { url: this.config.REDIS_URL, connectionName: 'notifications-send-worker' },
+      prefix: this.config.REDIS_PREFIX,
+      concurrency: CONCURRENCY,
+    });
+    this.worker.on('error', (error) => this.logger.warn(`Worker: ${error.message}`));
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn(`Delivery ${job?.id} not sent (try ${job?.attemptsMade}): ${error.message}`),
+    );
+  }
+
+  async process(job: Job<SendJobData>): Promise<string> {
+    const outcome = await this.handler.send(job.data.deliveryId);
+    if (outcome.kind === 'retry') throw new TransientSendError(outcome.reply);
+    if (outcome.kind === 'failed')
+      this.logger.warn(`Delivery ${job.data.deliveryId} refused for good: ${outcome.reply}`);
+    return outcome.kind === 'skipped' ? `skipped (${outcome.status})` : outcome.kind;
+  }
+
+  /**
+   * Stops taking jobs and lets the running sends finish while the database is still open, for at most
+   * `SHUTDOWN_GRACE_MS`; then closes by force: the row lock is released by the rollback and BullMQ hands
+   * the job to another replica as stalled.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.readiness?.unregister('mail-sender');
+    if (!this.worker) return;
+    const worker = this.worker;
+    this.closing = true;
+    let timer: NodeJS.Timeout | undefined;
+    const graceful = worker.close();
+    const expired = new Promise<'expired'>((resolve) => {
+      timer = setTimeout(() => resolve('expired'), this.config.SHUTDOWN_GRACE_MS);
+    });
+    try {
+      if ((await Promise.race([graceful, expired])) === 'expired') {
+        this.logger.warn('Send worker still busy at the end of the grace period; closing it by force');
+        await worker.close(true);
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

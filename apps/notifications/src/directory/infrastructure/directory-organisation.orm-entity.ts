@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { DirectoryContact } from '../domain/directory-organisation';
+
+/** Mapping of `directory_organisations` (created by `CreateDirectory1764400000000`, never synchronized). */
+@Entity({ name: 'directory_organisations' })
+export class DirectoryOrganisationOrmEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  type!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', array: true })
+  regions!: string[];
+
+  @Column({ type: 'jsonb' })
+  contacts!: DirectoryContact[];
+
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { runService } from '@tripartite/platform';
+import { notificationsConfigSchema } from './notifications.config';
+import { NotificationsModule } from './notifications.module';
+
+void runService({
+  configSchema: notificationsConfigSchema,
+  module: (config) => NotificationsModule.forRoot(config),
+  openApi: {
+    title: 'Tripartite Notifications',
+    description: 'Notifications — French e-mails to the parties, sent once per event and recipient',
+  },
+});

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { expectEventually } from '@tripartite/testing';
+import { RecordDeliveriesHandler } from '../src/delivery/application/record-deliveries.handler';
+import { NotificationsWorld, organisation } from './support/notifications-world';
+import { SmtpCatcher } from './support/smtp-catcher';
+
+describe('the same organisation.registered delivered twice', () => {
+  const smtp = new SmtpCatcher();
+  let world: NotificationsWorld;
+
+  before(async () => {
+    world = await NotificationsWorld.start('notif_duplicate', { smtpPort: await smtp.start() });
+  });
+  after(async () => {
+    await world?.dispose();
+    await smtp.stop();
+  });
+
+  /** Registers an organisation whose one contact marks a point in time, and waits until every job is done. */
+  async function sendMarker(email: string): Promise<void> {
+    await world.register(organisation([{ name: 'Marc', email, receivesNotifications: true }]));
+    await expectEventually(() => assert.equal(smtp.to(email).length, 1));
+    await expectEventually(async () => {
+      const counts = await world.queue.queue.getJobCounts('waiting', 'active', 'delayed');
+      assert.deepEqual(counts, { waiting: 0, active: 0, delayed: 0 });
+    });
+  }
+
+  it('sends each recipient one message: the inbox drops redeliveries, the delivery log a second decision', async () => {
+    const registered = organisation([
+      { name: 'Ana Martin', email: 'ana@sto.example', receivesNotifications: true },
+      { name: 'Chloé Leroy', email: 'chloe@sto.example', receivesNotifications: true },
+    ]);
+    const event = await world.register(registered);
+    await expectEventually(() => assert.equal(smtp.messages.length, 2));
+
+    // Redelivered by the broker (or republished by a relay that crashed before marking it sent).
+    await world.publishRaw(event);
+    await world.publishRaw(event);
+
+    // Decided on a second time, with the same contacts: the unique (event, recipient) pair records nothing.
+    await world.dataSource.query('DELETE FROM notified_events WHERE event_id = $1', [event.id]);
+    const again = await world.dataSource.transaction((manager) =>
+      world.app.get(RecordDeliveriesHandler).record(manager, event),
+    );
+    assert.deepEqual(again, { kind: 'recorded', deliveryIds: [] });
+
+    // A later event marks the point past which every earlier message would have been sent.
+    await sendMarker('marker@elsewhere.example');
+    assert.equal(smtp.to('ana@sto.example').length, 1);
+    assert.equal(smtp.to('chloe@sto.example').length, 1);
+    const rows = await world.deliveries(event.id);
+    assert.deepEqual(
+      rows.map((r) => [r.recipient_email, r.status, r.attempts]),
+      [
+        ['ana@sto.example', 'sent', 1],
+        ['chloe@sto.example', 'sent', 1],
+      ],
+    );
+  });
+
+  it('replayed after the inbox forgot it (a directory rebuild), it tells nobody, not even a contact added since', async () => {
+    const registered = organisation([
+      { name: 'Ana', email: 'ana@replay.example', receivesNotifications: true },
+    ]);
+    const event = await world.register(registered);
+    await expectEventually(() => assert.equal(smtp.to('ana@replay.example').length, 1));
+    const updated = await world.producer.publish(
+      'organisation.updated',
+      {
+        ...registered,
+        contacts: [
+          ...registered.contacts,
+          { name: 'Nina', email: 'newcomer@replay.example', function: null, receivesNotifications: true },
+        ],
+      },
+      { aggregateId: registered.organisationId, aggregateVersion: 2 },
+    );
+    await expectEventually(async () => assert.ok(await world.applied(updated.id)));
+
+    await world.dataSource.query('DELETE FROM inbox WHERE event_id = $1', [event.id]);
+    await world.publishRaw(event);
+    await expectEventually(async () => assert.ok(await world.applied(event.id), 'the replay was applied'));
+
+    await sendMarker('second-marker@elsewhere.example');
+    assert.equal(smtp.to('ana@replay.example').length, 1);
+    assert.equal(
+      smtp.to('newcomer@replay.example').length,
+      0,
+      'the newcomer was not a recipient of that event',
+    );
+    assert.equal((await world.deliveries(event.id)).length, 1);
+  });
+
+  it('does not send a delivery again when its job is queued again after it was sent', async () => {
+    const [sent] = await world.deliveries();
+    await world.queue.enqueue([sent.id]);
+    await world.queue.enqueue([sent.id]);
+    await world.sweeper.sweep();
+    const marker = organisation([
+      { name: 'Zoé', email: 'second-marker@elsewhere.example', receivesNotifications: true },
+    ]);
+    await world.register(marker);
+    await expectEventually(() => assert.equal(smtp.to('second-marker@elsewhere.example').length, 1));
+    await expectEventually(async () => {
+      const counts = await world.queue.queue.getJobCounts('waiting', 'active', 'delayed');
+      assert.deepEqual(counts, { waiting: 0, active: 0, delayed: 0 });
+    });
+    assert.equal(smtp.to(sent.recipient_email).length, 1, 'a job whose delivery is sent does nothing');
+  });
+});
