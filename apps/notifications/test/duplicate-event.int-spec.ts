@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { expectEventually } from '@tripartite/testing';
+import { expectEventually, SmtpCatcher } from '@tripartite/testing';
 import { RecordDeliveriesHandler } from '../src/delivery/application/record-deliveries.handler';
 import { NotificationsWorld, organisation } from './support/notifications-world';
-import { SmtpCatcher } from './support/smtp-catcher';
 
 describe('the same organisation.registered delivered twice', () => {
   const smtp = new SmtpCatcher();

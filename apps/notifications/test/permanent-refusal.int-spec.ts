@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { expectEventually } from '@tripartite/testing';
+import { expectEventually, SmtpCatcher } from '@tripartite/testing';
 import { NotificationsWorld, organisation } from './support/notifications-world';
-import { SmtpCatcher } from './support/smtp-catcher';
 
 describe('a mail server that refuses a recipient for good', () => {
   const smtp = new SmtpCatcher({

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, describe, it } from 'node:test';
-import { expectEventually } from '@tripartite/testing';
+import { expectEventually, freePort, SmtpCatcher } from '@tripartite/testing';
 import { NotificationsWorld, organisation } from './support/notifications-world';
-import { freePort, SmtpCatcher } from './support/smtp-catcher';
 
 describe('a mail server that is down or busy, then back', () => {
   let world: NotificationsWorld | undefined;

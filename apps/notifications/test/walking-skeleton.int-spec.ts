@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { expectEventually } from '@tripartite/testing';
+import { expectEventually, SmtpCatcher } from '@tripartite/testing';
 import { NotificationsWorld, organisation, PUBLIC_BASE_URL } from './support/notifications-world';
-import { SmtpCatcher } from './support/smtp-catcher';
 
 interface Page {
   items: {

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 /** An e-mail as the catcher received it: the SMTP envelope, the raw data, and what a reader would see. */
@@ -93,16 +92,6 @@ export class SmtpCatcher {
     this.server = undefined;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-}
-
-/** A loopback port where nothing listens (yet): an SMTP server that is down refuses connections there. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return address.port;
 }
 
 // --- A small MIME reader, enough for what nodemailer writes (mailparser is not installed). ---
