@@ -56,7 +56,7 @@ export class DeadlineScheduler {
     if (!created && (deadline.kind !== input.kind || deadline.subjectId !== input.subjectId)) {
       throw new DeadlineIdConflictError(deadline.id);
     }
-    this.afterCommit.touch(manager, [deadline.id]);
+    this.afterCommit.note(manager, [deadline.id]);
     return deadline;
   }
 
@@ -68,7 +68,7 @@ export class DeadlineScheduler {
     if (!inTransaction(manager)) return manager.transaction((tx) => this.cancel(tx, id));
     const cancelled = await this.deadlines.cancelPending(manager, id, this.clock.now());
     if (cancelled) {
-      this.afterCommit.touch(manager, [id]);
+      this.afterCommit.note(manager, [id]);
       return cancelled;
     }
     const existing = await this.deadlines.findById(manager, id);
@@ -82,7 +82,7 @@ export class DeadlineScheduler {
     assertValidDate(dueAt);
     const moved = await this.deadlines.reschedulePending(manager, id, dueAt);
     if (moved) {
-      this.afterCommit.touch(manager, [id]);
+      this.afterCommit.note(manager, [id]);
       return moved;
     }
     const existing = await this.deadlines.findById(manager, id);
@@ -105,7 +105,7 @@ export class DeadlineScheduler {
       this.clock.now(),
     );
     if (cancelled.length > 0)
-      this.afterCommit.touch(
+      this.afterCommit.note(
         manager,
         cancelled.map((d) => d.id),
       );

@@ -77,7 +77,7 @@ export class RecordDeliveriesHandler {
       }),
     );
     await this.deliveries.countDecision(manager, event.id, inserted.length);
-    if (inserted.length > 0) this.afterCommit.add(manager, inserted);
+    if (inserted.length > 0) this.afterCommit.note(manager, inserted);
     return { kind: 'recorded', deliveryIds: inserted };
   }
 }
