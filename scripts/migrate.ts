@@ -17,7 +17,10 @@ const services: Record<string, { config: () => PlatformConfig; persistence: Serv
   agreements: { config: () => loadConfig(agreementsConfigSchema), persistence: agreementsPersistence },
   contracts: { config: () => loadConfig(serviceConfigSchema('contracts', 3002)), persistence: none },
   consultations: { config: () => loadConfig(serviceConfigSchema('consultations', 3003)), persistence: none },
-  notifications: { config: () => loadConfig(notificationsConfigSchema), persistence: notificationsPersistence },
+  notifications: {
+    config: () => loadConfig(notificationsConfigSchema),
+    persistence: notificationsPersistence,
+  },
   indicators: { config: () => loadConfig(serviceConfigSchema('indicators', 3005)), persistence: none },
 };
 

@@ -360,7 +360,10 @@ function checkInvariants(where, resources, { production }) {
     // Variables the services refuse to boot without in production.
     for (const variable of ['AUTH_JWKS_URL', 'PUBLIC_BASE_URL']) {
       if (data.NODE_ENV === 'production' && !data[variable]) {
-        problem(where, `ConfigMap/${name}: NODE_ENV=production needs ${variable} (services refuse to boot without it)`);
+        problem(
+          where,
+          `ConfigMap/${name}: NODE_ENV=production needs ${variable} (services refuse to boot without it)`,
+        );
       }
     }
   }
