@@ -145,6 +145,14 @@ describe('the organisations directory over HTTP', () => {
     assert.equal(history.json().items[0].actor.region, '53');
   });
 
+  it('exposes the outbox backlog and the request durations to Prometheus, without a token', async () => {
+    const response = await app.inject({ method: 'GET', url: '/metrics' });
+    assert.equal(response.statusCode, 200);
+    assert.match(response.body, /^tripartite_outbox_pending\{service="agreements"\} \d+$/m);
+    assert.match(response.body, /^tripartite_events_consumed\{outcome="applied",service="agreements"\} 0$/m);
+    assert.match(response.body, /http_request_duration_seconds_bucket\{/);
+  });
+
   it('lets a reader of the region read it, and refuses another region and another service (403)', async () => {
     const direccte = await testToken(config, { roles: ['direccte'], region: '53' });
     const created = (await post({ ...bretagne, name: 'AST 22' }, direccte)).json();

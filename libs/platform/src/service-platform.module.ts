@@ -5,9 +5,10 @@ import { ClockModule } from '@tripartite/clock';
 import type { PlatformConfig } from '@tripartite/config';
 import { DeadlinesModule } from '@tripartite/deadlines';
 import type { EventCatalogue } from '@tripartite/events';
-import { ReadinessRegistry } from '@tripartite/http';
-import { MessagingHealth, MessagingModule } from '@tripartite/messaging';
+import { MetricsRegistry, ReadinessRegistry } from '@tripartite/http';
+import { AmqpEventTransport, MessagingHealth, MessagingModule } from '@tripartite/messaging';
 import { PersistenceModule } from '@tripartite/persistence';
+import { DataSource } from 'typeorm';
 import { type ServicePersistence, withPlatformTables } from './service-persistence';
 
 export interface ServicePlatformOptions {
@@ -21,17 +22,40 @@ export interface ServicePlatformOptions {
   clockAdminApi?: boolean;
 }
 
-/** Registers the messaging side in `/health/ready`: broker connected, consumer still attached. */
+/**
+ * Registers the messaging side in `/health/ready` (broker connected, consumer still attached) and in
+ * `/metrics` (outbox rows waiting, what became of consumed messages).
+ */
 @Module({})
-class MessagingReadiness implements OnModuleInit {
+class MessagingObservability implements OnModuleInit {
   constructor(
-    private readonly registry: ReadinessRegistry,
+    private readonly readiness: ReadinessRegistry,
+    private readonly metrics: MetricsRegistry,
     private readonly health: MessagingHealth,
+    private readonly transport: AmqpEventTransport,
+    private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
-    this.registry.register('broker', () => this.health.checkBroker());
-    this.registry.register('consumers', () => this.health.checkConsumers());
+    this.readiness.register('broker', () => this.health.checkBroker());
+    this.readiness.register('consumers', () => this.health.checkConsumers());
+    const { transport, dataSource } = this;
+    this.metrics.gauge({
+      name: 'tripartite_outbox_pending',
+      help: 'Outbox rows not yet published (grows while the broker is away)',
+      async collect() {
+        const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL');
+        this.set(n);
+      },
+    });
+    this.metrics.gauge({
+      name: 'tripartite_events_consumed',
+      help: 'Messages this process took from its queue since it started, by outcome',
+      labelNames: ['outcome'],
+      collect() {
+        for (const [outcome, count] of Object.entries(transport.outcomes)) this.set({ outcome }, count);
+      },
+    });
   }
 }
 
@@ -55,7 +79,7 @@ export class ServicePlatformModule {
         AuthModule.forRoot(),
         AuditModule,
       ],
-      providers: [MessagingReadiness],
+      providers: [MessagingObservability],
     };
   }
 }

@@ -17,6 +17,9 @@ import { Semaphore } from './semaphore';
 
 export const AMQP_EVENT_TRANSPORT = Symbol('AMQP_EVENT_TRANSPORT');
 
+/** What became of the messages this process took: for metrics and tests. */
+export type ConsumeOutcome = 'applied' | 'duplicate' | 'retried' | 'parked';
+
 /**
  * The `@nestjs/microservices` transport that serves `@EventPattern('agreement.granted')` handlers from
  * RabbitMQ. Around each handler it adds what no handler should write itself: the service's quorum
@@ -33,6 +36,7 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
   private attached$: (() => void) | undefined;
   private stopping = false;
   private readonly inFlight = new Set<Promise<void>>();
+  readonly outcomes: Record<ConsumeOutcome, number> = { applied: 0, duplicate: 0, retried: 0, parked: 0 };
   /**
    * Each handler holds a database connection for its transaction; more of them than the pool can
    * serve (handlers may need a second connection) would deadlock the pool, so they queue here.
@@ -173,14 +177,16 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     const { envelope } = validation;
     const handler = this.getHandlerByPattern(envelope.type);
     if (!handler) return this.park(channel, message, attempt, `no handler for ${envelope.type}`);
+    let applied: boolean;
     try {
-      await this.transactions.run(() =>
+      applied = await this.transactions.run(() =>
         this.dataSource.transaction((manager) => this.applyOnce(handler, envelope, manager, attempt)),
       );
     } catch (error) {
       return this.retryOrPark(channel, message, attempt, error);
     }
     ack(channel, message);
+    this.outcomes[applied ? 'applied' : 'duplicate']++;
   }
 
   /** Records the event in the inbox and runs the handler in the same transaction; a duplicate is a no-op. */
@@ -189,13 +195,13 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     envelope: EventEnvelope,
     manager: EntityManager,
     attempt: number,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const inserted: unknown[] = await manager.query(
       `INSERT INTO inbox (event_id, type, producer) VALUES ($1, $2, $3)
        ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
       [envelope.id, envelope.type, envelope.producer],
     );
-    if (inserted.length === 0) return;
+    if (inserted.length === 0) return false;
     const context = new EventContext([envelope, manager, attempt]);
     await runWithContext(
       {
@@ -208,6 +214,7 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
         await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
       },
     );
+    return true;
   }
 
   private async retryOrPark(
@@ -221,6 +228,7 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
       return this.park(channel, message, attempt, `handler failed ${attempt} times: ${reason}`);
     }
     this.logger.warn(`${message.fields.routingKey} failed (try ${attempt}): ${reason}; retrying`);
+    this.outcomes.retried++;
     await this.forward(channel, message, this.queues.retry(attempt), {
       'x-attempt': attempt + 1,
       'x-last-error': reason.slice(0, 1000),
@@ -234,6 +242,7 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     attempt: number,
     reason: string,
   ): Promise<void> {
+    this.outcomes.parked++;
     this.logger.error(
       `Parking ${message.properties.messageId ?? '(no id)'} on ${this.queues.parked}: ${reason}`,
     );
