@@ -1,17 +1,9 @@
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problem as problemDetails } from '@tripartite/http';
 import type { FastifyReply } from 'fastify';
 
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+export type Problem = ProblemDetails;
 
-/** RFC 9457 problem details, the shape of every error the platform answers. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  instance?: string;
-}
-
+/** The gateway's problems, in the platform's one shape (libs/http). */
 export function problem(
   status: number,
   code: string,
@@ -19,14 +11,7 @@ export function problem(
   detail: string,
   instance?: string,
 ): Problem {
-  return {
-    type: `urn:tripartite:problem:${code.toLowerCase()}`,
-    title,
-    status,
-    detail,
-    code,
-    ...(instance ? { instance } : {}),
-  };
+  return problemDetails({ status, code, title, detail, ...(instance ? { instance } : {}) });
 }
 
 /** Answers with a problem from a raw Fastify route or hook, outside Nest's exception filters. */

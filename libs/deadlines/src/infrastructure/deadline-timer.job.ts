@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { Clock } from '@tripartite/clock';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
+import { closeWorkerWithin } from '@tripartite/jobs';
 import { DelayedError, type Job, Worker } from 'bullmq';
 import { FireDeadlineHandler } from '../application/fire-deadline.handler';
 import { DEADLINES_OPTIONS, type DeadlinesModuleOptions, deadlineQueueName } from '../deadlines.options';
@@ -76,18 +77,6 @@ export class DeadlineTimerJob implements OnApplicationBootstrap, BeforeApplicati
     if (!this.worker) return;
     const worker = this.worker;
     this.closing = true;
-    let timer: NodeJS.Timeout | undefined;
-    const graceful = worker.close();
-    const expired = new Promise<'expired'>((resolve) => {
-      timer = setTimeout(() => resolve('expired'), this.config.SHUTDOWN_GRACE_MS);
-    });
-    try {
-      if ((await Promise.race([graceful, expired])) === 'expired') {
-        this.logger.warn('Deadline worker still busy at the end of the grace period; closing it by force');
-        await worker.close(true);
-      }
-    } finally {
-      clearTimeout(timer);
-    }
+    await closeWorkerWithin(worker, this.config.SHUTDOWN_GRACE_MS, this.logger);
   }
 }

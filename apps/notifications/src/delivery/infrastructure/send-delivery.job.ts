@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { PLATFORM_CONFIG } from '@tripartite/config';
 import { ReadinessRegistry } from '@tripartite/http';
+import { closeWorkerWithin } from '@tripartite/jobs';
 import { type Job, Worker } from 'bullmq';
 import type { NotificationsConfig } from '../../notifications.config';
 import { SendDeliveryHandler } from '../application/send-delivery.handler';
@@ -80,18 +81,6 @@ export class SendDeliveryJob implements OnModuleInit, OnApplicationBootstrap, Be
     if (!this.worker) return;
     const worker = this.worker;
     this.closing = true;
-    let timer: NodeJS.Timeout | undefined;
-    const graceful = worker.close();
-    const expired = new Promise<'expired'>((resolve) => {
-      timer = setTimeout(() => resolve('expired'), this.config.SHUTDOWN_GRACE_MS);
-    });
-    try {
-      if ((await Promise.race([graceful, expired])) === 'expired') {
-        this.logger.warn('Send worker still busy at the end of the grace period; closing it by force');
-        await worker.close(true);
-      }
-    } finally {
-      clearTimeout(timer);
-    }
+    await closeWorkerWithin(worker, this.config.SHUTDOWN_GRACE_MS, this.logger);
   }
 }
