@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
+import { ArrivalLog } from './arrival-log';
+import { wallClockMs } from './wall-clock';
+
+/**
+ * Notes when each bench effect is committed, not merely written: the handler tells which transaction
+ * carries which event, and TypeORM's after-commit hook (registered as a subscriber of the consumer's
+ * DataSource) stamps the time once PostgreSQL has acknowledged the COMMIT.
+ */
+@Injectable()
+export class EffectCommitRecorder implements EntitySubscriberInterface {
+  readonly committed = new ArrivalLog();
+  private readonly pending = new Map<QueryRunner, number>();
+
+  /** Called by the handler, inside the transaction that writes the effect of event `seq`. */
+  expect(runner: QueryRunner | undefined, seq: number): void {
+    if (!runner) throw new Error('the bench handler ran outside a transaction');
+    this.pending.set(runner, seq);
+  }
+
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    const seq = this.pending.get(event.queryRunner);
+    if (seq === undefined) return;
+    this.pending.delete(event.queryRunner);
+    this.committed.record(seq, wallClockMs());
+  }
+
+  afterTransactionRollback(event: TransactionCommitEvent): void {
+    this.pending.delete(event.queryRunner);
+  }
+}
