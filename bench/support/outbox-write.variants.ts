@@ -1,12 +1,16 @@
 import type { EventEnvelope } from '@tripartite/events';
-import { OUTBOX_CHANNEL } from '@tripartite/messaging';
 import type { EntityManager } from 'typeorm';
 import { benchPinged } from './bench-catalogue';
 
+/** The channel the library notified before it woke its relay in process (kept to measure the difference). */
+const OUTBOX_CHANNEL = 'tripartite_outbox';
+
 /**
  * How the bench's producer writes an event:
- * - `library`: `OutboxWriter.append` as it is (INSERT, then NOTIFY, in the caller's transaction);
- * - `single-statement`: a copy doing the INSERT and `pg_notify` in one statement (one round trip less);
+ * - `library`: `OutboxWriter.append` as it is (INSERT in the caller's transaction; the process's relay is
+ *   woken after the commit);
+ * - `single-statement`: the library's former way, INSERT and `pg_notify` (the cluster-wide NOTIFY lock)
+ *   in one statement;
  * - `in-process-wake`: a copy that only INSERTs, the bench waking the same process's relay with
  *   `OutboxRelay.notify()` once the transaction has committed (no NOTIFY in the transaction).
  * The copies exist to measure a proposed change to libs/messaging without editing it (bench/README.md).

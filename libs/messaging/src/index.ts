@@ -5,12 +5,14 @@ export * from './messaging.health';
 export * from './messaging.module';
 export * from './messaging.tokens';
 export * from './migrations/1764000000000-create-outbox-and-inbox';
+export * from './migrations/1764000000100-tune-outbox-autovacuum';
 export * from './outbox/invalid-event.error';
 export * from './outbox/new-event';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox.replayer';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox-message.orm-entity';
+export * from './outbox/relay-wake.after-commit';
 export * from './topology/queue-names';
 export * from './topology/retry-policy';
 export * from './transport/amqp-event.transport';
@@ -19,12 +21,13 @@ export * from './transport/message-validation';
 
 import { InboxEntryOrmEntity } from './inbox/inbox-entry.orm-entity';
 import { CreateOutboxAndInbox1764000000000 } from './migrations/1764000000000-create-outbox-and-inbox';
+import { TuneOutboxAutovacuum1764000000100 } from './migrations/1764000000100-tune-outbox-autovacuum';
 import { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
 
 /** What a service adds to its PersistenceModule to carry the messaging tables. */
 export const messagingPersistence = {
   entities: [OutboxMessageOrmEntity, InboxEntryOrmEntity],
-  migrations: [CreateOutboxAndInbox1764000000000],
+  migrations: [CreateOutboxAndInbox1764000000000, TuneOutboxAutovacuum1764000000100],
 };
 export * from './transport/connect-event-transport';
 export * from './transport/event-pattern.decorator';

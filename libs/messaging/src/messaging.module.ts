@@ -7,6 +7,7 @@ import { CONSUMED_EVENTS, EVENT_CATALOGUE, RETRY_POLICY } from './messaging.toke
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxReplayer } from './outbox/outbox.replayer';
 import { OutboxWriter } from './outbox/outbox.writer';
+import { RelayWakeAfterCommit } from './outbox/relay-wake.after-commit';
 import { defaultRetryPolicy, type RetryPolicy } from './topology/retry-policy';
 import { AmqpEventTransport } from './transport/amqp-event.transport';
 
@@ -36,6 +37,7 @@ export class MessagingModule {
         AmqpConnection,
         OutboxWriter,
         OutboxRelay,
+        RelayWakeAfterCommit,
         OutboxReplayer,
         InboxStore,
         AmqpEventTransport,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
 import { type ChannelModel, connect, type RecoveringChannelModel } from 'amqplib';
+import { closeQuietly } from './close-quietly';
 
 type ConnectedListener = (model: ChannelModel) => Promise<void>;
 
@@ -85,7 +86,7 @@ export class AmqpConnection implements OnApplicationShutdown {
     this.closing = true;
     this.model = undefined;
     const recovering = this.recovering ?? (await this.pending?.catch(() => undefined));
-    await recovering?.close().catch(() => undefined);
+    await closeQuietly(recovering, 3_000);
   }
 
   async onApplicationShutdown(): Promise<void> {

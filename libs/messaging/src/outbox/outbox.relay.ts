@@ -8,17 +8,16 @@ import {
 import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
 import type { EventEnvelope } from '@tripartite/events';
 import type { ConfirmChannel } from 'amqplib';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AmqpConnection } from '../amqp/amqp-connection';
+import { closeQuietly } from '../amqp/close-quietly';
 import { publishOptionsOf } from '../amqp/publish-options';
 import { declareEventExchange } from '../topology/declare-topology';
 
-/** PostgreSQL channel the outbox writer notifies at commit, so relays wake at once. */
-export const OUTBOX_CHANNEL = 'tripartite_outbox';
-
 const BATCH_SIZE = 500;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
+/** Another replica holds the relay lock: it may be finishing its last batch, so look again soon. */
+const LOCK_BUSY_RETRY_MS = 25;
 
 /**
  * Publishes pending outbox rows to the topic exchange, in `seq` order, with publisher confirms, and
@@ -30,7 +29,6 @@ const PURGE_EVERY_MS = 60 * 60 * 1000;
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private channel: ConfirmChannel | undefined;
-  private listener: Client | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -55,7 +53,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.channel = channel;
       this.notify();
     });
-    await this.listen();
     this.loop = this.run();
   }
 
@@ -63,18 +60,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.running = false;
     this.notify();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
-    await this.channel?.close().catch(() => undefined);
+    await closeQuietly(this.channel);
   }
 
-  /** Asks the relay to look at the outbox now (also triggered by PostgreSQL NOTIFY). */
+  /** Asks the relay to look at the outbox now (after a commit that wrote events). */
   notify(): void {
     this.woken = true;
     this.wake?.();
   }
 
-  /** Publishes what is pending; returns how many rows were sent. Exposed for tests and tools. */
-  async drain(): Promise<number> {
+  /**
+   * Publishes what is pending; returns how many rows were sent, or 'busy' when another replica holds the
+   * relay lock. Exposed for tests and tools.
+   */
+  async drain(): Promise<number | 'busy'> {
     const channel = this.channel;
     if (!channel) return 0;
     const runner = this.dataSource.createQueryRunner();
@@ -86,7 +85,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       if (!locked) {
         await runner.rollbackTransaction();
-        return 0;
+        return 'busy';
       }
       const rows: { seq: string; envelope: EventEnvelope }[] = await runner.query(
         'SELECT seq, envelope FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1',
@@ -136,7 +135,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           this.lastPurge = Date.now();
           await this.purge();
         }
-        if (sent > 0) continue;
+        if (sent === BATCH_SIZE) continue; // a full batch: more may be waiting
+        if (sent === 'busy') {
+          await this.sleep(LOCK_BUSY_RETRY_MS);
+          continue;
+        }
       } catch (error) {
         failures++;
         if (failures === 1 || failures % 20 === 0) {
@@ -159,20 +162,5 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }).then(() => {
       this.wake = undefined;
     });
-  }
-
-  /** LISTEN on a dedicated connection; if it drops, polling still moves the rows. */
-  private async listen(): Promise<void> {
-    const options = this.dataSource.options as { url: string };
-    const client = new Client({ connectionString: options.url });
-    client.on('error', (error) => this.logger.warn(`Outbox LISTEN connection: ${error.message}`));
-    client.on('notification', () => this.notify());
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      this.listener = client;
-    } catch (error) {
-      this.logger.warn(`Outbox LISTEN unavailable (${(error as Error).message}); polling only`);
-    }
   }
 }

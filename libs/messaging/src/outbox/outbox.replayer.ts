@@ -3,6 +3,7 @@ import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
 import type { EventEnvelope } from '@tripartite/events';
 import { DataSource } from 'typeorm';
 import { AmqpConnection } from '../amqp/amqp-connection';
+import { closeQuietly } from '../amqp/close-quietly';
 import { publishOptionsOf } from '../amqp/publish-options';
 
 export interface ReplayRequest {
@@ -53,7 +54,7 @@ export class OutboxReplayer {
         }
         await channel.waitForConfirms();
       } finally {
-        await channel.close().catch(() => undefined);
+        await closeQuietly(channel);
       }
     });
     return published;

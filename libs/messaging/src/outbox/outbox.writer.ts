@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Clock } from '@tripartite/clock';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
 import { currentContext } from '@tripartite/context';
@@ -8,7 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { EVENT_CATALOGUE } from '../messaging.tokens';
 import { InvalidEventError } from './invalid-event.error';
 import type { NewEvent } from './new-event';
-import { OUTBOX_CHANNEL } from './outbox.relay';
+import { RelayWakeAfterCommit } from './relay-wake.after-commit';
 
 /**
  * Records domain events in the outbox, inside the caller's transaction: the change and its event
@@ -20,6 +20,8 @@ export class OutboxWriter {
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(EVENT_CATALOGUE) private readonly catalogue: EventCatalogue,
     private readonly clock: Clock,
+    /** Absent where no relay runs in the process (tests of the writer alone). */
+    @Optional() private readonly wake?: RelayWakeAfterCommit,
   ) {}
 
   async append<P>(manager: EntityManager, event: NewEvent<string, P>): Promise<EventEnvelope<P>> {
@@ -30,8 +32,7 @@ export class OutboxWriter {
       envelope.aggregateId,
       JSON.stringify(envelope),
     ]);
-    // Delivered at commit only: wakes the relays at once instead of at their next poll.
-    await manager.query(`NOTIFY ${OUTBOX_CHANNEL}`);
+    if (manager.queryRunner?.isTransactionActive) this.wake?.note(manager, [envelope.id]);
     return envelope;
   }
 

@@ -7,6 +7,7 @@ import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqp
 import { lastValueFrom } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AmqpConnection } from '../amqp/amqp-connection';
+import { closeQuietly } from '../amqp/close-quietly';
 import { CONSUMED_EVENTS, EVENT_CATALOGUE, RETRY_POLICY } from '../messaging.tokens';
 import { declareConsumerQueues } from '../topology/declare-topology';
 import { type QueueNames, queueNamesFor } from '../topology/queue-names';
@@ -92,8 +93,8 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     const grace = new Promise((resolve) => setTimeout(resolve, this.config.SHUTDOWN_GRACE_MS).unref());
     await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
     // Whatever is still unacked goes back to the queue when the channel closes; the inbox dedupes it.
-    await channel?.close().catch(() => undefined);
-    await this.publishChannel?.close().catch(() => undefined);
+    await closeQuietly(channel);
+    await closeQuietly(this.publishChannel);
   }
 
   on(): never {
