@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig, serviceConfigSchema } from '@tripartite/config';
 import {
+  cleanupIsolatedEnvironment,
   createTestDatabase,
   expectEventually,
   freePort,
@@ -11,7 +12,6 @@ import {
   SmtpCatcher,
   testToken,
 } from '@tripartite/testing';
-import { connect } from 'amqplib';
 
 // The platform as `npm start` runs it: each service its own process (the compiled main.js), talking
 // only through RabbitMQ, reached only through the gateway. A DIRECCTE agent registers a service; its
@@ -84,14 +84,7 @@ describe('the walking skeleton across processes', () => {
       }
     }
     await smtp.stop();
-    const connection = await connect('amqp://guest:guest@127.0.0.1:5672');
-    const channel = await connection.createChannel();
-    channel.on('error', () => undefined);
-    for (const suffix of ['', '.parked', '.retry.1', '.retry.2']) {
-      await channel.deleteQueue(`${env.AMQP_QUEUE_PREFIX}.notifications${suffix}`).catch(() => undefined);
-    }
-    await channel.deleteExchange(env.AMQP_EXCHANGE).catch(() => undefined);
-    await connection.close();
+    await cleanupIsolatedEnvironment(env, ['notifications']);
     for (const drop of drops) await drop();
   });
 

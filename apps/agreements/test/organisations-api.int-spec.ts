@@ -4,7 +4,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@tripartite/config';
 import { createServiceApp } from '@tripartite/http';
 import { connectEventTransport } from '@tripartite/messaging';
-import { createTestDatabase, isolatedEnvironment, testToken } from '@tripartite/testing';
+import {
+  cleanupIsolatedEnvironment,
+  createTestDatabase,
+  isolatedEnvironment,
+  testToken,
+} from '@tripartite/testing';
 import { DataSource } from 'typeorm';
 import { agreementsConfigSchema } from '../src/agreements.config';
 import { AgreementsModule } from '../src/agreements.module';
@@ -14,13 +19,15 @@ describe('the organisations directory over HTTP', () => {
   let config: ReturnType<typeof loadConfig<typeof agreementsConfigSchema>>;
   let drop: () => Promise<void>;
   let dataSource: DataSource;
+  let env: Record<string, string>;
 
   const bretagne = { type: 'SSTI', name: 'AST 35', regions: ['53'], contacts: [] };
 
   before(async () => {
     const db = await createTestDatabase('agreements_orgs');
     drop = db.drop;
-    config = loadConfig(agreementsConfigSchema, isolatedEnvironment('agreements_orgs', db.name));
+    env = isolatedEnvironment('agreements_orgs', db.name);
+    config = loadConfig(agreementsConfigSchema, env);
     app = await createServiceApp({
       module: AgreementsModule.forRoot(config),
       config,
@@ -34,6 +41,7 @@ describe('the organisations directory over HTTP', () => {
   });
   after(async () => {
     await app?.close();
+    await cleanupIsolatedEnvironment(env);
     await drop?.();
   });
 

@@ -1,3 +1,4 @@
+export * from './cleanup-environment';
 export * from './expect-eventually';
 export * from './free-port';
 export * from './private-redis';
