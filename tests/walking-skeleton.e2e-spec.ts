@@ -98,6 +98,13 @@ describe('the walking skeleton across processes', () => {
         type: 'SSTI',
         name: 'Santé au travail en Ille-et-Vilaine',
         regions: ['53'],
+        siret: '73282932000074',
+        service: {
+          employeesFollowed: 61_000,
+          memberCompanies: 5_200,
+          btp: false,
+          sectors: ['Rennes', 'Vitré'],
+        },
         contacts: [
           {
             name: 'Anne Le Goff',

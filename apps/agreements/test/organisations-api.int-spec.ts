@@ -14,6 +14,36 @@ import { DataSource } from 'typeorm';
 import { agreementsConfigSchema } from '../src/agreements.config';
 import { AgreementsModule } from '../src/agreements.module';
 
+let serial = 0;
+
+/** A SIRET with a valid INSEE key: 13 digits, then the digit that makes the Luhn sum a multiple of 10. */
+function validSiret(): string {
+  const body = `73282${String(serial++).padStart(8, '0')}`;
+  for (let key = 0; key <= 9; key++) {
+    const candidate = `${body}${key}`;
+    let sum = 0;
+    for (let i = 0; i < 14; i++) {
+      let digit = Number(candidate[13 - i]);
+      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+      sum += digit;
+    }
+    if (sum % 10 === 0) return candidate;
+  }
+  throw new Error('unreachable');
+}
+
+/** An inter-company service of Bretagne, complete as the directory requires. */
+function aService(name: string, regions = ['53']) {
+  return {
+    type: 'SSTI',
+    name,
+    regions,
+    contacts: [],
+    siret: validSiret(),
+    service: { employeesFollowed: 48_000, memberCompanies: 3_900, btp: false, sectors: ['Rennes'] },
+  };
+}
+
 describe('the organisations directory over HTTP', () => {
   let app: NestFastifyApplication;
   let config: ReturnType<typeof loadConfig<typeof agreementsConfigSchema>>;
@@ -21,7 +51,7 @@ describe('the organisations directory over HTTP', () => {
   let dataSource: DataSource;
   let env: Record<string, string>;
 
-  const bretagne = { type: 'SSTI', name: 'AST 35', regions: ['53'], contacts: [] };
+  const bretagne = aService('AST 35');
 
   before(async () => {
     const db = await createTestDatabase('agreements_orgs');
@@ -163,7 +193,7 @@ describe('the organisations directory over HTTP', () => {
 
   it('lets a reader of the region read it, and refuses another region and another service (403)', async () => {
     const direccte = await testToken(config, { roles: ['direccte'], region: '53' });
-    const created = (await post({ ...bretagne, name: 'AST 22' }, direccte)).json();
+    const created = (await post(aService('AST 22'), direccte)).json();
     const read = (token: string) =>
       app.inject({
         method: 'GET',
@@ -185,6 +215,177 @@ describe('the organisations directory over HTTP', () => {
     assert.equal(
       (await read(await testToken(config, { roles: ['sst'], region: '53', org: created.id }))).statusCode,
       200,
+    );
+  });
+});
+
+describe('the directory rules and scopes over HTTP (issue 4, organisations)', () => {
+  let app: NestFastifyApplication;
+  let config: ReturnType<typeof loadConfig<typeof agreementsConfigSchema>>;
+  let env: Record<string, string>;
+  let drop: () => Promise<void>;
+  let dataSource: DataSource;
+
+  before(async () => {
+    const db = await createTestDatabase('agreements_dir');
+    drop = db.drop;
+    env = isolatedEnvironment('agreements_dir', db.name);
+    config = loadConfig(agreementsConfigSchema, env);
+    app = await createServiceApp({
+      module: AgreementsModule.forRoot(config),
+      config,
+      openApi: { title: 'test', description: 'test' },
+      configure: async (nest) => {
+        connectEventTransport(nest);
+        await nest.startAllMicroservices();
+      },
+    });
+    dataSource = app.get(DataSource);
+  });
+  after(async () => {
+    await app?.close();
+    await cleanupIsolatedEnvironment(env);
+    await drop?.();
+  });
+
+  const call = async (
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    token: string,
+    body?: object,
+    headers = {},
+  ) => app.inject({ method, url, payload: body, headers: { authorization: `Bearer ${token}`, ...headers } });
+  const direccte = (region = '53') => testToken(config, { roles: ['direccte'], region });
+
+  it('refuses a SIRET whose key is wrong, a Caisse without its fund, a profile on a non-service (400, nothing written)', async () => {
+    const token = await direccte();
+    const badSiret = await call('POST', '/api/v1/organisations', token, {
+      ...aService('X'),
+      siret: '73282932000075',
+    });
+    assert.equal(badSiret.statusCode, 400);
+    assert.deepEqual(
+      badSiret.json().errors.map((e: { field: string; rule: string }) => [e.field, e.rule]),
+      [['siret', 'siret']],
+    );
+
+    const caisse = await call('POST', '/api/v1/organisations', token, {
+      type: 'CAISSE',
+      name: 'CARSAT Bretagne',
+      regions: ['53'],
+    });
+    assert.equal(caisse.statusCode, 400);
+    assert.deepEqual(
+      caisse.json().errors.map((e: { field: string }) => e.field),
+      ['caisseKind'],
+    );
+
+    const ars = await call('POST', '/api/v1/organisations', token, {
+      type: 'ARS',
+      name: 'ARS Bretagne',
+      regions: ['53'],
+      service: aService('x').service,
+    });
+    assert.equal(ars.statusCode, 400);
+    assert.equal(ars.json().errors[0].rule, 'service-only');
+    const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM organisations');
+    assert.equal(n, 0);
+  });
+
+  it('refuses a second organisation with the same SIRET (409)', async () => {
+    const token = await direccte();
+    const first = aService('AST 29');
+    assert.equal((await call('POST', '/api/v1/organisations', token, first)).statusCode, 201);
+    const again = await call('POST', '/api/v1/organisations', token, {
+      ...aService('AST 29 bis'),
+      siret: first.siret,
+    });
+    assert.equal(again.statusCode, 409);
+    assert.equal(again.json().code, 'ORGANISATION.SIRET_ALREADY_REGISTERED');
+  });
+
+  it('lists within the reader scope: national all, a DIRECCTE its region, a service itself', async () => {
+    const admin = await testToken(config, { roles: ['admin'] });
+    const inBretagne = (
+      await call('POST', '/api/v1/organisations', admin, aService('Santé Travail Bretagne'))
+    ).json();
+    await call('POST', '/api/v1/organisations', admin, aService('Santé Travail Normandie', ['28']));
+    await call('POST', '/api/v1/organisations', admin, {
+      type: 'CAISSE',
+      name: 'CARSAT Sud-Est',
+      regions: ['93', '94'],
+      caisseKind: 'CARSAT',
+    });
+    const names = async (token: string, query = '') =>
+      ((await call('GET', `/api/v1/organisations${query}`, token)).json().items as { name: string }[]).map(
+        (o) => o.name,
+      );
+
+    const national = await names(await testToken(config, { roles: ['national'] }));
+    assert.ok(national.includes('Santé Travail Normandie') && national.includes('CARSAT Sud-Est'));
+    const bretagne = await names(await direccte('53'));
+    assert.ok(bretagne.includes('Santé Travail Bretagne'));
+    assert.ok(!bretagne.includes('Santé Travail Normandie'));
+    assert.deepEqual(
+      await names(await direccte('94')),
+      ['CARSAT Sud-Est'],
+      'a Caisse covering two regions is seen from both',
+    );
+    const itself = await names(await testToken(config, { roles: ['sst'], region: '53', org: inBretagne.id }));
+    assert.deepEqual(itself, ['Santé Travail Bretagne']);
+    assert.deepEqual(await names(admin, '?type=CAISSE'), ['CARSAT Sud-Est']);
+    assert.equal((await call('GET', '/api/v1/organisations?type=CLINIC', admin)).statusCode, 400);
+  });
+
+  it('changes an organisation with If-Match: 428 without it, 412 when stale, then organisation.updated', async () => {
+    const token = await direccte();
+    const created = (await call('POST', '/api/v1/organisations', token, aService('AST 56'))).json();
+    const url = `/api/v1/organisations/${created.id}`;
+    assert.equal((await call('PATCH', url, token, { name: 'AST Morbihan' })).statusCode, 428);
+    const stale = await call('PATCH', url, token, { name: 'AST Morbihan' }, { 'if-match': '"7"' });
+    assert.equal(stale.statusCode, 412);
+    const changed = await call('PATCH', url, token, { name: 'AST Morbihan' }, { 'if-match': '"1"' });
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.equal(changed.headers.etag, '"2"');
+    assert.equal(changed.json().name, 'AST Morbihan');
+    const events = await dataSource.query(
+      "SELECT envelope->>'aggregateVersion' AS v, envelope->'payload'->>'name' AS name FROM outbox WHERE type = 'organisation.updated' AND aggregate_id = $1",
+      [created.id],
+    );
+    assert.deepEqual(events, [{ v: '2', name: 'AST Morbihan' }]);
+    const unchanged = await call('PATCH', url, token, { service: null }, { 'if-match': '"2"' });
+    assert.equal(unchanged.statusCode, 422, 'a service keeps its profile');
+    assert.equal(unchanged.json().errors[0].field, 'service');
+  });
+
+  it('lets a service keep its own contacts, and nothing else; refuses another region (403)', async () => {
+    const created = (
+      await call('POST', '/api/v1/organisations', await direccte(), aService('AST 22'))
+    ).json();
+    const url = `/api/v1/organisations/${created.id}`;
+    const itself = await testToken(config, { roles: ['sst'], region: '53', org: created.id });
+    const contacts = [
+      {
+        name: 'Gaël Tanguy',
+        email: 'gael@ast22.example',
+        function: 'Directeur',
+        receivesNotifications: true,
+      },
+    ];
+    const own = await call('PATCH', url, itself, { contacts }, { 'if-match': '"1"' });
+    assert.equal(own.statusCode, 200, own.body);
+    assert.equal(
+      (await call('PATCH', url, itself, { name: 'Autre' }, { 'if-match': '"2"' })).statusCode,
+      403,
+    );
+    assert.equal(
+      (await call('PATCH', url, await direccte('11'), { name: 'Autre' }, { 'if-match': '"2"' })).statusCode,
+      403,
+    );
+    const history = (await call('GET', `${url}/history`, itself)).json();
+    assert.deepEqual(
+      history.items.map((i: { action: string }) => i.action),
+      ['organisation.register', 'organisation.update'],
     );
   });
 });

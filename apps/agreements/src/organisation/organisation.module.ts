@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { OrganisationController } from './api/organisation.controller';
 import { RegisterOrganisationHandler } from './application/register-organisation.handler';
+import { UpdateOrganisationHandler } from './application/update-organisation.handler';
 import { OrganisationRepository } from './infrastructure/organisation.repository';
 
 @Module({
   controllers: [OrganisationController],
-  providers: [RegisterOrganisationHandler, OrganisationRepository],
+  providers: [RegisterOrganisationHandler, UpdateOrganisationHandler, OrganisationRepository],
 })
 export class OrganisationModule {}

@@ -1,12 +1,26 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
-import { Roles, ScopeEnforcer } from '@tripartite/auth';
-import { ApiZodResponse, ETag, Idempotent, ZodBody, ZodParams, ZodQuery } from '@tripartite/http';
+import { AccessScope, CurrentActor, Roles, ScopeEnforcer } from '@tripartite/auth';
+import type { Actor } from '@tripartite/context';
+import {
+  ApiZodResponse,
+  ETag,
+  Idempotent,
+  IfMatchVersion,
+  ZodBody,
+  ZodParams,
+  ZodQuery,
+} from '@tripartite/http';
 import { z } from 'zod';
 import { RegisterOrganisationHandler } from '../application/register-organisation.handler';
+import { UpdateOrganisationHandler } from '../application/update-organisation.handler';
 import { OrganisationNotFoundError } from '../domain/organisation.errors';
 import { OrganisationRepository } from '../infrastructure/organisation.repository';
+import {
+  type ListOrganisationsQuery,
+  listOrganisationsQuerySchema,
+} from './dto/list-organisations.request.dto';
 import {
   type OrganisationResponse,
   organisationResponseSchema,
@@ -15,9 +29,18 @@ import {
 import {
   type RegisterOrganisationRequest,
   registerOrganisationRequestSchema,
+  type UpdateOrganisationRequest,
+  updateOrganisationRequestSchema,
 } from './dto/register-organisation.request.dto';
 
 const idParams = z.object({ id: z.uuid() });
+
+const organisationPageSchema = z.object({
+  items: z.array(organisationResponseSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
 
 /** The regional directory: DIRECCTE agents register; parties and national steering read within scope. */
 @ApiTags('organisations')
@@ -25,6 +48,7 @@ const idParams = z.object({ id: z.uuid() });
 export class OrganisationController {
   constructor(
     private readonly register: RegisterOrganisationHandler,
+    private readonly updateHandler: UpdateOrganisationHandler,
     private readonly organisations: OrganisationRepository,
     private readonly scope: ScopeEnforcer,
     private readonly audit: AuditTrail,
@@ -40,6 +64,41 @@ export class OrganisationController {
     @ZodBody(registerOrganisationRequestSchema) body: RegisterOrganisationRequest,
   ): Promise<OrganisationResponse> {
     return toOrganisationResponse(await this.register.execute(body));
+  }
+
+  /**
+   * The directory within the reader's scope: national roles see every region, regional authorities their
+   * region, a service itself.
+   */
+  @Get()
+  @ApiZodResponse(200, organisationPageSchema)
+  async list(
+    @ZodQuery(listOrganisationsQuerySchema) query: ListOrganisationsQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<z.infer<typeof organisationPageSchema>> {
+    const scope = AccessScope.readsEverything(actor)
+      ? {}
+      : AccessScope.isRegionalAuthority(actor) && actor.region
+        ? { withinRegions: [actor.region] }
+        : { onlyId: actor.organisationId ?? '00000000-0000-0000-0000-000000000000' };
+    const { items, total } = await this.organisations.list(
+      { type: query.type, region: query.region, nameContains: query.name, ...scope },
+      query.page,
+      query.pageSize,
+    );
+    return { items: items.map(toOrganisationResponse), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'direccte', 'sst', 'caisse', 'ars', 'crprp')
+  @ETag()
+  @ApiZodResponse(200, organisationResponseSchema, 'The organisation, changed')
+  async update(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() expectedVersion: number,
+    @ZodBody(updateOrganisationRequestSchema) body: UpdateOrganisationRequest,
+  ): Promise<OrganisationResponse> {
+    return toOrganisationResponse(await this.updateHandler.execute(id, expectedVersion, body));
   }
 
   @Get(':id')

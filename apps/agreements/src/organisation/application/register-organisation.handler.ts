@@ -7,7 +7,9 @@ import { OutboxWriter } from '@tripartite/messaging';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Organisation } from '../domain/organisation';
+import { OrganisationProfileInvalidError } from '../domain/organisation.errors';
 import type { OrganisationSnapshot } from '../domain/organisation.types';
+import { organisationProfileProblems } from '../domain/organisation-profile.rule';
 import { OrganisationRepository } from '../infrastructure/organisation.repository';
 
 export type RegisterOrganisationCommand = Omit<OrganisationSnapshot, 'organisationId'>;
@@ -30,6 +32,8 @@ export class RegisterOrganisationHandler {
   async execute(command: RegisterOrganisationCommand): Promise<Organisation> {
     // A DIRECCTE keeps the register of its own region only; a Caisse covering two regions needs both.
     this.scope.assertCanActInRegion(command.regions);
+    const problems = organisationProfileProblems(command);
+    if (problems.length > 0) throw new OrganisationProfileInvalidError(problems);
     const organisation = Organisation.register(uuidv7(), command);
     await this.dataSource.transaction(async (manager) => {
       await this.organisations.insert(manager, organisation, this.clock.now());

@@ -18,6 +18,15 @@ export class OrganisationOrmEntity {
   @Column({ type: 'jsonb' })
   contacts!: OrganisationSnapshot['contacts'];
 
+  @Column({ name: 'caisse_kind', type: 'text', nullable: true })
+  caisseKind!: OrganisationSnapshot['caisseKind'];
+
+  @Column({ type: 'char', length: 14, nullable: true })
+  siret!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  service!: OrganisationSnapshot['service'];
+
   @VersionColumn()
   version!: number;
 

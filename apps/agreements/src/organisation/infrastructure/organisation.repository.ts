@@ -1,7 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Organisation } from '../domain/organisation';
+import { SiretAlreadyRegisteredError } from '../domain/organisation.errors';
+import type { OrganisationType } from '../domain/organisation.types';
 import { OrganisationOrmEntity } from './organisation.orm-entity';
+
+const UNIQUE_VIOLATION = '23505';
+
+export interface OrganisationFilter {
+  type?: OrganisationType;
+  region?: string;
+  nameContains?: string;
+  /** Only these regions (the reader's scope); undefined: all. */
+  withinRegions?: readonly string[];
+  /** Only this organisation (a service reading the directory sees itself); undefined: any. */
+  onlyId?: string;
+}
 
 @Injectable()
 export class OrganisationRepository {
@@ -9,26 +23,88 @@ export class OrganisationRepository {
 
   async insert(manager: EntityManager, organisation: Organisation, createdAt: Date): Promise<void> {
     const { organisationId, ...state } = organisation.snapshot();
-    await manager.insert(OrganisationOrmEntity, {
-      id: organisationId,
-      ...state,
-      version: organisation.version,
-      createdAt,
-    });
-  }
-
-  async findById(id: string): Promise<Organisation | null> {
-    const row = await this.dataSource.getRepository(OrganisationOrmEntity).findOneBy({ id });
-    if (!row) return null;
-    return Organisation.restore(
-      {
-        organisationId: row.id,
-        type: row.type,
-        name: row.name,
-        regions: row.regions,
-        contacts: row.contacts,
-      },
-      row.version,
+    await this.guardSiret(
+      manager.insert(OrganisationOrmEntity, {
+        id: organisationId,
+        ...state,
+        version: organisation.version,
+        createdAt,
+      }),
+      state.siret,
     );
   }
+
+  /** Writes a changed organisation if nobody changed it since `expectedVersion`; false when someone did. */
+  async update(
+    manager: EntityManager,
+    organisation: Organisation,
+    expectedVersion: number,
+  ): Promise<boolean> {
+    const { organisationId, ...state } = organisation.snapshot();
+    const result = await this.guardSiret(
+      manager.update(
+        OrganisationOrmEntity,
+        { id: organisationId, version: expectedVersion },
+        { ...state, version: organisation.version },
+      ),
+      state.siret,
+    );
+    return (result.affected ?? 0) === 1;
+  }
+
+  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Organisation | null> {
+    const row = await manager.getRepository(OrganisationOrmEntity).findOneBy({ id });
+    return row ? toOrganisation(row) : null;
+  }
+
+  async list(
+    filter: OrganisationFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: Organisation[]; total: number }> {
+    const query = this.dataSource.getRepository(OrganisationOrmEntity).createQueryBuilder('o');
+    if (filter.type) query.andWhere('o.type = :type', { type: filter.type });
+    if (filter.region) query.andWhere(':region = ANY(o.regions)', { region: filter.region });
+    if (filter.nameContains)
+      query.andWhere('o.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
+    if (filter.withinRegions) query.andWhere('o.regions && :within', { within: [...filter.withinRegions] });
+    if (filter.onlyId) query.andWhere('o.id = :onlyId', { onlyId: filter.onlyId });
+    const [rows, total] = await query
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toOrganisation), total };
+  }
+
+  private async guardSiret<T>(write: Promise<T>, siret: string | null | undefined): Promise<T> {
+    try {
+      return await write;
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION && siret)
+        throw new SiretAlreadyRegisteredError(siret);
+      throw error;
+    }
+  }
+}
+
+function toOrganisation(row: OrganisationOrmEntity): Organisation {
+  return Organisation.restore(
+    {
+      organisationId: row.id,
+      type: row.type,
+      name: row.name,
+      regions: row.regions,
+      contacts: row.contacts,
+      caisseKind: row.caisseKind ?? null,
+      siret: row.siret ?? null,
+      service: row.service ?? null,
+    },
+    row.version,
+  );
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
