@@ -1,0 +1,124 @@
+// Loads a living region into a running platform, through the gateway like any API consumer:
+// `npm start` in one terminal, then `npm run demo:seed` (GATEWAY_URL to aim elsewhere).
+// Bretagne (INSEE 53): its DIRECCTE, CARSAT, ARS, CRPRP and a dozen inter-company services. Safe to run
+// twice: what is already in the directory (same type and name) is left as it is. Development key only.
+import { signDevelopmentToken } from '@tripartite/auth';
+import { loadConfig, serviceConfigSchema } from '@tripartite/config';
+
+const REGION = '53';
+const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
+
+/** A fictitious SIRET with a valid INSEE key (Luhn), so the directory accepts it. */
+function demoSiret(index: number): string {
+  const body = `90053${String(index).padStart(8, '0')}`;
+  for (let key = 0; key <= 9; key++) {
+    const candidate = `${body}${key}`;
+    let sum = 0;
+    for (let i = 0; i < 14; i++) {
+      let digit = Number(candidate[13 - i]);
+      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+      sum += digit;
+    }
+    if (sum % 10 === 0) return candidate;
+  }
+  throw new Error('no key');
+}
+
+const contact = (name: string, email: string, fn: string) => ({
+  name,
+  email,
+  function: fn,
+  receivesNotifications: true,
+});
+
+const services: [name: string, employees: number, companies: number, btp: boolean, sectors: string[]][] = [
+  ['Santé au travail Rennes Métropole', 182_000, 14_800, false, ['Rennes', 'Cesson-Sévigné']],
+  ['AST Pays de Saint-Malo', 41_000, 3_600, false, ['Saint-Malo', 'Dinard']],
+  ['Santé Travail Pays de Vitré', 28_500, 2_100, false, ['Vitré', 'Fougères']],
+  ['Santé au Travail en Iroise', 96_000, 7_900, false, ['Brest', 'Landerneau']],
+  ['AST Cornouaille', 64_000, 5_300, false, ['Quimper', 'Douarnenez']],
+  ['Santé Travail Pays de Morlaix', 22_000, 1_900, false, ['Morlaix']],
+  ['AST Côtes-d’Armor Ouest', 38_000, 3_200, false, ['Guingamp', 'Lannion']],
+  ['Santé Travail Baie de Saint-Brieuc', 57_000, 4_700, false, ['Saint-Brieuc']],
+  ['AST Pays de Vannes', 71_000, 6_100, false, ['Vannes', 'Auray']],
+  ['Santé au Travail Pays de Lorient', 69_000, 5_800, false, ['Lorient', 'Quimperlé']],
+  ['Santé Travail Centre Bretagne', 19_000, 1_700, false, ['Pontivy', 'Loudéac']],
+  ['Service de santé au travail du BTP de Bretagne', 33_000, 6_400, true, ['Bretagne']],
+];
+
+const organisations = [
+  {
+    type: 'DIRECCTE',
+    name: 'DREETS Bretagne',
+    regions: [REGION],
+    contacts: [contact('Claire Le Bihan', 'claire.lebihan@dreets-bretagne.example', 'Pôle travail')],
+  },
+  {
+    type: 'CAISSE',
+    caisseKind: 'CARSAT',
+    name: 'CARSAT Bretagne',
+    regions: [REGION],
+    contacts: [contact('Erwan Kerhervé', 'erwan.kerherve@carsat-bretagne.example', 'Ingénieur-conseil')],
+  },
+  {
+    type: 'ARS',
+    name: 'ARS Bretagne',
+    regions: [REGION],
+    contacts: [contact('Soizic Le Gall', 'soizic.legall@ars-bretagne.example', 'Santé environnement')],
+  },
+  {
+    type: 'CRPRP',
+    name: 'CROCT Bretagne — groupe permanent',
+    regions: [REGION],
+    contacts: [contact('Secrétariat du CROCT', 'croct@dreets-bretagne.example', 'Secrétariat')],
+  },
+  ...services.map(([name, employeesFollowed, memberCompanies, btp, sectors], index) => ({
+    type: 'SSTI',
+    name,
+    regions: [REGION],
+    siret: demoSiret(index + 1),
+    service: { employeesFollowed, memberCompanies, btp, sectors },
+    contacts: [contact(`Direction — ${name}`, `direction.${index + 1}@spsti-bretagne.example`, 'Direction')],
+  })),
+];
+
+async function main(): Promise<void> {
+  const config = loadConfig(serviceConfigSchema('demo-seed', 0));
+  const token = await signDevelopmentToken({
+    subject: 'demo-seed',
+    roles: ['admin'],
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    secret: config.AUTH_DEV_SECRET,
+    ttl: '10m',
+  });
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  let created = 0;
+  for (const organisation of organisations) {
+    const query = new URLSearchParams({ type: organisation.type, region: REGION, name: organisation.name });
+    const existing = await fetch(`${gateway}/api/v1/organisations?${query}`, { headers });
+    if (!existing.ok) throw new Error(`GET organisations: ${existing.status} ${await existing.text()}`);
+    const page = (await existing.json()) as { items: { name: string }[] };
+    if (page.items.some((item) => item.name === organisation.name)) continue;
+    const response = await fetch(`${gateway}/api/v1/organisations`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(organisation),
+    });
+    if (response.status !== 201)
+      throw new Error(`${organisation.name}: ${response.status} ${await response.text()}`);
+    created++;
+  }
+  console.log(
+    `Bretagne: ${created} organisation(s) registered, ${organisations.length - created} already there.`,
+  );
+  console.log(
+    `See them: ${gateway}/api/docs, or GET /api/v1/organisations?region=${REGION} with an admin token.`,
+  );
+}
+
+main().catch((error) => {
+  console.error(`demo:seed failed: ${error instanceof Error ? error.message : error}`);
+  console.error('Is the platform running (npm start)?');
+  process.exit(1);
+});
