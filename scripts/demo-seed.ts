@@ -4,25 +4,13 @@
 // twice: what is already in the directory (same type and name) is left as it is. Development key only.
 import { signDevelopmentToken } from '@tripartite/auth';
 import { loadConfig, serviceConfigSchema } from '@tripartite/config';
+import { siretWithKey } from '../apps/agreements/src/organisation/domain/siret.rule';
 
 const REGION = '53';
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
 
-/** A fictitious SIRET with a valid INSEE key (Luhn), so the directory accepts it. */
-function demoSiret(index: number): string {
-  const body = `90053${String(index).padStart(8, '0')}`;
-  for (let key = 0; key <= 9; key++) {
-    const candidate = `${body}${key}`;
-    let sum = 0;
-    for (let i = 0; i < 14; i++) {
-      let digit = Number(candidate[13 - i]);
-      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('no key');
-}
+/** A fictitious SIRET with a valid INSEE key, so the directory accepts it. */
+const demoSiret = (index: number) => siretWithKey(`90053${String(index).padStart(8, '0')}`);
 
 const contact = (name: string, email: string, fn: string) => ({
   name,

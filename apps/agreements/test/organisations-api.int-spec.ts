@@ -1,36 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@tripartite/config';
-import { createServiceApp } from '@tripartite/http';
-import { connectEventTransport } from '@tripartite/messaging';
-import {
-  cleanupIsolatedEnvironment,
-  createTestDatabase,
-  isolatedEnvironment,
-  testToken,
-} from '@tripartite/testing';
-import { DataSource } from 'typeorm';
-import { agreementsConfigSchema } from '../src/agreements.config';
-import { AgreementsModule } from '../src/agreements.module';
+import type { PlatformConfig } from '@tripartite/config';
+import { testToken } from '@tripartite/testing';
+import type { DataSource } from 'typeorm';
+import { siretWithKey } from '../src/organisation/domain/siret.rule';
+import { startAgreements } from './support/agreements-app';
 
 let serial = 0;
 
-/** A SIRET with a valid INSEE key: 13 digits, then the digit that makes the Luhn sum a multiple of 10. */
-function validSiret(): string {
-  const body = `73282${String(serial++).padStart(8, '0')}`;
-  for (let key = 0; key <= 9; key++) {
-    const candidate = `${body}${key}`;
-    let sum = 0;
-    for (let i = 0; i < 14; i++) {
-      let digit = Number(candidate[13 - i]);
-      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
-}
+/** A fresh SIRET with a valid INSEE key. */
+const validSiret = () => siretWithKey(`73282${String(serial++).padStart(8, '0')}`);
 
 /** An inter-company service of Bretagne, complete as the directory requires. */
 function aService(name: string, regions = ['53']) {
@@ -46,34 +26,16 @@ function aService(name: string, regions = ['53']) {
 
 describe('the organisations directory over HTTP', () => {
   let app: NestFastifyApplication;
-  let config: ReturnType<typeof loadConfig<typeof agreementsConfigSchema>>;
-  let drop: () => Promise<void>;
+  let config: PlatformConfig;
   let dataSource: DataSource;
-  let env: Record<string, string>;
+  let close: () => Promise<void>;
 
   const bretagne = aService('AST 35');
 
   before(async () => {
-    const db = await createTestDatabase('agreements_orgs');
-    drop = db.drop;
-    env = isolatedEnvironment('agreements_orgs', db.name);
-    config = loadConfig(agreementsConfigSchema, env);
-    app = await createServiceApp({
-      module: AgreementsModule.forRoot(config),
-      config,
-      openApi: { title: 'test', description: 'test' },
-      configure: async (nest) => {
-        connectEventTransport(nest);
-        await nest.startAllMicroservices();
-      },
-    });
-    dataSource = app.get(DataSource);
+    ({ app, config, dataSource, close } = await startAgreements('agreements_orgs'));
   });
-  after(async () => {
-    await app?.close();
-    await cleanupIsolatedEnvironment(env);
-    await drop?.();
-  });
+  after(() => close?.());
 
   const post = async (body: unknown, token?: string, headers: Record<string, string> = {}) =>
     app.inject({
@@ -221,32 +183,14 @@ describe('the organisations directory over HTTP', () => {
 
 describe('the directory rules and scopes over HTTP (issue 4, organisations)', () => {
   let app: NestFastifyApplication;
-  let config: ReturnType<typeof loadConfig<typeof agreementsConfigSchema>>;
-  let env: Record<string, string>;
-  let drop: () => Promise<void>;
+  let config: PlatformConfig;
   let dataSource: DataSource;
+  let close: () => Promise<void>;
 
   before(async () => {
-    const db = await createTestDatabase('agreements_dir');
-    drop = db.drop;
-    env = isolatedEnvironment('agreements_dir', db.name);
-    config = loadConfig(agreementsConfigSchema, env);
-    app = await createServiceApp({
-      module: AgreementsModule.forRoot(config),
-      config,
-      openApi: { title: 'test', description: 'test' },
-      configure: async (nest) => {
-        connectEventTransport(nest);
-        await nest.startAllMicroservices();
-      },
-    });
-    dataSource = app.get(DataSource);
+    ({ app, config, dataSource, close } = await startAgreements('agreements_dir'));
   });
-  after(async () => {
-    await app?.close();
-    await cleanupIsolatedEnvironment(env);
-    await drop?.();
-  });
+  after(() => close?.());
 
   const call = async (
     method: 'GET' | 'POST' | 'PATCH',

@@ -35,13 +35,11 @@ describe('two replicas of one producing service', () => {
     await channel.assertQueue(tapQueue, { exclusive: true });
     await channel.bindQueue(tapQueue, env.AMQP_EXCHANGE, '#');
     const seen: string[] = [];
-    await channel.consume(
-      tapQueue,
-      (message) => {
-        if (message) seen.push(message.properties.messageId as string);
-      },
-      { noAck: true },
-    );
+    await channel.consume(tapQueue, (message) => {
+      if (!message) return;
+      seen.push(message.properties.messageId as string);
+      channel.ack(message);
+    });
 
     const written = await Promise.all(
       Array.from({ length: 200 }, (_, i) => publishThing(replicas[i % 2], randomUUID(), { note: `n${i}` })),

@@ -3,9 +3,15 @@ import { OrganisationController } from './api/organisation.controller';
 import { RegisterOrganisationHandler } from './application/register-organisation.handler';
 import { UpdateOrganisationHandler } from './application/update-organisation.handler';
 import { OrganisationRepository } from './infrastructure/organisation.repository';
+import { OrganisationChangeRecorder } from './infrastructure/organisation-change.recorder';
 
 @Module({
   controllers: [OrganisationController],
-  providers: [RegisterOrganisationHandler, UpdateOrganisationHandler, OrganisationRepository],
+  providers: [
+    RegisterOrganisationHandler,
+    UpdateOrganisationHandler,
+    OrganisationRepository,
+    OrganisationChangeRecorder,
+  ],
 })
 export class OrganisationModule {}

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@tripartite/audit';
 import { ScopeEnforcer } from '@tripartite/auth';
 import { Clock } from '@tripartite/clock';
-import { organisationRegistered } from '@tripartite/events';
-import { OutboxWriter } from '@tripartite/messaging';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Organisation } from '../domain/organisation';
@@ -11,6 +8,7 @@ import { OrganisationProfileInvalidError } from '../domain/organisation.errors';
 import type { OrganisationSnapshot } from '../domain/organisation.types';
 import { organisationProfileProblems } from '../domain/organisation-profile.rule';
 import { OrganisationRepository } from '../infrastructure/organisation.repository';
+import { OrganisationChangeRecorder } from '../infrastructure/organisation-change.recorder';
 
 export type RegisterOrganisationCommand = Omit<OrganisationSnapshot, 'organisationId'>;
 
@@ -23,8 +21,7 @@ export class RegisterOrganisationHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organisations: OrganisationRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
+    private readonly changes: OrganisationChangeRecorder,
     private readonly scope: ScopeEnforcer,
     private readonly clock: Clock,
   ) {}
@@ -37,19 +34,9 @@ export class RegisterOrganisationHandler {
     const organisation = Organisation.register(uuidv7(), command);
     await this.dataSource.transaction(async (manager) => {
       await this.organisations.insert(manager, organisation, this.clock.now());
-      await this.outbox.append(manager, {
-        type: organisationRegistered.type,
-        aggregateId: organisation.id,
-        aggregateVersion: organisation.version,
-        region: organisation.regions[0] ?? null,
-        payload: organisation.snapshot(),
-      });
-      await this.audit.record(manager, {
-        action: 'organisation.register',
-        aggregateType: 'organisation',
-        aggregateId: organisation.id,
+      await this.changes.record(manager, organisation, {
+        kind: 'register',
         versionBefore: null,
-        versionAfter: organisation.version,
         summary: `${organisation.type} ${command.name} registered`,
       });
     });

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@tripartite/audit';
 import { AccessScope, ScopeEnforcer } from '@tripartite/auth';
 import { currentContext } from '@tripartite/context';
-import { organisationUpdated } from '@tripartite/events';
-import { OutboxWriter } from '@tripartite/messaging';
 import { DataSource } from 'typeorm';
 import type { Organisation, OrganisationChanges } from '../domain/organisation';
 import {
@@ -14,6 +11,7 @@ import {
 } from '../domain/organisation.errors';
 import { organisationProfileProblems } from '../domain/organisation-profile.rule';
 import { OrganisationRepository } from '../infrastructure/organisation.repository';
+import { OrganisationChangeRecorder } from '../infrastructure/organisation-change.recorder';
 
 /**
  * Changes an organisation of the directory, if nobody changed it since the caller read it (If-Match). The
@@ -25,8 +23,7 @@ export class UpdateOrganisationHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organisations: OrganisationRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
+    private readonly changes: OrganisationChangeRecorder,
     private readonly scope: ScopeEnforcer,
   ) {}
 
@@ -56,19 +53,9 @@ export class UpdateOrganisationHandler {
       if (!(await this.organisations.update(manager, organisation, expectedVersion))) {
         throw new OrganisationVersionConflictError(id, expectedVersion);
       }
-      await this.outbox.append(manager, {
-        type: organisationUpdated.type,
-        aggregateId: organisation.id,
-        aggregateVersion: organisation.version,
-        region: organisation.regions[0] ?? null,
-        payload: organisation.snapshot(),
-      });
-      await this.audit.record(manager, {
-        action: 'organisation.update',
-        aggregateType: 'organisation',
-        aggregateId: organisation.id,
+      await this.changes.record(manager, organisation, {
+        kind: 'update',
         versionBefore: before,
-        versionAfter: organisation.version,
         summary: `${organisation.type} ${organisation.name} updated (${Object.keys(changes).join(', ')})`,
         payload: { changed: Object.keys(changes) },
       });

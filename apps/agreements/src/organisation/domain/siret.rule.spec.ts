@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isValidSiret } from './siret.rule';
+import { isValidSiret, siretWithKey } from './siret.rule';
 
 describe('SIRET check (INSEE: 14 digits, Luhn key)', () => {
   it('accepts a SIRET whose Luhn sum is a multiple of 10', () => {
@@ -17,5 +17,9 @@ describe('SIRET check (INSEE: 14 digits, Luhn key)', () => {
   it("applies La Poste's exception (SIREN 356000000: digit sum a multiple of 5)", () => {
     assert.equal(isValidSiret('35600000000010'), true);
     assert.equal(isValidSiret('35600000000011'), false);
+  });
+
+  it('completes a 13-digit body with its key', () => {
+    assert.equal(siretWithKey('7328293200007'), '73282932000074');
   });
 });

@@ -19,3 +19,13 @@ export function isValidSiret(value: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+/** Completes 13 digits (SIREN + NIC without its last digit) with the key that makes a valid SIRET. */
+export function siretWithKey(thirteenDigits: string): string {
+  if (!/^\d{13}$/.test(thirteenDigits)) throw new Error('a SIRET body is 13 digits');
+  for (let key = 0; key <= 9; key++) {
+    const candidate = `${thirteenDigits}${key}`;
+    if (isValidSiret(candidate)) return candidate;
+  }
+  throw new Error('unreachable: one key in ten always fits');
+}
