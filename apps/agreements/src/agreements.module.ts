@@ -2,10 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { PlatformConfig } from '@tripartite/config';
 import { eventCatalogue } from '@tripartite/events';
 import { ServicePlatformModule } from '@tripartite/platform';
+import { AgreementModule } from './agreement/agreement.module';
 import { agreementsPersistence } from './agreements.persistence';
 import { OrganisationModule } from './organisation/organisation.module';
+import { ServiceProjectModule } from './service-project/service-project.module';
 
-/** Agreements: the directory of organisations today; agréments and service projects come with issue 4. */
+/** Agreements: the directory of organisations, agréments and service projects (issue 4). */
 @Module({})
 export class AgreementsModule {
   static forRoot(config: PlatformConfig): DynamicModule {
@@ -21,6 +23,8 @@ export class AgreementsModule {
           clockAdminApi: true,
         }),
         OrganisationModule,
+        AgreementModule,
+        ServiceProjectModule,
       ],
     };
   }

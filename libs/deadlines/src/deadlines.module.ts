@@ -3,6 +3,7 @@ import { ClockSyncModule } from '@tripartite/clock';
 import { ClockAdminController } from './api/clock-admin.controller';
 import { DeadlineReconciler } from './application/deadline.reconciler';
 import { DeadlineScheduler } from './application/deadline.scheduler';
+import { DeadlineEffects } from './application/deadline-effects';
 import { FireDeadlineHandler } from './application/fire-deadline.handler';
 import { DEADLINES_OPTIONS, type DeadlinesModuleOptions } from './deadlines.options';
 import { DeadlineRepository } from './infrastructure/deadline.repository';
@@ -32,13 +33,21 @@ export class DeadlinesModule {
         DeadlineRepository,
         DeadlineTimers,
         TimersAfterCommit,
+        DeadlineEffects,
         FireDeadlineHandler,
         DeadlineScheduler,
         DeadlineTimerJob,
         DeadlineReconciler,
         DeadlinesHealth,
       ],
-      exports: [DeadlineScheduler, DeadlineReconciler, DeadlinesHealth, DeadlineTimers, ClockSyncModule],
+      exports: [
+        DeadlineScheduler,
+        DeadlineEffects,
+        DeadlineReconciler,
+        DeadlinesHealth,
+        DeadlineTimers,
+        ClockSyncModule,
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
 export * from './api/clock-admin.controller';
 export * from './application/deadline.reconciler';
 export * from './application/deadline.scheduler';
+export * from './application/deadline-effects';
 export * from './application/deadline-id';
 export * from './application/fire-deadline.handler';
 export * from './deadlines.module';

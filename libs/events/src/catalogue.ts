@@ -1,6 +1,9 @@
 import type { z } from 'zod';
+import * as agreement from './agreement/agreement-events';
+import * as contract from './contract/contract-events';
 import type { EventDefinition } from './event-definition';
 import { organisationRegistered, organisationUpdated } from './organisation/organisation-events';
+import * as serviceProject from './service-project/service-project-events';
 
 /**
  * Every domain event of the platform, by routing key.
@@ -12,6 +15,27 @@ import { organisationRegistered, organisationUpdated } from './organisation/orga
 export const eventCatalogue = {
   [organisationRegistered.type]: organisationRegistered,
   [organisationUpdated.type]: organisationUpdated,
+  [agreement.agreementRequested.type]: agreement.agreementRequested,
+  [agreement.agreementInspectorOpinionRecorded.type]: agreement.agreementInspectorOpinionRecorded,
+  [agreement.agreementGranted.type]: agreement.agreementGranted,
+  [agreement.agreementRefused.type]: agreement.agreementRefused,
+  [agreement.agreementImplicitlyGranted.type]: agreement.agreementImplicitlyGranted,
+  [agreement.agreementDecisionDue.type]: agreement.agreementDecisionDue,
+  [agreement.agreementComplianceNoticeIssued.type]: agreement.agreementComplianceNoticeIssued,
+  [agreement.agreementComplianceNoticeDue.type]: agreement.agreementComplianceNoticeDue,
+  [agreement.agreementComplianceNoticeMet.type]: agreement.agreementComplianceNoticeMet,
+  [agreement.agreementComplianceNoticeLapsed.type]: agreement.agreementComplianceNoticeLapsed,
+  [agreement.agreementShortened.type]: agreement.agreementShortened,
+  [agreement.agreementWithdrawn.type]: agreement.agreementWithdrawn,
+  [agreement.agreementRenewalDue.type]: agreement.agreementRenewalDue,
+  [agreement.agreementExpired.type]: agreement.agreementExpired,
+  [serviceProject.serviceProjectAdopted.type]: serviceProject.serviceProjectAdopted,
+  [serviceProject.serviceProjectApproved.type]: serviceProject.serviceProjectApproved,
+  [serviceProject.serviceProjectRevised.type]: serviceProject.serviceProjectRevised,
+  [contract.contractSigned.type]: contract.contractSigned,
+  [contract.contractAmended.type]: contract.contractAmended,
+  [contract.contractReviewCompleted.type]: contract.contractReviewCompleted,
+  [contract.contractEvaluated.type]: contract.contractEvaluated,
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalogue = Readonly<Record<string, EventDefinition>>;

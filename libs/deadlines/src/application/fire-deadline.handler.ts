@@ -6,6 +6,7 @@ import { OutboxWriter } from '@tripartite/messaging';
 import { DataSource } from 'typeorm';
 import { type Deadline, isDue } from '../domain/deadline';
 import { DeadlineRepository } from '../infrastructure/deadline.repository';
+import { DeadlineEffects } from './deadline-effects';
 
 export type FireOutcome =
   | { kind: 'fired'; deadline: Deadline }
@@ -38,6 +39,7 @@ export class FireDeadlineHandler {
     private readonly deadlines: DeadlineRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly effects: DeadlineEffects,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
@@ -59,17 +61,21 @@ export class FireDeadlineHandler {
           causationId: deadline.id,
           actor: systemActor(this.config.SERVICE_NAME),
         };
-        await runWithContext(context, () =>
-          this.outbox.append(manager, {
-            type: deadline.event.type,
+        await runWithContext(context, async () => {
+          // The aggregate's own change (if its kind has one) and the event commit with the firing.
+          const effect = this.effects.for(deadline.kind);
+          const event = effect ? await effect(manager, deadline, now) : deadline.event;
+          if (!event) return;
+          await this.outbox.append(manager, {
+            type: event.type,
             aggregateId: deadline.subjectId,
-            aggregateVersion: deadline.event.aggregateVersion,
+            aggregateVersion: event.aggregateVersion,
             region: deadline.region,
-            payload: deadline.event.payload,
+            payload: event.payload,
             correlationId,
             causationId: deadline.id,
-          }),
-        );
+          });
+        });
         await this.deadlines.markFired(manager, id, now);
         return { kind: 'fired', deadline: { ...deadline, status: 'fired', firedAt: now, lastError: null } };
       });
