@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import * as agreement from './agreement/agreement-events';
+import * as consultation from './consultation/consultation-events';
 import * as contract from './contract/contract-events';
 import type { EventDefinition } from './event-definition';
 import { organisationRegistered, organisationUpdated } from './organisation/organisation-events';
@@ -36,6 +37,13 @@ export const eventCatalogue = {
   [contract.contractAmended.type]: contract.contractAmended,
   [contract.contractReviewCompleted.type]: contract.contractReviewCompleted,
   [contract.contractEvaluated.type]: contract.contractEvaluated,
+  [contract.contractSubmitted.type]: contract.contractSubmitted,
+  [contract.contractReadyToSign.type]: contract.contractReadyToSign,
+  [contract.contractReviewDue.type]: contract.contractReviewDue,
+  [contract.contractReviewOverdue.type]: contract.contractReviewOverdue,
+  [consultation.consultationOpinionRequested.type]: consultation.consultationOpinionRequested,
+  [consultation.consultationOpinionDelivered.type]: consultation.consultationOpinionDelivered,
+  [consultation.consultationOpinionOverdue.type]: consultation.consultationOpinionOverdue,
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalogue = Readonly<Record<string, EventDefinition>>;

@@ -1,6 +1,7 @@
 export * from './agreement/agreement-events';
 export * from './calendar-date';
 export * from './catalogue';
+export * from './consultation/consultation-events';
 export * from './contract/contract-events';
 export * from './event-definition';
 export * from './event-envelope';

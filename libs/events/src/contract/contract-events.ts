@@ -52,3 +52,44 @@ export const contractEvaluated = defineEvent(
   z.object({ ...contractSubject, evaluatedOn: calendarDateSchema, summary: z.string() }),
   'The final evaluation of a CPOM at its term, which the DIRECCTE weighs at agrément renewal (seed 002 II.4).',
 );
+
+export const contractSubmitted = defineEvent(
+  'contract.submitted',
+  1,
+  z.object({
+    ...contractSubject,
+    caisseId: z.uuid(),
+    direccteId: z.uuid(),
+    submittedOn: calendarDateSchema,
+    periodStart: calendarDateSchema,
+    periodEnd: calendarDateSchema,
+  }),
+  'A draft CPOM was submitted by its parties for the CRPRP and ARS opinions (L.4622-10).',
+);
+
+export const contractReadyToSign = defineEvent(
+  'contract.ready_to_sign',
+  1,
+  z.object({ ...contractSubject, caisseId: z.uuid(), direccteId: z.uuid(), readyOn: calendarDateSchema }),
+  'Both opinions (CRPRP restricted formation and ARS) are in: the CPOM may be signed (D.4622-44).',
+);
+
+export const contractReviewDue = defineEvent(
+  'contract.review_due',
+  1,
+  z.object({
+    ...contractSubject,
+    caisseId: z.uuid(),
+    direccteId: z.uuid(),
+    dueOn: calendarDateSchema,
+    daysLeft: z.number().int(),
+  }),
+  'Reminder: the yearly review of a CPOM by its three parties is due soon (seed 002 II.4).',
+);
+
+export const contractReviewOverdue = defineEvent(
+  'contract.review_overdue',
+  1,
+  z.object({ ...contractSubject, caisseId: z.uuid(), direccteId: z.uuid(), dueOn: calendarDateSchema }),
+  'The yearly review of a CPOM did not take place by its due date (seed 002 II.4).',
+);
