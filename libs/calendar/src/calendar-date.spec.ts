@@ -22,6 +22,15 @@ describe('calendar dates in the Europe/Paris zone', () => {
     assert.equal(lastDayOfYears('2012-03-01', 5), '2017-02-28');
   });
 
+  it('five years from 1 March 2027 run through 29 February 2032, a leap day', () => {
+    assert.equal(lastDayOfYears('2027-03-01', 5), '2032-02-29');
+    assert.equal(lastDayOfYears('2027-01-15', 5), '2032-01-14');
+  });
+
+  it('six months from 31 August run through the last day of February', () => {
+    assert.equal(lastDayOfMonths('2026-08-31', 6), '2027-02-28');
+  });
+
   it('two years from 1 March end on the last day of February, leap or not', () => {
     assert.equal(lastDayOfMonths('2023-03-01', 24), '2025-02-28');
     assert.equal(lastDayOfMonths('2022-03-01', 24), '2024-02-29');

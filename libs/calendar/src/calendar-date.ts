@@ -47,17 +47,25 @@ export function isIsoDuration(text: string): boolean {
 }
 
 /**
- * The last day of a period of `years` starting on `start`: the period that starts on 1 March 2013
- * for five years runs through 28 February 2018. Counted from the day before the start, so a period
- * starting on 29 February ends on 28 February, never on the 27th.
+ * The last day of a period of `years` starting on `start`: the day before the same date `years` later.
+ * The period that starts on 1 March 2013 for five years runs through 28 February 2018; from 1 March
+ * 2027, through 29 February 2032. When that date does not exist (a start on 29 February, or on the
+ * 31st for months), the period runs through the last day of the month (art. 641 CPC).
  */
 export function lastDayOfYears(start: CalendarDate, years: number): CalendarDate {
-  return format(parse(start).minus({ days: 1 }).plus({ years }));
+  return lastDayOf(parse(start), { years });
 }
 
 /** The last day of a period of `months` starting on `start` (1 March + 24 months → 28/29 February). */
 export function lastDayOfMonths(start: CalendarDate, months: number): CalendarDate {
-  return format(parse(start).plus({ months }).minus({ days: 1 }));
+  return lastDayOf(parse(start), { months });
+}
+
+function lastDayOf(start: DateTime, length: { years: number } | { months: number }): CalendarDate {
+  const anniversary = start.plus(length);
+  // Luxon clamps a missing date to the month's last day: that day is then the period's last day.
+  const clamped = anniversary.day < start.day;
+  return format(clamped ? anniversary : anniversary.minus({ days: 1 }));
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -75,11 +83,11 @@ export function isAfter(a: CalendarDate, b: CalendarDate): boolean {
 }
 
 export function earliest(...dates: CalendarDate[]): CalendarDate {
-  return dates.reduce((a, b) => (a <= b ? a : b));
+  return [...dates].sort()[0] as CalendarDate;
 }
 
 export function latest(...dates: CalendarDate[]): CalendarDate {
-  return dates.reduce((a, b) => (a >= b ? a : b));
+  return [...dates].sort().reverse()[0] as CalendarDate;
 }
 
 /** "15 mars 2027": how an e-mail names a date. */

@@ -13,5 +13,7 @@ import { OrganisationChangeRecorder } from './infrastructure/organisation-change
     OrganisationRepository,
     OrganisationChangeRecorder,
   ],
+  // Agréments copy the service's name and regions from the directory when an application is filed.
+  exports: [OrganisationRepository],
 })
 export class OrganisationModule {}

@@ -8,14 +8,17 @@ import { agreementsConfigSchema } from '../../src/agreements.config';
 import { AgreementsModule } from '../../src/agreements.module';
 
 /** The agreements service as main.ts builds it, on this test file's own database, exchange and Redis prefix. */
-export async function startAgreements(label: string): Promise<{
+export async function startAgreements(
+  label: string,
+  overrides: Record<string, string> = {},
+): Promise<{
   app: NestFastifyApplication;
   config: PlatformConfig;
   dataSource: DataSource;
   close: () => Promise<void>;
 }> {
   const db = await createTestDatabase(label);
-  const env = isolatedEnvironment(label, db.name);
+  const env = { ...isolatedEnvironment(label, db.name), ...overrides };
   const config = loadConfig(agreementsConfigSchema, env);
   const app = await createServiceApp({
     module: AgreementsModule.forRoot(config),

@@ -1,0 +1,198 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import { AccessScope, CurrentActor, Roles, ScopeEnforcer } from '@tripartite/auth';
+import type { Actor } from '@tripartite/context';
+import { ETag, Idempotent, IfMatchVersion, ZodBody, ZodParams, ZodQuery } from '@tripartite/http';
+import { z } from 'zod';
+import { AgreementCommands } from '../application/agreement-commands';
+import { AgreementNotFoundError } from '../domain/agreement.errors';
+import { AgreementRepository } from '../infrastructure/agreement.repository';
+import {
+  type ComplianceMetRequest,
+  type ComplianceNoticeRequest,
+  complianceMetRequestSchema,
+  complianceNoticeRequestSchema,
+  type DecisionRequest,
+  decisionRequestSchema,
+  type FileApplicationRequest,
+  fileApplicationRequestSchema,
+  type InspectorOpinionRequest,
+  inspectorOpinionRequestSchema,
+  type ListAgreementsQuery,
+  listAgreementsQuerySchema,
+  type MemberInformationRequest,
+  memberInformationRequestSchema,
+  type ShorteningRequest,
+  shorteningRequestSchema,
+  type WithdrawalRequest,
+  withdrawalRequestSchema,
+} from './dto/agreement.request.dto';
+import { type AgreementResponse, toAgreementResponse } from './dto/agreement.response.dto';
+
+const idParams = z.object({ id: z.uuid() });
+const noticeParams = z.object({ id: z.uuid(), noticeId: z.uuid() });
+type IdParams = z.infer<typeof idParams>;
+
+/**
+ * Agréments: a service (or the DIRECCTE for it) files; the DIRECCTE of the service's region records the
+ * MIT opinion and decides; parties read within their scope. Changes accept `If-Match` (412 when stale).
+ */
+@ApiTags('agreements')
+@Controller('api/v1/agreements')
+export class AgreementController {
+  constructor(
+    private readonly commands: AgreementCommands,
+    private readonly agreements: AgreementRepository,
+    private readonly scope: ScopeEnforcer,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('admin', 'direccte', 'sst')
+  @Idempotent()
+  @ETag()
+  async file(
+    @ZodBody(fileApplicationRequestSchema) body: FileApplicationRequest,
+  ): Promise<AgreementResponse> {
+    return this.respond(await this.commands.file(body));
+  }
+
+  @Get()
+  async list(
+    @ZodQuery(listAgreementsQuerySchema) query: ListAgreementsQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ items: AgreementResponse[]; page: number; pageSize: number; total: number }> {
+    const scope = AccessScope.readsEverything(actor)
+      ? {}
+      : AccessScope.isRegionalAuthority(actor) && actor.region
+        ? { withinRegions: [actor.region] }
+        : { onlyServiceId: actor.organisationId ?? '00000000-0000-0000-0000-000000000000' };
+    const { page, pageSize, ...filter } = query;
+    const { items, total } = await this.agreements.list({ ...filter, ...scope }, page, pageSize);
+    const today = this.commands.today();
+    return { items: items.map((a) => toAgreementResponse(a, today)), page, pageSize, total };
+  }
+
+  @Get(':id')
+  @ETag()
+  async get(@ZodParams(idParams) { id }: IdParams): Promise<AgreementResponse> {
+    return this.respond(await this.load(id));
+  }
+
+  @Get(':id/history')
+  async history(
+    @ZodParams(idParams) { id }: IdParams,
+    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
+  ): Promise<HistoryPage> {
+    await this.load(id);
+    return this.audit.history('agreement', id, query);
+  }
+
+  @Post(':id/inspector-opinion')
+  @HttpCode(200)
+  @Roles('admin', 'direccte')
+  @Idempotent()
+  @ETag()
+  async inspectorOpinion(
+    @ZodParams(idParams) { id }: IdParams,
+    @IfMatchVersion({ required: false }) version: number | undefined,
+    @ZodBody(inspectorOpinionRequestSchema) body: InspectorOpinionRequest,
+  ): Promise<AgreementResponse> {
+    return this.respond(await this.commands.recordInspectorOpinion(id, version, body));
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Roles('admin', 'direccte')
+  @Idempotent()
+  @ETag()
+  async decision(
+    @ZodParams(idParams) { id }: IdParams,
+    @IfMatchVersion({ required: false }) version: number | undefined,
+    @ZodBody(decisionRequestSchema) body: DecisionRequest,
+  ): Promise<AgreementResponse> {
+    return this.respond(await this.commands.decide(id, version, body));
+  }
+
+  @Post(':id/compliance-notices')
+  @HttpCode(201)
+  @Roles('admin', 'direccte')
+  @Idempotent()
+  @ETag()
+  async complianceNotice(
+    @ZodParams(idParams) { id }: IdParams,
+    @IfMatchVersion({ required: false }) version: number | undefined,
+    @ZodBody(complianceNoticeRequestSchema) body: ComplianceNoticeRequest,
+  ): Promise<AgreementResponse> {
+    return this.respond(await this.commands.issueComplianceNotice(id, version, body));
+  }
+
+  @Post(':id/compliance-notices/:noticeId/compliance')
+  @HttpCode(200)
+  @Roles('admin', 'direccte')
+  @Idempotent()
+  @ETag()
+  async complianceMet(
+    @ZodParams(noticeParams) { id, noticeId }: z.infer<typeof noticeParams>,
+    @IfMatchVersion({ required: false }) version: number | undefined,
+    @ZodBody(complianceMetRequestSchema) body: ComplianceMetRequest,
+  ): Promise<AgreementResponse> {
+    return this.respond(await this.commands.recordComplianceMet(id, version, noticeId, body.metOn));
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @Roles('admin', 'direccte')
+  @Idempotent()
+  @ETag()
+  async withdrawal(
+    @ZodParams(idParams) { id }: IdParams,
+    @IfMatchVersion({ required: false }) version: number | undefined,
+    @ZodBody(withdrawalRequestSchema) body: WithdrawalRequest,
+  ): Promise<AgreementResponse> {
+    const { withdrawnOn, ...rest } = body;
+    return this.respond(await this.commands.withdraw(id, version, { decidedOn: withdrawnOn, ...rest }));
+  }
+
+  @Post(':id/shortening')
+  @HttpCode(200)
+  @Roles('admin', 'direccte')
+  @Idempotent()
+  @ETag()
+  async shortening(
+    @ZodParams(idParams) { id }: IdParams,
+    @IfMatchVersion({ required: false }) version: number | undefined,
+    @ZodBody(shorteningRequestSchema) body: ShorteningRequest,
+  ): Promise<AgreementResponse> {
+    return this.respond(await this.commands.shorten(id, version, body));
+  }
+
+  @Post(':id/member-information')
+  @HttpCode(200)
+  @Roles('admin', 'direccte', 'sst')
+  @Idempotent()
+  @ETag()
+  async memberInformation(
+    @ZodParams(idParams) { id }: IdParams,
+    @IfMatchVersion({ required: false }) version: number | undefined,
+    @ZodBody(memberInformationRequestSchema) body: MemberInformationRequest,
+  ): Promise<AgreementResponse> {
+    return this.respond(await this.commands.recordMembersInformed(id, version, body.informedOn, body.text));
+  }
+
+  private respond(agreement: Parameters<typeof toAgreementResponse>[0]): AgreementResponse {
+    return toAgreementResponse(agreement, this.commands.today());
+  }
+
+  private async load(id: string) {
+    const agreement = await this.agreements.findById(id);
+    if (!agreement) throw new AgreementNotFoundError(id);
+    this.scope.assertCanRead({
+      regions: agreement.state.regions,
+      organisationIds: [agreement.state.serviceId],
+    });
+    return agreement;
+  }
+}

@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type CalendarDate, calendarDateAt } from '@tripartite/calendar';
+import type { PlatformConfig } from '@tripartite/config';
+import { testToken } from '@tripartite/testing';
+import type { DataSource } from 'typeorm';
+import { siretWithKey } from '../../src/organisation/domain/siret.rule';
+
+let serial = 0;
+
+export const LIMITS = {
+  maxEmployeesPerDoctor: 3_300,
+  maxEmployeesPerTeam: 6_000,
+  doctorsPerSector: [{ sector: 'Rennes', doctors: 14 }],
+};
+
+export interface Reply {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  json(): Record<string, any>;
+}
+
+/** Talks to the agreements service over HTTP as the parties would, and reads what it wrote. */
+export class AgreementsClient {
+  constructor(
+    readonly app: NestFastifyApplication,
+    readonly config: PlatformConfig,
+    readonly dataSource: DataSource,
+  ) {}
+
+  token(caller: { roles: string[]; region?: string; org?: string }): Promise<string> {
+    return testToken(this.config, caller);
+  }
+
+  direccte(region = '53'): Promise<string> {
+    return this.token({ roles: ['direccte'], region });
+  }
+
+  admin(): Promise<string> {
+    return this.token({ roles: ['admin'] });
+  }
+
+  async request(
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    token: string | null,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> {
+    return (await this.app.inject({
+      method,
+      url,
+      payload: payload as object,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    })) as unknown as Reply;
+  }
+
+  /** Registers an inter-company service in the directory; answers its id. */
+  async registerService(name: string, regions = ['53']): Promise<string> {
+    const response = await this.request('POST', '/api/v1/organisations', await this.direccte(regions[0]), {
+      type: 'SSTI',
+      name,
+      regions,
+      contacts: [
+        {
+          name: 'Direction',
+          email: 'direction@example.org',
+          function: 'directeur',
+          receivesNotifications: true,
+        },
+      ],
+      siret: siretWithKey(`41234${String(serial++).padStart(8, '0')}`),
+      service: { employeesFollowed: 52_000, memberCompanies: 4_100, btp: false, sectors: ['Rennes'] },
+    });
+    assert.equal(response.statusCode, 201, JSON.stringify(response.json()));
+    return response.json().id;
+  }
+
+  /** The Paris date on the platform clock. */
+  async today(): Promise<CalendarDate> {
+    const response = await this.request('GET', '/api/v1/admin/clock', await this.admin());
+    return calendarDateAt(new Date(response.json().now));
+  }
+
+  async advanceDays(days: number): Promise<void> {
+    const response = await this.request('POST', '/api/v1/admin/clock/advance', await this.admin(), { days });
+    assert.equal(response.statusCode, 200, JSON.stringify(response.json()));
+  }
+
+  async file(
+    serviceId: string,
+    filedOn: CalendarDate,
+    application = 'first',
+    token?: string,
+  ): Promise<Reply> {
+    return this.request('POST', '/api/v1/agreements', token ?? (await this.direccte()), {
+      serviceId,
+      application,
+      filedOn,
+    });
+  }
+
+  async post(
+    id: string,
+    action: string,
+    body: unknown,
+    token?: string,
+    headers: Record<string, string> = {},
+  ) {
+    return this.request(
+      'POST',
+      `/api/v1/agreements/${id}/${action}`,
+      token ?? (await this.direccte()),
+      body,
+      headers,
+    );
+  }
+
+  /** Files, records a favourable opinion and grants, all on `on`; answers the agrément. */
+  async grantedAgreement(serviceId: string, on: CalendarDate, validFrom = on): Promise<Record<string, any>> {
+    const filed = await this.file(serviceId, on);
+    assert.equal(filed.statusCode, 201, JSON.stringify(filed.json()));
+    const id = filed.json().id;
+    const opinion = await this.post(id, 'inspector-opinion', {
+      verdict: 'favourable',
+      givenOn: on,
+      text: 'Avis favorable',
+    });
+    assert.equal(opinion.statusCode, 200, JSON.stringify(opinion.json()));
+    const decided = await this.post(id, 'decision', {
+      outcome: 'granted',
+      decidedOn: on,
+      validFrom,
+      limits: LIMITS,
+    });
+    assert.equal(decided.statusCode, 200, JSON.stringify(decided.json()));
+    return decided.json();
+  }
+
+  /** The events this agrément published, in order. */
+  async events(aggregateId: string): Promise<{ type: string; payload: Record<string, any> }[]> {
+    return this.dataSource.query(
+      "SELECT type, envelope->'payload' AS payload FROM outbox WHERE aggregate_id = $1 ORDER BY seq",
+      [aggregateId],
+    );
+  }
+
+  async eventTypes(aggregateId: string): Promise<string[]> {
+    return (await this.events(aggregateId)).map((e) => e.type);
+  }
+
+  async pendingDeadlines(subjectId: string): Promise<{ kind: string; due_at: Date }[]> {
+    return this.dataSource.query(
+      "SELECT kind, due_at FROM deadlines WHERE subject_id = $1 AND status = 'pending' ORDER BY due_at",
+      [subjectId],
+    );
+  }
+}
