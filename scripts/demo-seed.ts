@@ -1,8 +1,11 @@
 // Loads a living region into a running platform, through the gateway like any API consumer:
 // `npm start` in one terminal, then `npm run demo:seed` (GATEWAY_URL to aim elsewhere).
-// Bretagne (INSEE 53): its DIRECCTE, CARSAT, ARS, CRPRP and a dozen inter-company services. Safe to run
-// twice: what is already in the directory (same type and name) is left as it is. Development key only.
+// Bretagne (INSEE 53): its DIRECCTE, CARSAT, ARS, CRPRP and a dozen inter-company services, each with
+// an agrément at a different step (granted, conditional, under examination, on notice). Safe to run
+// twice: what is already there (same type and name; a service with an agrément) is left as it is.
+// Development key only.
 import { signDevelopmentToken } from '@tripartite/auth';
+import { addDays, addMonths, calendarDateAt } from '@tripartite/calendar';
 import { loadConfig, serviceConfigSchema } from '@tripartite/config';
 import { siretWithKey } from '../apps/agreements/src/organisation/domain/siret.rule';
 
@@ -70,6 +73,75 @@ const organisations = [
   })),
 ];
 
+const limits = (employees: number) => ({
+  maxEmployeesPerDoctor: 3_300,
+  maxEmployeesPerTeam: 6_500,
+  doctorsPerSector: [{ sector: 'principal', doctors: Math.ceil(employees / 3_300) }],
+});
+
+/** Which step each demo service's agrément is at, by its index in `services`. */
+type Step = 'granted' | 'conditional' | 'examination' | 'filed' | 'notice';
+const steps: Step[] = [
+  'granted',
+  'granted',
+  'conditional',
+  'granted',
+  'examination',
+  'granted',
+  'filed',
+  'granted',
+  'notice',
+  'granted',
+  'granted',
+  'granted',
+];
+
+type Api = (method: string, path: string, body?: unknown) => Promise<Record<string, any>>;
+
+/** Takes one service's agrément to its demo step through the API, as the DIRECCTE and the service would. */
+async function agreementFor(
+  api: Api,
+  serviceId: string,
+  employees: number,
+  step: Step,
+  today: string,
+): Promise<void> {
+  // An application under examination was filed 100 days ago: the DIRECCTE's first warning is due.
+  const filedOn = step === 'examination' ? addDays(today, -100) : today;
+  const filed = await api('POST', '/api/v1/agreements', { serviceId, application: 'first', filedOn });
+  if (step === 'filed') return;
+  const id = filed.id as string;
+  await api('POST', `/api/v1/agreements/${id}/inspector-opinion`, {
+    verdict: step === 'conditional' ? 'reserved' : 'favourable',
+    givenOn: today,
+    text: step === 'conditional' ? 'Effectif médical insuffisant sur un secteur' : 'Avis favorable',
+  });
+  if (step === 'examination') return;
+  const validFrom = addMonths(today.slice(0, 8) + '01', 1);
+  await api('POST', `/api/v1/agreements/${id}/decision`, {
+    outcome: step === 'conditional' ? 'conditional' : 'granted',
+    decidedOn: today,
+    validFrom,
+    limits: limits(employees),
+    ...(step === 'conditional'
+      ? {
+          complianceCommitment: {
+            description: 'Recruter deux médecins du travail',
+            dueOn: addMonths(today, 12),
+          },
+        }
+      : {}),
+  });
+  if (step === 'notice') {
+    await api('POST', `/api/v1/agreements/${id}/compliance-notices`, {
+      grounds: 'no_cpom',
+      noticeOn: today,
+      deadlineOn: addMonths(today, 3),
+      text: 'Conclure un CPOM avec la DREETS et la CARSAT (D.4622-51)',
+    });
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(serviceConfigSchema('demo-seed', 0));
   const token = await signDevelopmentToken({
@@ -99,6 +171,30 @@ async function main(): Promise<void> {
   }
   console.log(
     `Bretagne: ${created} organisation(s) registered, ${organisations.length - created} already there.`,
+  );
+
+  const api: Api = async (method, path, body) => {
+    const response = await fetch(`${gateway}${path}`, {
+      method,
+      headers,
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as Record<string, any>;
+  };
+  const today = calendarDateAt(new Date((await api('GET', '/api/v1/admin/clock')).now));
+  const directory = await api('GET', `/api/v1/organisations?type=SSTI&region=${REGION}&pageSize=200`);
+  let agreements = 0;
+  for (const [index, [name, employees]] of services.entries()) {
+    const service = (directory.items as { id: string; name: string }[]).find((item) => item.name === name);
+    if (!service) continue;
+    const existing = await api('GET', `/api/v1/agreements?serviceId=${service.id}`);
+    if (existing.total > 0) continue;
+    await agreementFor(api, service.id, employees, steps[index] ?? 'granted', today);
+    agreements++;
+  }
+  console.log(
+    `Agréments: ${agreements} service(s) taken to their demo step (granted, conditional, under examination, on notice).`,
   );
   console.log(
     `See them: ${gateway}/api/docs, or GET /api/v1/organisations?region=${REGION} with an admin token.`,

@@ -3,6 +3,7 @@ import type { PlatformConfig } from '@tripartite/config';
 import { eventCatalogue } from '@tripartite/events';
 import { ServicePlatformModule } from '@tripartite/platform';
 import { AgreementModule } from './agreement/agreement.module';
+import { CPOM_EVENTS } from './agreement/application/cpom-events.consumer';
 import { agreementsPersistence } from './agreements.persistence';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ServiceProjectModule } from './service-project/service-project.module';
@@ -17,7 +18,7 @@ export class AgreementsModule {
         ServicePlatformModule.forRoot({
           config,
           catalogue: eventCatalogue,
-          consumes: [],
+          consumes: CPOM_EVENTS,
           persistence: agreementsPersistence,
           // The clock offset is shared through Redis: one service serves the admin clock API.
           clockAdminApi: true,

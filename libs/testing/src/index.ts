@@ -7,3 +7,4 @@ export * from './tcp-proxy';
 export * from './test-database';
 export * from './test-environment';
 export * from './test-tokens';
+export * from './test-producer';

@@ -15,6 +15,8 @@ export async function startAgreements(
   app: NestFastifyApplication;
   config: PlatformConfig;
   dataSource: DataSource;
+  /** The environment the service was started with (its database, exchange, Redis prefix). */
+  env: Record<string, string>;
   close: () => Promise<void>;
 }> {
   const db = await createTestDatabase(label);
@@ -33,6 +35,7 @@ export async function startAgreements(
     app,
     config,
     dataSource: app.get(DataSource),
+    env,
     close: async () => {
       await app.close();
       await cleanupIsolatedEnvironment(env);

@@ -6,6 +6,7 @@ import type { Actor } from '@tripartite/context';
 import { ETag, Idempotent, IfMatchVersion, ZodBody, ZodParams, ZodQuery } from '@tripartite/http';
 import { z } from 'zod';
 import { AgreementCommands } from '../application/agreement-commands';
+import { type RenewalView, RenewalViewQuery } from '../application/renewal-view.query';
 import { AgreementNotFoundError } from '../domain/agreement.errors';
 import { AgreementRepository } from '../infrastructure/agreement.repository';
 import {
@@ -46,6 +47,7 @@ export class AgreementController {
     private readonly agreements: AgreementRepository,
     private readonly scope: ScopeEnforcer,
     private readonly audit: AuditTrail,
+    private readonly renewalViews: RenewalViewQuery,
   ) {}
 
   @Post()
@@ -79,6 +81,12 @@ export class AgreementController {
   @ETag()
   async get(@ZodParams(idParams) { id }: IdParams): Promise<AgreementResponse> {
     return this.respond(await this.load(id));
+  }
+
+  /** What the DIRECCTE examines at renewal: the service project and the CPOM (seed 002 I.1). */
+  @Get(':id/renewal-view')
+  renewalView(@ZodParams(idParams) { id }: IdParams): Promise<RenewalView> {
+    return this.renewalViews.view(id);
   }
 
   @Get(':id/history')

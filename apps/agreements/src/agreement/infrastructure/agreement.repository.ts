@@ -73,6 +73,18 @@ export class AgreementRepository {
     return rows.map(toAgreement);
   }
 
+  /** The latest application filed to renew this agrément, if any. */
+  async renewalOf(agreementId: string): Promise<Agreement | null> {
+    const row = await this.dataSource
+      .getRepository(AgreementOrmEntity)
+      .createQueryBuilder('a')
+      .where('a.previous_agreement_id = :agreementId', { agreementId })
+      .orderBy('a.filed_on', 'DESC')
+      .addOrderBy('a.created_at', 'DESC')
+      .getOne();
+    return row ? toAgreement(row) : null;
+  }
+
   /** Serialises the commands that concern one service's agréments (filing, granting) until commit. */
   async lockService(manager: EntityManager, serviceId: string): Promise<void> {
     await manager.query("SELECT pg_advisory_xact_lock(hashtext('agreements/service/' || $1))", [serviceId]);

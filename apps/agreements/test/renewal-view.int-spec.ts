@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { addDays, addMonths, type CalendarDate } from '@tripartite/calendar';
+import { createTestDatabase, expectEventually, TestProducer } from '@tripartite/testing';
+import { AgreementsClient } from './support/agreements-client';
+import { startAgreements } from './support/agreements-app';
+
+// Issue 4, renewal view: "Au moment du renouvellement de l'agrément, la DIRECCTE examine la mise en
+// œuvre du CPOM préalablement conclu et celle du projet pluriannuel de service" (seed 002 I.1). The CPOM
+// part comes from contract.* events (published here by a stand-in for the contracts service).
+describe('the agrément renewal view', () => {
+  let client: AgreementsClient;
+  let producer: TestProducer;
+  let close: () => Promise<void>;
+  let dropProducerDb: () => Promise<void>;
+  let today: CalendarDate;
+
+  before(async () => {
+    const started = await startAgreements('agreements_renewal_view');
+    client = new AgreementsClient(started.app, started.config, started.dataSource);
+    const producerDb = await createTestDatabase('renewal_view_contracts');
+    dropProducerDb = producerDb.drop;
+    producer = await TestProducer.start({ ...started.env, DATABASE_NAME: producerDb.name }, 'contracts');
+    close = started.close;
+    today = await client.today();
+  });
+  after(async () => {
+    await producer?.close();
+    await close?.();
+    await dropProducerDb?.();
+  });
+
+  const view = async (id: string, token?: string) =>
+    client.request('GET', `/api/v1/agreements/${id}/renewal-view`, token ?? (await client.direccte()));
+
+  it('says plainly that no CPOM and no service project are known before any is', async () => {
+    const serviceId = await client.registerService('AST Vue vide');
+    const agreement = await client.grantedAgreement(serviceId, today);
+    const response = await view(agreement.id);
+    assert.equal(response.statusCode, 200, JSON.stringify(response.json()));
+    const body = response.json();
+    assert.equal(body.cpom.known, false);
+    assert.match(body.cpom.explanation, /No CPOM/);
+    assert.equal(body.serviceProject.known, false);
+    assert.equal(body.agreement.renewalFilingDeadline, addMonths(addDays(agreement.validUntil, 1), -4));
+    assert.equal(body.renewalApplication, null);
+  });
+
+  it('shows the approved service project, the CPOM with its latest review and final evaluation, and the renewal filed', async () => {
+    const serviceId = await client.registerService('AST Vue complète');
+    const agreement = await client.grantedAgreement(serviceId, today);
+    const director = await client.token({ roles: ['sst'], region: '53', org: serviceId });
+
+    const drafted = await client.request('POST', '/api/v1/service-projects', director, {
+      serviceId,
+      title: 'Projet de service 2026-2030',
+      periodStart: today,
+      periodEnd: addDays(addMonths(today, 48), -1),
+      diagnosis: 'Diagnostic territorial partagé',
+      priorities: [{ title: 'Prévention des TMS', description: 'Actions en entreprise' }],
+    });
+    assert.equal(drafted.statusCode, 201, JSON.stringify(drafted.json()));
+    const projectId = drafted.json().id;
+    const adopted = await client.request(
+      'POST',
+      `/api/v1/service-projects/${projectId}/cmt-adoption`,
+      director,
+      { adoptedOn: today },
+      { 'if-match': String(drafted.headers.etag) },
+    );
+    assert.equal(adopted.statusCode, 200, JSON.stringify(adopted.json()));
+    const approved = await client.request(
+      'POST',
+      `/api/v1/service-projects/${projectId}/board-approval`,
+      director,
+      { approvedOn: today },
+      { 'if-match': String(adopted.headers.etag) },
+    );
+    assert.equal(approved.statusCode, 200, JSON.stringify(approved.json()));
+
+    const contractId = '0190b4a4-1111-7000-8000-000000000001';
+    const contract = { contractId, serviceId, regions: ['53'] };
+    const parties = { caisseId: '0190b4a4-2222-7000-8000-000000000001', direccteId: '0190b4a4-3333-7000-8000-000000000001' };
+    const periodEnd = addDays(addMonths(today, 60), -1);
+    await producer.publish('contract.signed', { ...contract, ...parties, signedOn: today, periodStart: today, periodEnd }, { aggregateId: contractId, aggregateVersion: 1, region: '53' });
+    await producer.publish('contract.amended', { ...contract, amendmentNumber: 1, signedOn: today, summary: 'Avenant n°1' }, { aggregateId: contractId, aggregateVersion: 2, region: '53' });
+    await producer.publish('contract.review_completed', { ...contract, reviewedOn: today, summary: 'Revue annuelle 1' }, { aggregateId: contractId, aggregateVersion: 3, region: '53' });
+    await producer.publish('contract.evaluated', { ...contract, evaluatedOn: today, summary: 'Objectifs atteints à 80 %' }, { aggregateId: contractId, aggregateVersion: 4, region: '53' });
+
+    const renewal = await client.file(serviceId, today, 'renewal');
+    assert.equal(renewal.statusCode, 201);
+
+    await expectEventually(async () => {
+      const body = (await view(agreement.id)).json();
+      assert.equal(body.cpom.known, true);
+      assert.equal(body.cpom.finalEvaluation?.summary, 'Objectifs atteints à 80 %');
+    });
+    const body = (await view(agreement.id)).json();
+    assert.deepEqual(
+      [body.cpom.contractId, body.cpom.status, body.cpom.periodEnd, body.cpom.amendments, body.cpom.latestReview.summary],
+      [contractId, 'evaluated', periodEnd, 1, 'Revue annuelle 1'],
+    );
+    assert.equal(body.serviceProject.known, true);
+    assert.equal(body.serviceProject.status, 'approved');
+    assert.deepEqual(body.serviceProject.priorities, ['Prévention des TMS']);
+    assert.equal(body.renewalApplication.id, renewal.json().id);
+  });
+
+  it('is read within scope only (403 for another region’s DIRECCTE or another service)', async () => {
+    const serviceId = await client.registerService('AST Vue scope');
+    const agreement = await client.grantedAgreement(serviceId, today);
+    assert.equal((await view(agreement.id, await client.direccte('76'))).statusCode, 403);
+    const other = await client.token({ roles: ['sst'], region: '53', org: '0190b4a4-0000-7000-8000-00000000000f' });
+    assert.equal((await view(agreement.id, other)).statusCode, 403);
+    assert.equal((await view(agreement.id, await client.token({ roles: ['national'] }))).statusCode, 200);
+  });
+});
