@@ -373,6 +373,21 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
       const next = await draft(serviceId, { periodStart: '2031-01-01', periodEnd: '2035-12-31' });
       assert.equal(next.periodStart, '2031-01-01');
     });
+
+    it('lets only one of two simultaneous drafts for the same years through', async () => {
+      const serviceId = await register('AST Simultaneous');
+      const token = await serviceToken(serviceId);
+      const statuses = (
+        await Promise.all(
+          ['Projet A', 'Projet B'].map((title) =>
+            call('POST', '/api/v1/service-projects', token, aProject(serviceId, { title })),
+          ),
+        )
+      )
+        .map((response) => response.statusCode)
+        .sort();
+      assert.deepEqual(statuses, [201, 409]);
+    });
   });
 
   describe('adoption by the CMT, then approval by the board (L.4622-14)', () => {
@@ -741,6 +756,20 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
         ['status', 'enum'],
       ]);
     });
+  });
+
+  it('documents the routes in OpenAPI, If-Match required on every step', async () => {
+    const response = await call('GET', '/openapi.json');
+    assert.equal(response.statusCode, 200);
+    const paths = response.json().paths;
+    for (const step of ['cmt-adoption', 'board-approval', 'revisions']) {
+      const operation = paths[`/api/v1/service-projects/{id}/${step}`]?.post;
+      assert.ok(operation, step);
+      const ifMatch = operation.parameters.find((p: { name: string }) => p.name === 'If-Match');
+      assert.equal(ifMatch?.required, true, step);
+    }
+    assert.ok(paths['/api/v1/service-projects'].get);
+    assert.ok(paths['/api/v1/service-projects/{id}'].get);
   });
 
   describe('ServiceProjectReader, for the agrément renewal (seed 002, part I.1)', () => {
