@@ -1,0 +1,197 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import { AccessScope, CurrentActor, Roles, ScopeEnforcer } from '@tripartite/auth';
+import type { Actor } from '@tripartite/context';
+import {
+  ApiZodResponse,
+  ETag,
+  Idempotent,
+  IfMatchVersion,
+  ZodBody,
+  ZodParams,
+  ZodQuery,
+} from '@tripartite/http';
+import { z } from 'zod';
+import { AdoptServiceProjectHandler } from '../application/adopt-service-project.handler';
+import { ApproveServiceProjectHandler } from '../application/approve-service-project.handler';
+import { DraftServiceProjectHandler } from '../application/draft-service-project.handler';
+import { ReviseServiceProjectHandler } from '../application/revise-service-project.handler';
+import type { ServiceProjectView } from '../application/service-project.view';
+import { ServiceProjectNotFoundError } from '../domain/service-project.errors';
+import { ServiceDirectoryRepository } from '../infrastructure/service-directory.repository';
+import {
+  type ServiceProjectFilter,
+  ServiceProjectRepository,
+} from '../infrastructure/service-project.repository';
+import {
+  type AdoptServiceProjectRequest,
+  type ApproveServiceProjectRequest,
+  adoptServiceProjectRequestSchema,
+  approveServiceProjectRequestSchema,
+  type DraftServiceProjectRequest,
+  draftServiceProjectRequestSchema,
+  type ReviseServiceProjectRequest,
+  reviseServiceProjectRequestSchema,
+} from './dto/draft-service-project.request.dto';
+import {
+  type ListServiceProjectsQuery,
+  listServiceProjectsQuerySchema,
+} from './dto/list-service-projects.request.dto';
+import {
+  type ServiceProjectResponse,
+  serviceProjectResponseSchema,
+  serviceProjectSummaryResponseSchema,
+  toServiceProjectResponse,
+  toServiceProjectSummaryResponse,
+} from './dto/service-project.response.dto';
+
+const idParams = z.object({ id: z.uuid() });
+
+const serviceProjectPageSchema = z.object({
+  items: z.array(serviceProjectSummaryResponseSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A reader that speaks for no service matches no project. */
+const NO_SERVICE = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Projets pluriannuels de service (L.4622-14). The service itself (role `sst`, its own `org`) or an
+ * administrator records each step: draft, CMT adoption, board approval, revision. Every step after the draft
+ * requires `If-Match` with the ETag read (428 without it, 412 when stale): adoption and approval are
+ * decisions about one precise text, so the caller must say which version it saw; and each may carry an
+ * `Idempotency-Key`, so a retried step replays its answer instead of meeting 412.
+ * National roles read every project; the DIRECCTE, the Caisse, the CRPRP and the ARS those of their region;
+ * a service its own.
+ */
+@ApiTags('service-projects')
+@Controller('api/v1/service-projects')
+export class ServiceProjectController {
+  constructor(
+    private readonly draftHandler: DraftServiceProjectHandler,
+    private readonly adoptHandler: AdoptServiceProjectHandler,
+    private readonly approveHandler: ApproveServiceProjectHandler,
+    private readonly reviseHandler: ReviseServiceProjectHandler,
+    private readonly projects: ServiceProjectRepository,
+    private readonly directory: ServiceDirectoryRepository,
+    private readonly scope: ScopeEnforcer,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('admin', 'sst')
+  @Idempotent()
+  @ETag()
+  @ApiZodResponse(201, serviceProjectResponseSchema, 'The project, drafted as version 1')
+  async create(
+    @ZodBody(draftServiceProjectRequestSchema) body: DraftServiceProjectRequest,
+  ): Promise<ServiceProjectResponse> {
+    return toServiceProjectResponse(await this.draftHandler.execute(body));
+  }
+
+  @Post(':id/cmt-adoption')
+  @HttpCode(200)
+  @Roles('admin', 'sst')
+  @Idempotent()
+  @ETag()
+  @ApiZodResponse(200, serviceProjectResponseSchema, 'The project, its current draft adopted by the CMT')
+  async adopt(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() expectedVersion: number,
+    @ZodBody(adoptServiceProjectRequestSchema) body: AdoptServiceProjectRequest,
+  ): Promise<ServiceProjectResponse> {
+    return toServiceProjectResponse(await this.adoptHandler.execute(id, expectedVersion, body));
+  }
+
+  @Post(':id/board-approval')
+  @HttpCode(200)
+  @Roles('admin', 'sst')
+  @Idempotent()
+  @ETag()
+  @ApiZodResponse(200, serviceProjectResponseSchema, 'The project, its adopted version approved and in force')
+  async approve(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() expectedVersion: number,
+    @ZodBody(approveServiceProjectRequestSchema) body: ApproveServiceProjectRequest,
+  ): Promise<ServiceProjectResponse> {
+    return toServiceProjectResponse(await this.approveHandler.execute(id, expectedVersion, body));
+  }
+
+  @Post(':id/revisions')
+  @HttpCode(201)
+  @Roles('admin', 'sst')
+  @Idempotent()
+  @ETag()
+  @ApiZodResponse(
+    201,
+    serviceProjectResponseSchema,
+    'The project, with its revision drafted as a new version',
+  )
+  async revise(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() expectedVersion: number,
+    @ZodBody(reviseServiceProjectRequestSchema) body: ReviseServiceProjectRequest,
+  ): Promise<ServiceProjectResponse> {
+    return toServiceProjectResponse(await this.reviseHandler.execute(id, expectedVersion, body));
+  }
+
+  @Get()
+  @ApiZodResponse(200, serviceProjectPageSchema)
+  async list(
+    @ZodQuery(listServiceProjectsQuerySchema) query: ListServiceProjectsQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<z.infer<typeof serviceProjectPageSchema>> {
+    const { items, total } = await this.projects.list(
+      { serviceId: query.serviceId, region: query.region, status: query.status, ...scopeOf(actor) },
+      query.page,
+      query.pageSize,
+    );
+    const services = await this.directory.findMany(items.map((project) => project.serviceId));
+    return {
+      items: items.map((project) =>
+        toServiceProjectSummaryResponse({ project, service: services.get(project.serviceId)! }),
+      ),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+
+  @Get(':id')
+  @ETag()
+  @ApiZodResponse(200, serviceProjectResponseSchema, 'The project with its versions and the one in force')
+  async get(@ZodParams(idParams) { id }: z.infer<typeof idParams>): Promise<ServiceProjectResponse> {
+    return toServiceProjectResponse(await this.load(id));
+  }
+
+  @Get(':id/history')
+  async history(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
+  ): Promise<HistoryPage> {
+    await this.load(id);
+    return this.audit.history('service_project', id, query);
+  }
+
+  private async load(id: string): Promise<ServiceProjectView> {
+    const project = await this.projects.findById(id);
+    if (!project) throw new ServiceProjectNotFoundError(id);
+    const service = await this.directory.find(project.serviceId);
+    if (!service) throw new ServiceProjectNotFoundError(id);
+    this.scope.assertCanRead({ regions: service.regions, organisationIds: [project.serviceId] });
+    return { project, service };
+  }
+}
+
+/** National roles read all; regional authorities their region; anyone else the projects of its own service. */
+function scopeOf(actor: Actor): Pick<ServiceProjectFilter, 'withinRegions' | 'onlyServiceId'> {
+  if (AccessScope.readsEverything(actor)) return {};
+  if (AccessScope.isRegionalAuthority(actor) && actor.region) return { withinRegions: [actor.region] };
+  const own = actor.organisationId;
+  return { onlyServiceId: own && UUID.test(own) ? own : NO_SERVICE };
+}
