@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addDays, addMonths, type CalendarDate } from '@tripartite/calendar';
 import { createTestDatabase, expectEventually, TestProducer } from '@tripartite/testing';
-import { AgreementsClient } from './support/agreements-client';
 import { startAgreements } from './support/agreements-app';
+import { AgreementsClient } from './support/agreements-client';
 
 // Issue 4, renewal view: "Au moment du renouvellement de l'agrément, la DIRECCTE examine la mise en
 // œuvre du CPOM préalablement conclu et celle du projet pluriannuel de service" (seed 002 I.1). The CPOM
@@ -80,12 +80,31 @@ describe('the agrément renewal view', () => {
 
     const contractId = '0190b4a4-1111-7000-8000-000000000001';
     const contract = { contractId, serviceId, regions: ['53'] };
-    const parties = { caisseId: '0190b4a4-2222-7000-8000-000000000001', direccteId: '0190b4a4-3333-7000-8000-000000000001' };
+    const parties = {
+      caisseId: '0190b4a4-2222-7000-8000-000000000001',
+      direccteId: '0190b4a4-3333-7000-8000-000000000001',
+    };
     const periodEnd = addDays(addMonths(today, 60), -1);
-    await producer.publish('contract.signed', { ...contract, ...parties, signedOn: today, periodStart: today, periodEnd }, { aggregateId: contractId, aggregateVersion: 1, region: '53' });
-    await producer.publish('contract.amended', { ...contract, amendmentNumber: 1, signedOn: today, summary: 'Avenant n°1' }, { aggregateId: contractId, aggregateVersion: 2, region: '53' });
-    await producer.publish('contract.review_completed', { ...contract, reviewedOn: today, summary: 'Revue annuelle 1' }, { aggregateId: contractId, aggregateVersion: 3, region: '53' });
-    await producer.publish('contract.evaluated', { ...contract, evaluatedOn: today, summary: 'Objectifs atteints à 80 %' }, { aggregateId: contractId, aggregateVersion: 4, region: '53' });
+    await producer.publish(
+      'contract.signed',
+      { ...contract, ...parties, signedOn: today, periodStart: today, periodEnd },
+      { aggregateId: contractId, aggregateVersion: 1, region: '53' },
+    );
+    await producer.publish(
+      'contract.amended',
+      { ...contract, amendmentNumber: 1, signedOn: today, summary: 'Avenant n°1' },
+      { aggregateId: contractId, aggregateVersion: 2, region: '53' },
+    );
+    await producer.publish(
+      'contract.review_completed',
+      { ...contract, reviewedOn: today, summary: 'Revue annuelle 1' },
+      { aggregateId: contractId, aggregateVersion: 3, region: '53' },
+    );
+    await producer.publish(
+      'contract.evaluated',
+      { ...contract, evaluatedOn: today, summary: 'Objectifs atteints à 80 %' },
+      { aggregateId: contractId, aggregateVersion: 4, region: '53' },
+    );
 
     const renewal = await client.file(serviceId, today, 'renewal');
     assert.equal(renewal.statusCode, 201);
@@ -97,7 +116,13 @@ describe('the agrément renewal view', () => {
     });
     const body = (await view(agreement.id)).json();
     assert.deepEqual(
-      [body.cpom.contractId, body.cpom.status, body.cpom.periodEnd, body.cpom.amendments, body.cpom.latestReview.summary],
+      [
+        body.cpom.contractId,
+        body.cpom.status,
+        body.cpom.periodEnd,
+        body.cpom.amendments,
+        body.cpom.latestReview.summary,
+      ],
       [contractId, 'evaluated', periodEnd, 1, 'Revue annuelle 1'],
     );
     assert.equal(body.serviceProject.known, true);
@@ -110,7 +135,11 @@ describe('the agrément renewal view', () => {
     const serviceId = await client.registerService('AST Vue scope');
     const agreement = await client.grantedAgreement(serviceId, today);
     assert.equal((await view(agreement.id, await client.direccte('76'))).statusCode, 403);
-    const other = await client.token({ roles: ['sst'], region: '53', org: '0190b4a4-0000-7000-8000-00000000000f' });
+    const other = await client.token({
+      roles: ['sst'],
+      region: '53',
+      org: '0190b4a4-0000-7000-8000-00000000000f',
+    });
     assert.equal((await view(agreement.id, other)).statusCode, 403);
     assert.equal((await view(agreement.id, await client.token({ roles: ['national'] }))).statusCode, 200);
   });

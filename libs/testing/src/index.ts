@@ -6,5 +6,5 @@ export * from './smtp-catcher';
 export * from './tcp-proxy';
 export * from './test-database';
 export * from './test-environment';
-export * from './test-tokens';
 export * from './test-producer';
+export * from './test-tokens';

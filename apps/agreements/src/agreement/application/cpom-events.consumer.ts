@@ -5,7 +5,12 @@ import { type EnvelopeOf, EventContext, EventPattern } from '@tripartite/messagi
 import { CpomProjectionRepository } from '../infrastructure/cpom-projection.repository';
 
 /** Routing keys the agreements service consumes: the CPOM facts its renewal view shows. */
-export const CPOM_EVENTS = ['contract.signed', 'contract.amended', 'contract.review_completed', 'contract.evaluated'] as const;
+export const CPOM_EVENTS = [
+  'contract.signed',
+  'contract.amended',
+  'contract.review_completed',
+  'contract.evaluated',
+] as const;
 
 /**
  * "Au moment du renouvellement de l'agrément, la DIRECCTE examine la mise en œuvre du CPOM" (seed 002
@@ -22,22 +27,38 @@ export class CpomEventsConsumer {
   @EventPattern('contract.signed')
   async onSigned(@Payload() event: EnvelopeOf<'contract.signed'>, @Ctx() ctx: EventContext): Promise<void> {
     const { signedOn, periodStart, periodEnd } = event.payload;
-    await this.cpoms.merge(ctx.manager, event.payload, { signedOn, periodStart, periodEnd }, this.clock.now());
+    await this.cpoms.merge(
+      ctx.manager,
+      event.payload,
+      { signedOn, periodStart, periodEnd },
+      this.clock.now(),
+    );
   }
 
   @EventPattern('contract.amended')
   async onAmended(@Payload() event: EnvelopeOf<'contract.amended'>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.cpoms.merge(ctx.manager, event.payload, { amendments: event.payload.amendmentNumber }, this.clock.now());
+    await this.cpoms.merge(
+      ctx.manager,
+      event.payload,
+      { amendments: event.payload.amendmentNumber },
+      this.clock.now(),
+    );
   }
 
   @EventPattern('contract.review_completed')
-  async onReviewed(@Payload() event: EnvelopeOf<'contract.review_completed'>, @Ctx() ctx: EventContext): Promise<void> {
+  async onReviewed(
+    @Payload() event: EnvelopeOf<'contract.review_completed'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
     const review = { on: event.payload.reviewedOn, summary: event.payload.summary };
     await this.cpoms.merge(ctx.manager, event.payload, { latestReview: review }, this.clock.now());
   }
 
   @EventPattern('contract.evaluated')
-  async onEvaluated(@Payload() event: EnvelopeOf<'contract.evaluated'>, @Ctx() ctx: EventContext): Promise<void> {
+  async onEvaluated(
+    @Payload() event: EnvelopeOf<'contract.evaluated'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
     const evaluation = { on: event.payload.evaluatedOn, summary: event.payload.summary };
     await this.cpoms.merge(ctx.manager, event.payload, { finalEvaluation: evaluation }, this.clock.now());
   }

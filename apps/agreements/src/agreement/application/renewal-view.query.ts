@@ -74,7 +74,12 @@ export class RenewalViewQuery {
         validUntil: s.validUntil,
         renewalFilingDeadline: s.validUntil ? renewalFilingDeadline(s.validUntil) : null,
       },
-      service: { id: s.serviceId, name: s.serviceName, regions: s.regions, employeesFollowed: s.employeesFollowed },
+      service: {
+        id: s.serviceId,
+        name: s.serviceName,
+        regions: s.regions,
+        employeesFollowed: s.employeesFollowed,
+      },
       renewalApplication: renewal
         ? {
             id: renewal.id,
