@@ -117,7 +117,8 @@ async function agreementFor(
     text: step === 'conditional' ? 'Effectif médical insuffisant sur un secteur' : 'Avis favorable',
   });
   if (step === 'examination') return;
-  const validFrom = addMonths(today.slice(0, 8) + '01', 1);
+  // In force from the first of next month; the service on notice holds one in force today (D.4622-51).
+  const validFrom = step === 'notice' ? today : addMonths(`${today.slice(0, 8)}01`, 1);
   await api('POST', `/api/v1/agreements/${id}/decision`, {
     outcome: step === 'conditional' ? 'conditional' : 'granted',
     decidedOn: today,
