@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addDays, addMonths, type CalendarDate, lastDayOfYears } from '@tripartite/calendar';
+import { agreementResponseSchema } from '../src/agreement/api/dto/agreement.response.dto';
 import { startAgreements } from './support/agreements-app';
 import { AgreementsClient, LIMITS } from './support/agreements-client';
 
@@ -188,6 +189,7 @@ describe('agréments over HTTP', () => {
       });
       assert.equal(response.statusCode, 200, JSON.stringify(response.json()));
       const body = response.json();
+      assert.doesNotThrow(() => agreementResponseSchema.parse(body), 'the answer is the documented shape');
       assert.equal(body.validUntil, lastDayOfYears(today, 5));
       assert.equal(body.inForce, true);
       const granted = (await client.events(id)).find((e) => e.type === 'agreement.granted');

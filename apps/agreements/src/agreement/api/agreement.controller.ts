@@ -3,7 +3,15 @@ import { ApiTags } from '@nestjs/swagger';
 import { AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
 import { AccessScope, CurrentActor, Roles, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
-import { ETag, Idempotent, IfMatchVersion, ZodBody, ZodParams, ZodQuery } from '@tripartite/http';
+import {
+  ApiZodResponse,
+  ETag,
+  Idempotent,
+  IfMatchVersion,
+  ZodBody,
+  ZodParams,
+  ZodQuery,
+} from '@tripartite/http';
 import { z } from 'zod';
 import { AgreementCommands } from '../application/agreement-commands';
 import { type RenewalView, RenewalViewQuery } from '../application/renewal-view.query';
@@ -29,7 +37,12 @@ import {
   type WithdrawalRequest,
   withdrawalRequestSchema,
 } from './dto/agreement.request.dto';
-import { type AgreementResponse, toAgreementResponse } from './dto/agreement.response.dto';
+import {
+  type AgreementResponse,
+  agreementPageSchema,
+  agreementResponseSchema,
+  toAgreementResponse,
+} from './dto/agreement.response.dto';
 
 const idParams = z.object({ id: z.uuid() });
 const noticeParams = z.object({ id: z.uuid(), noticeId: z.uuid() });
@@ -55,6 +68,7 @@ export class AgreementController {
   @Roles('admin', 'direccte', 'sst')
   @Idempotent()
   @ETag()
+  @ApiZodResponse(201, agreementResponseSchema, 'The application, filed')
   async file(
     @ZodBody(fileApplicationRequestSchema) body: FileApplicationRequest,
   ): Promise<AgreementResponse> {
@@ -62,6 +76,7 @@ export class AgreementController {
   }
 
   @Get()
+  @ApiZodResponse(200, agreementPageSchema)
   async list(
     @ZodQuery(listAgreementsQuerySchema) query: ListAgreementsQuery,
     @CurrentActor() actor: Actor,
@@ -79,6 +94,7 @@ export class AgreementController {
 
   @Get(':id')
   @ETag()
+  @ApiZodResponse(200, agreementResponseSchema)
   async get(@ZodParams(idParams) { id }: IdParams): Promise<AgreementResponse> {
     return this.respond(await this.load(id));
   }
@@ -103,6 +119,7 @@ export class AgreementController {
   @Roles('admin', 'direccte')
   @Idempotent()
   @ETag()
+  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
   async inspectorOpinion(
     @ZodParams(idParams) { id }: IdParams,
     @IfMatchVersion({ required: false }) version: number | undefined,
@@ -116,6 +133,7 @@ export class AgreementController {
   @Roles('admin', 'direccte')
   @Idempotent()
   @ETag()
+  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
   async decision(
     @ZodParams(idParams) { id }: IdParams,
     @IfMatchVersion({ required: false }) version: number | undefined,
@@ -142,6 +160,7 @@ export class AgreementController {
   @Roles('admin', 'direccte')
   @Idempotent()
   @ETag()
+  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
   async complianceMet(
     @ZodParams(noticeParams) { id, noticeId }: z.infer<typeof noticeParams>,
     @IfMatchVersion({ required: false }) version: number | undefined,
@@ -155,6 +174,7 @@ export class AgreementController {
   @Roles('admin', 'direccte')
   @Idempotent()
   @ETag()
+  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
   async withdrawal(
     @ZodParams(idParams) { id }: IdParams,
     @IfMatchVersion({ required: false }) version: number | undefined,
@@ -169,6 +189,7 @@ export class AgreementController {
   @Roles('admin', 'direccte')
   @Idempotent()
   @ETag()
+  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
   async shortening(
     @ZodParams(idParams) { id }: IdParams,
     @IfMatchVersion({ required: false }) version: number | undefined,

@@ -1,4 +1,15 @@
 import type { CalendarDate } from '@tripartite/calendar';
+import {
+  agreementLimitsSchema,
+  applicationKinds,
+  calendarDateSchema,
+  complianceCommitmentSchema,
+  complianceGrounds,
+  derogationSchema,
+  inspectorVerdicts,
+  regionCodeSchema,
+} from '@tripartite/events';
+import { z } from 'zod';
 import type { Agreement } from '../../domain/agreement';
 import type { AgreementState } from '../../domain/agreement.types';
 import { renewalFilingDeadline } from '../../domain/agreement-term.rule';
@@ -24,3 +35,73 @@ export function toAgreementResponse(agreement: Agreement, today: CalendarDate): 
     version: agreement.version,
   };
 }
+
+const date = calendarDateSchema;
+const noticeSchema = z.object({
+  id: z.uuid(),
+  grounds: z.enum(complianceGrounds),
+  noticeOn: date,
+  deadlineOn: date,
+  text: z.string(),
+  status: z.enum(['open', 'met', 'lapsed']),
+  metOn: date.nullable(),
+});
+
+/** The agrément as the API answers it (documents the OpenAPI response; the mapping above builds it). */
+export const agreementResponseSchema = z.object({
+  id: z.uuid(),
+  serviceId: z.uuid(),
+  serviceName: z.string(),
+  regions: z.array(regionCodeSchema),
+  employeesFollowed: z.number().int().nullable(),
+  application: z.enum(applicationKinds),
+  filedOn: date,
+  decisionDueOn: date,
+  previousAgreementId: z.uuid().nullable(),
+  lateRenewal: z.boolean(),
+  status: z.enum(['requested', 'granted', 'refused', 'withdrawn', 'expired']),
+  inspectorOpinion: z
+    .object({ verdict: z.enum(inspectorVerdicts), givenOn: date, text: z.string() })
+    .nullable(),
+  decision: z
+    .union([
+      z.object({
+        outcome: z.enum(['granted', 'conditional']),
+        decidedOn: date,
+        limits: agreementLimitsSchema,
+        derogations: z.array(derogationSchema),
+        complianceCommitment: complianceCommitmentSchema.nullable(),
+      }),
+      z.object({ outcome: z.literal('refused'), decidedOn: date, reasons: z.string() }),
+      z.object({ outcome: z.literal('implicit'), decidedOn: date }),
+    ])
+    .nullable(),
+  conditional: z.boolean(),
+  validFrom: date.nullable(),
+  validUntil: date.nullable(),
+  supersededBy: z.uuid().nullable(),
+  notices: z.array(noticeSchema),
+  sanction: z
+    .object({
+      kind: z.enum(['withdrawal', 'shortening']),
+      decidedOn: date,
+      noticeId: z.uuid(),
+      grounds: z.enum(complianceGrounds),
+      text: z.string(),
+      previousValidUntil: date,
+    })
+    .nullable(),
+  memberInformation: z
+    .object({ dueSince: date, doneOn: date.nullable(), text: z.string().nullable() })
+    .nullable(),
+  inForce: z.boolean(),
+  renewalFilingDeadline: date.nullable(),
+  version: z.number().int(),
+});
+
+export const agreementPageSchema = z.object({
+  items: z.array(agreementResponseSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
