@@ -10,7 +10,12 @@ import { AddDeliveryAttachmentsAndRetries1764400003000 } from './migrations/1764
 
 /** The notifications service's own tables (the platform's are added by ServicePlatformModule). */
 export const notificationsPersistence: ServicePersistence = {
-  entities: [DirectoryOrganisationOrmEntity, ContractPartiesOrmEntity, DeliveryOrmEntity, NotifiedEventOrmEntity],
+  entities: [
+    DirectoryOrganisationOrmEntity,
+    ContractPartiesOrmEntity,
+    DeliveryOrmEntity,
+    NotifiedEventOrmEntity,
+  ],
   migrations: [
     CreateDirectory1764400000000,
     CreateDeliveries1764400001000,

@@ -86,7 +86,18 @@ describe('every event a person hears of, from the outbox to French e-mails over 
 
   before(async () => {
     world = await NotificationsWorld.start('notif_every_event', { smtpPort: await smtp.start() });
-    await world.registerAll([service, otherService, direccte, normandie, carsat, secondCaisse, ars, croct, dgt, drp]);
+    await world.registerAll([
+      service,
+      otherService,
+      direccte,
+      normandie,
+      carsat,
+      secondCaisse,
+      ars,
+      croct,
+      dgt,
+      drp,
+    ]);
     await expectEventually(() => assert.equal(smtp.messages.length, 10), { timeoutMs: 20_000 });
     smtp.messages.splice(0);
     // The CPOM's parties are known from its first event, before those that name only the service.
@@ -110,7 +121,10 @@ describe('every event a person hears of, from the outbox to French e-mails over 
     const event = events.get(type);
     assert.ok(event, type);
     const rows = await world.deliveries(event.id);
-    assert.ok(rows.every((r) => r.status === 'sent'), `${type}: all sent`);
+    assert.ok(
+      rows.every((r) => r.status === 'sent'),
+      `${type}: all sent`,
+    );
     return rows.map((row) => {
       const caught = smtp.messages.filter((m) => m.messageId === `<${row.id}@tripartite.local>`);
       assert.equal(caught.length, 1, `${type}: one message for ${row.recipient_email}`);
@@ -142,7 +156,10 @@ describe('every event a person hears of, from the outbox to French e-mails over 
 
   it('names deadlines in words and the parties from the directory (R.4622-52, D.4622-50)', async () => {
     const [decision] = await messagesOf('agreement.decision_due');
-    assert.equal(decision.subject, 'Tripartite : décision sur l’agrément de AST 35 à notifier avant le 10 janvier 2027');
+    assert.equal(
+      decision.subject,
+      'Tripartite : décision sur l’agrément de AST 35 à notifier avant le 10 janvier 2027',
+    );
     assert.ok(decision.text.includes('attend la décision de DREETS Bretagne'));
     assert.ok(decision.text.includes('(dans 7 jours)'));
     const [renewal] = await messagesOf('agreement.renewal_due');
@@ -155,8 +172,14 @@ describe('every event a person hears of, from the outbox to French e-mails over 
   it('tells the service of a withdrawal that its president must inform every member company (D.4622-51)', async () => {
     const toService = (await messagesOf('agreement.withdrawn')).find((m) => m.to.includes(S));
     assert.ok(toService);
-    assert.match(toService.text, /Le président du service doit informer de ce retrait chacune des entreprises adhérentes/);
-    assert.match(toService.html, /<strong>Le président du service doit informer de ce retrait chacune des entreprises adhérentes<\/strong>/);
+    assert.match(
+      toService.text,
+      /Le président du service doit informer de ce retrait chacune des entreprises adhérentes/,
+    );
+    assert.match(
+      toService.html,
+      /<strong>Le président du service doit informer de ce retrait chacune des entreprises adhérentes<\/strong>/,
+    );
   });
 
   for (const [type, filename, date] of [
@@ -174,7 +197,10 @@ describe('every event a person hears of, from the outbox to French e-mails over 
         assert.ok(lines.includes(`DTSTART;VALUE=DATE:${date}`), lines.join('\n'));
         assert.ok(lines.includes('X-WR-TIMEZONE:Europe/Paris'));
         assert.ok(lines.some((l) => l.startsWith('SUMMARY:') && l.includes('AST 35')));
-        assert.ok(parts.some((p) => p.contentType.startsWith('text/plain')), 'the text body is still there');
+        assert.ok(
+          parts.some((p) => p.contentType.startsWith('text/plain')),
+          'the text body is still there',
+        );
       }
     });
   }

@@ -15,6 +15,11 @@ import { DirectoryRepository } from './infrastructure/directory.repository';
     ContractPartiesRepository,
     ProjectContractPartiesHandler,
   ],
-  exports: [DirectoryRepository, ProjectOrganisationHandler, ContractPartiesRepository, ProjectContractPartiesHandler],
+  exports: [
+    DirectoryRepository,
+    ProjectOrganisationHandler,
+    ContractPartiesRepository,
+    ProjectContractPartiesHandler,
+  ],
 })
 export class DirectoryModule {}

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -17,7 +18,6 @@ import { DeliveryQueue } from '../../src/delivery/infrastructure/delivery-queue'
 import { type NotificationsConfig, notificationsConfigSchema } from '../../src/notifications.config';
 import { NotificationsModule } from '../../src/notifications.module';
 import { TestProducer } from './producer';
-import assert from 'node:assert/strict';
 
 export const PUBLIC_BASE_URL = 'https://tripartite.example.fr';
 
@@ -86,7 +86,10 @@ export class NotificationsWorld {
 
   /** One more instance of the service in this process, on the same database, queues and Redis. */
   async startInstance(overrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
-    const config = loadConfig(notificationsConfigSchema, { ...this.env, ...overrides }) as NotificationsConfig;
+    const config = loadConfig(notificationsConfigSchema, {
+      ...this.env,
+      ...overrides,
+    }) as NotificationsConfig;
     const app = await createServiceApp({
       module: NotificationsModule.forRoot(config),
       config,
@@ -169,7 +172,11 @@ export class NotificationsWorld {
     aggregateId: string = randomUUID(),
   ): Promise<EventEnvelope<PayloadOf<T>>> {
     const regions = (payload as { regions?: string[] }).regions;
-    return this.producer.publish(type, payload, { aggregateId, aggregateVersion: 1, region: regions?.[0] ?? null });
+    return this.producer.publish(type, payload, {
+      aggregateId,
+      aggregateVersion: 1,
+      region: regions?.[0] ?? null,
+    });
   }
 
   /** Registers organisations and waits until the directory holds them all. */

@@ -153,12 +153,21 @@ export function samplePayloads(p: EventParties): SamplePayloads {
       periodStart: '2027-07-01',
       periodEnd: '2032-06-30',
     },
-    'contract.amended': { ...contract, amendmentNumber: 1, signedOn: '2028-09-12', summary: 'Risque routier.' },
+    'contract.amended': {
+      ...contract,
+      amendmentNumber: 1,
+      signedOn: '2028-09-12',
+      summary: 'Risque routier.',
+    },
     'contract.review_due': { ...contract, ...parties, dueOn: '2028-06-30', daysLeft: 30 },
     'contract.review_overdue': { ...contract, ...parties, dueOn: '2028-06-30' },
     'contract.review_completed': { ...contract, reviewedOn: '2028-06-12', summary: 'Objectifs atteints.' },
     'contract.evaluated': { ...contract, evaluatedOn: '2032-07-10', summary: '' },
-    'consultation.opinion_requested': { ...consultation, requestedOn: '2027-02-03', answerDueOn: '2027-03-05' },
+    'consultation.opinion_requested': {
+      ...consultation,
+      requestedOn: '2027-02-03',
+      answerDueOn: '2027-03-05',
+    },
     'consultation.opinion_delivered': {
       ...consultation,
       outcome: 'favourable',

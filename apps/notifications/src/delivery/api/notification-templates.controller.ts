@@ -30,14 +30,20 @@ export class NotificationTemplatesController {
   ) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listNotificationTemplates', summary: 'Every message, its events and recipients' })
+  @ApiOperation({
+    operationId: 'listNotificationTemplates',
+    summary: 'Every message, its events and recipients',
+  })
   @ApiZodResponse(200, notificationTemplateListSchema)
   list(): NotificationTemplateList {
     return { items: (Object.keys(templateCatalogue) as TemplateKey[]).map(summaryOf) };
   }
 
   @Get(':key/preview')
-  @ApiOperation({ operationId: 'previewNotificationTemplate', summary: 'One message rendered with its sample data' })
+  @ApiOperation({
+    operationId: 'previewNotificationTemplate',
+    summary: 'One message rendered with its sample data',
+  })
   @ApiZodResponse(200, notificationTemplatePreviewSchema)
   preview(@ZodParams(keyParams) { key }: z.infer<typeof keyParams>): NotificationTemplatePreview {
     if (!isTemplateKey(key)) throw new TemplateNotFoundError(key);

@@ -17,13 +17,19 @@ export class ContractEventsConsumer {
   ) {}
 
   @EventPattern('contract.submitted')
-  async onSubmitted(@Payload() event: EnvelopeOf<'contract.submitted'>, @Ctx() ctx: EventContext): Promise<void> {
+  async onSubmitted(
+    @Payload() event: EnvelopeOf<'contract.submitted'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
     await this.parties.apply(ctx.manager, event);
     await this.deliveries.record(ctx.manager, event);
   }
 
   @EventPattern('contract.ready_to_sign')
-  async onReadyToSign(@Payload() event: EnvelopeOf<'contract.ready_to_sign'>, @Ctx() ctx: EventContext): Promise<void> {
+  async onReadyToSign(
+    @Payload() event: EnvelopeOf<'contract.ready_to_sign'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
     await this.parties.apply(ctx.manager, event);
     await this.deliveries.record(ctx.manager, event);
   }
@@ -40,24 +46,36 @@ export class ContractEventsConsumer {
   }
 
   @EventPattern('contract.review_due')
-  async onReviewDue(@Payload() event: EnvelopeOf<'contract.review_due'>, @Ctx() ctx: EventContext): Promise<void> {
+  async onReviewDue(
+    @Payload() event: EnvelopeOf<'contract.review_due'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
     await this.parties.apply(ctx.manager, event);
     await this.deliveries.record(ctx.manager, event);
   }
 
   @EventPattern('contract.review_overdue')
-  async onReviewOverdue(@Payload() event: EnvelopeOf<'contract.review_overdue'>, @Ctx() ctx: EventContext): Promise<void> {
+  async onReviewOverdue(
+    @Payload() event: EnvelopeOf<'contract.review_overdue'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
     await this.parties.apply(ctx.manager, event);
     await this.deliveries.record(ctx.manager, event);
   }
 
   @EventPattern('contract.review_completed')
-  async onReviewCompleted(@Payload() event: EnvelopeOf<'contract.review_completed'>, @Ctx() ctx: EventContext): Promise<void> {
+  async onReviewCompleted(
+    @Payload() event: EnvelopeOf<'contract.review_completed'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
     await this.deliveries.record(ctx.manager, event);
   }
 
   @EventPattern('contract.evaluated')
-  async onEvaluated(@Payload() event: EnvelopeOf<'contract.evaluated'>, @Ctx() ctx: EventContext): Promise<void> {
+  async onEvaluated(
+    @Payload() event: EnvelopeOf<'contract.evaluated'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
     await this.deliveries.record(ctx.manager, event);
   }
 }

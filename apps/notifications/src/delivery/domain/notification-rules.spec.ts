@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type EventEnvelope, eventCatalogue, type PayloadOf, type PlatformEventType } from '@tripartite/events';
+import {
+  type EventEnvelope,
+  eventCatalogue,
+  type PayloadOf,
+  type PlatformEventType,
+} from '@tripartite/events';
 import { eventParties, samplePayloads } from '../../../test/support/sample-events';
 import { templateCatalogue } from '../../templates/template-catalogue';
 import { notificationRules, notifiedEventTypes, ruleFor } from './notification-rules';
 import type { PartyNames } from './parties.rule';
 
-function envelope<T extends PlatformEventType>(type: T, payload: PayloadOf<T>): EventEnvelope<PayloadOf<T>, T> {
+function envelope<T extends PlatformEventType>(
+  type: T,
+  payload: PayloadOf<T>,
+): EventEnvelope<PayloadOf<T>, T> {
   return {
     id: '0193a3c4-0000-7000-8000-000000000001',
     type,
@@ -63,7 +71,8 @@ describe('notification rule table', () => {
   it('sends every CPOM event to its three parties (L.4622-10), the signature also to the CRPRP and the ARS', () => {
     for (const type of notifiedEventTypes().filter((t) => t.startsWith('contract.'))) {
       const to = ruleFor(type)?.to ?? [];
-      for (const party of ['service', 'caisse', 'direccte'] as const) assert.ok(to.includes(party), `${type}`);
+      for (const party of ['service', 'caisse', 'direccte'] as const)
+        assert.ok(to.includes(party), `${type}`);
     }
     assert.deepEqual(ruleFor('contract.signed')?.to, ['service', 'caisse', 'direccte', 'crprp', 'ars']);
   });
@@ -121,7 +130,8 @@ describe('notification rule table', () => {
       if (type.startsWith('contract.')) assert.match(link, /^\/api\/v1\/cpoms\/[0-9a-f-]{36}$/);
       if (type.startsWith('consultation.')) assert.match(link, /^\/api\/v1\/consultations\/[0-9a-f-]{36}$/);
       if (type.startsWith('agreement.')) assert.match(link, /^\/api\/v1\/agreements\/[0-9a-f-]{36}$/);
-      if (type.startsWith('service_project.')) assert.match(link, /^\/api\/v1\/service-projects\/[0-9a-f-]{36}$/);
+      if (type.startsWith('service_project.'))
+        assert.match(link, /^\/api\/v1\/service-projects\/[0-9a-f-]{36}$/);
     }
   });
 

@@ -39,8 +39,10 @@ const AGREEMENT_PARTIES: readonly Party[] = ['service', 'direccte', 'caisse'];
 const CPOM_PARTIES: readonly Party[] = ['service', 'caisse', 'direccte'];
 const CONSULTATION_PARTIES: readonly Party[] = ['consulted', 'service', 'caisse', 'direccte'];
 
-const agreementLink = (e: { payload: { agreementId: string } }) => `/api/v1/agreements/${e.payload.agreementId}`;
-const projectLink = (e: { payload: { projectId: string } }) => `/api/v1/service-projects/${e.payload.projectId}`;
+const agreementLink = (e: { payload: { agreementId: string } }) =>
+  `/api/v1/agreements/${e.payload.agreementId}`;
+const projectLink = (e: { payload: { projectId: string } }) =>
+  `/api/v1/service-projects/${e.payload.projectId}`;
 const contractLink = (e: { payload: { contractId: string } }) => `/api/v1/cpoms/${e.payload.contractId}`;
 const consultationLink = (e: { payload: { consultationId: string } }) =>
   `/api/v1/consultations/${e.payload.consultationId}`;
@@ -156,7 +158,10 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
       validUntil: e.payload.validUntil,
       conditional: e.payload.conditional,
       commitment: e.payload.complianceCommitment
-        ? { description: e.payload.complianceCommitment.description, dueOn: e.payload.complianceCommitment.dueOn }
+        ? {
+            description: e.payload.complianceCommitment.description,
+            dueOn: e.payload.complianceCommitment.dueOn,
+          }
         : null,
       maxEmployeesPerDoctor: numberInWords(e.payload.limits.maxEmployeesPerDoctor),
       derogations: e.payload.derogations.length,
@@ -167,7 +172,11 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
     to: AGREEMENT_PARTIES,
     why: 'A refusal states its reasons to the service; the CPOM parties must know the service is not agréé.',
     link: agreementLink,
-    data: (e, names) => ({ ...agreement(e, names), decidedOn: e.payload.decidedOn, reasons: e.payload.reasons }),
+    data: (e, names) => ({
+      ...agreement(e, names),
+      decidedOn: e.payload.decidedOn,
+      reasons: e.payload.reasons,
+    }),
   },
   'agreement.implicitly_granted': {
     template: 'agreement-implicitly-granted',
@@ -376,7 +385,11 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
     to: CPOM_PARTIES,
     why: 'Seed 002 II.4: each party keeps the outcome of the yearly review.',
     link: contractLink,
-    data: (e, names) => ({ ...contract(e, names), reviewedOn: e.payload.reviewedOn, summary: e.payload.summary }),
+    data: (e, names) => ({
+      ...contract(e, names),
+      reviewedOn: e.payload.reviewedOn,
+      summary: e.payload.summary,
+    }),
   },
   'contract.evaluated': {
     template: 'contract-evaluated',

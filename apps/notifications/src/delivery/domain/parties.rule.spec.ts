@@ -74,14 +74,18 @@ describe('the parties of an event', () => {
 
   it('lists each organisation once, however many parties it stands for', () => {
     const subject = subjectOf({ serviceId: 's', direccteId: 'd53', regions: ['53'] }, '53');
-    assert.deepEqual(ids(organisationsOfAll(['service', 'direccte', 'direccte', 'service'], subject, view, null)), [
-      's',
-      'd53',
-    ]);
+    assert.deepEqual(
+      ids(organisationsOfAll(['service', 'direccte', 'direccte', 'service'], subject, view, null)),
+      ['s', 'd53'],
+    );
   });
 
   it('names the parties from the event, then the directory, then in generic words', () => {
-    const known = partyNamesOf(subjectOf({ serviceId: 's', serviceName: 'AST 35 (décision)', regions: ['53'] }, '53'), view, null);
+    const known = partyNamesOf(
+      subjectOf({ serviceId: 's', serviceName: 'AST 35 (décision)', regions: ['53'] }, '53'),
+      view,
+      null,
+    );
     assert.deepEqual(known, {
       service: 'AST 35 (décision)',
       direccte: 'DREETS Bretagne',

@@ -151,7 +151,8 @@ export function organisationsOfAll(
 ): DirectoryOrganisation[] {
   const seen = new Map<string, DirectoryOrganisation>();
   for (const party of parties) {
-    for (const o of organisationsOf(party, subject, directory, contract)) if (!seen.has(o.id)) seen.set(o.id, o);
+    for (const o of organisationsOf(party, subject, directory, contract))
+      if (!seen.has(o.id)) seen.set(o.id, o);
   }
   return [...seen.values()];
 }

@@ -49,7 +49,11 @@ describe('notification templates', () => {
       const expected = ['agreement-renewal-due', 'contract-review-due'].includes(template.key);
       assert.equal(message.attachments.length, expected ? 1 : 0, template.key);
     }
-    const review = renderer.render('contract-review-due', templateCatalogue['contract-review-due'].sample, stamp);
+    const review = renderer.render(
+      'contract-review-due',
+      templateCatalogue['contract-review-due'].sample,
+      stamp,
+    );
     const [ics] = review.attachments;
     assert.equal(ics.filename, 'examen-annuel-cpom.ics');
     assert.equal(ics.contentType, 'text/calendar; charset=utf-8; method=PUBLISH');

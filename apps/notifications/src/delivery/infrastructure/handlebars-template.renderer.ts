@@ -44,11 +44,13 @@ export class TemplateRenderer {
       return dateInFrenchWords(value);
     });
     engine.registerHelper('inDays', (value: unknown) => {
-      if (typeof value !== 'number') throw new Error(`"inDays" expects a number, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'number')
+        throw new Error(`"inDays" expects a number, got ${JSON.stringify(value)}`);
       return daysLeftInWords(value);
     });
     engine.registerHelper('number', (value: unknown) => {
-      if (typeof value !== 'number') throw new Error(`"number" expects a number, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'number')
+        throw new Error(`"number" expects a number, got ${JSON.stringify(value)}`);
       return numberInWords(value);
     });
     for (const template of Object.values(templateCatalogue)) {

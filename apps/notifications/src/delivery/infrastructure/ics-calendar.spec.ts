@@ -39,6 +39,15 @@ describe('iCalendar attachment', () => {
   });
 
   it('refuses a date that is not a calendar date', () => {
-    assert.throws(() => allDayCalendar({ uid: 'x', date: '2028-02-30', summary: 's', description: 'd', url: 'u', stamp: new Date(0) }));
+    assert.throws(() =>
+      allDayCalendar({
+        uid: 'x',
+        date: '2028-02-30',
+        summary: 's',
+        description: 'd',
+        url: 'u',
+        stamp: new Date(0),
+      }),
+    );
   });
 });

@@ -37,10 +37,13 @@ export function allDayCalendar(entry: AllDayEntry): string {
     status: 'CONFIRMED',
     busyStatus: 'FREE',
     transp: 'TRANSPARENT',
-    alarms: [{ action: 'display', description: entry.summary, trigger: { days: 6, hours: 15, before: true } }],
+    alarms: [
+      { action: 'display', description: entry.summary, trigger: { days: 6, hours: 15, before: true } },
+    ],
   };
   const { error, value } = createEvent(attributes);
-  if (error || !value) throw new Error(`Could not write the calendar entry: ${error?.message ?? 'no output'}`);
+  if (error || !value)
+    throw new Error(`Could not write the calendar entry: ${error?.message ?? 'no output'}`);
   // The `ics` package has no option for it: the zone the calendar's dates are read in.
   return value.replace('CALSCALE:GREGORIAN\r\n', `CALSCALE:GREGORIAN\r\nX-WR-TIMEZONE:${LEGAL_ZONE}\r\n`);
 }

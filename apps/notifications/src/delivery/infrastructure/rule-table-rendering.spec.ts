@@ -70,7 +70,10 @@ describe('the rule table with its templates, for every event a person hears of',
       } as never,
       new Date(0),
     );
-    assert.match(message.text, /Le président du service doit informer de ce retrait chacune des entreprises adhérentes/);
+    assert.match(
+      message.text,
+      /Le président du service doit informer de ce retrait chacune des entreprises adhérentes/,
+    );
     assert.match(message.subject, /retiré le 1er octobre 2027$/);
   });
 });

@@ -7,7 +7,10 @@ export interface AgreementDecisionDueData extends AgreementData {
 }
 
 /** To the DIRECCTE only: decide before the date, or the agrément becomes implicit (R.4622-52). */
-export const agreementDecisionDueTemplate = defineTemplate<'agreement-decision-due', AgreementDecisionDueData>({
+export const agreementDecisionDueTemplate = defineTemplate<
+  'agreement-decision-due',
+  AgreementDecisionDueData
+>({
   key: 'agreement-decision-due',
   description: 'Rappel à la DIRECCTE : décision à prendre avant l’agrément implicite',
   subject: 'Tripartite : décision sur l’agrément de {{service}} à notifier avant le {{date decisionDueOn}}',

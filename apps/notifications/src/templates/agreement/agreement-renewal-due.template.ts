@@ -13,7 +13,8 @@ export interface AgreementRenewalDueData extends AgreementData {
 export const agreementRenewalDueTemplate = defineTemplate<'agreement-renewal-due', AgreementRenewalDueData>({
   key: 'agreement-renewal-due',
   description: 'Rappel : demande de renouvellement d’agrément à déposer (avec fichier .ics)',
-  subject: 'Tripartite : renouvellement de l’agrément de {{service}} à demander avant le {{date filingDeadline}}',
+  subject:
+    'Tripartite : renouvellement de l’agrément de {{service}} à demander avant le {{date filingDeadline}}',
   text: textMessage(
     `
 L’agrément de {{service}} prend fin le {{date validUntil}}.

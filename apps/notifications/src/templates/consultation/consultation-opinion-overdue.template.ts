@@ -12,7 +12,8 @@ export const consultationOpinionOverdueTemplate = defineTemplate<
 >({
   key: 'consultation-opinion-overdue',
   description: 'Avis du CRPRP ou de l’ARS non rendu dans le délai',
-  subject: 'Tripartite : avis sur le CPOM de {{service}} attendu de {{consulted}} depuis le {{date answerDueOn}}',
+  subject:
+    'Tripartite : avis sur le CPOM de {{service}} attendu de {{consulted}} depuis le {{date answerDueOn}}',
   text: textMessage(
     `
 L’avis demandé à {{consulted}} ({{body}}) sur le projet de CPOM de {{service}} était attendu avant le {{date answerDueOn}} et n’a pas été rendu.

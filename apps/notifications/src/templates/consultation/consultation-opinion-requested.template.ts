@@ -13,7 +13,8 @@ export const consultationOpinionRequestedTemplate = defineTemplate<
 >({
   key: 'consultation-opinion-requested',
   description: 'Avis demandé au CRPRP ou à l’ARS sur un projet de CPOM',
-  subject: 'Tripartite : avis sur le CPOM de {{service}} demandé à {{consulted}} avant le {{date answerDueOn}}',
+  subject:
+    'Tripartite : avis sur le CPOM de {{service}} demandé à {{consulted}} avant le {{date answerDueOn}}',
   text: textMessage(
     `
 Un avis a été demandé le {{date requestedOn}} à {{consulted}} ({{body}}) sur le projet de CPOM de {{service}}, conclu entre {{service}}, {{caisse}} et {{direccte}} (article L.4622-10 du Code du travail).

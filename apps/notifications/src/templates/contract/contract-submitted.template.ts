@@ -31,5 +31,10 @@ Il est conclu après avis de la formation restreinte du comité régional de pr�
 `,
     'Consulter le projet de CPOM',
   ),
-  sample: { ...contractSample, submittedOn: '2027-02-01', periodStart: '2027-07-01', periodEnd: '2032-06-30' },
+  sample: {
+    ...contractSample,
+    submittedOn: '2027-02-01',
+    periodStart: '2027-07-01',
+    periodEnd: '2032-06-30',
+  },
 });

@@ -1,4 +1,10 @@
-import { type CommonTemplateData, defineTemplate, htmlMessage, SAMPLE, textMessage } from '../notification-template';
+import {
+  type CommonTemplateData,
+  defineTemplate,
+  htmlMessage,
+  SAMPLE,
+  textMessage,
+} from '../notification-template';
 
 export interface OrganisationRegisteredData extends CommonTemplateData {
   organisation: {

@@ -27,7 +27,17 @@ export type ListNotificationsQuery = z.infer<typeof listNotificationsQuerySchema
 export function periodOf(query: Pick<ListNotificationsQuery, 'from' | 'to'>): { from?: Date; to?: Date } {
   const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
   return {
-    from: query.from === undefined ? undefined : isDay(query.from) ? startOfDayInParis(query.from) : new Date(query.from),
-    to: query.to === undefined ? undefined : isDay(query.to) ? startOfDayInParis(addDays(query.to, 1)) : new Date(query.to),
+    from:
+      query.from === undefined
+        ? undefined
+        : isDay(query.from)
+          ? startOfDayInParis(query.from)
+          : new Date(query.from),
+    to:
+      query.to === undefined
+        ? undefined
+        : isDay(query.to)
+          ? startOfDayInParis(addDays(query.to, 1))
+          : new Date(query.to),
   };
 }

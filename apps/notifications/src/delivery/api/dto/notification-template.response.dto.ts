@@ -4,7 +4,9 @@ export const notificationTemplateSummarySchema = z.object({
   key: z.string().describe('e.g. agreement-renewal-due'),
   description: z.string().describe('What the message is for, in French'),
   eventTypes: z.array(z.string()).describe('The events that send it (rule table)'),
-  recipients: z.array(z.string()).describe('The parties whose contacts receive it: service, direccte, caisse…'),
+  recipients: z
+    .array(z.string())
+    .describe('The parties whose contacts receive it: service, direccte, caisse…'),
   why: z.array(z.string()).describe('Why those recipients, per event type'),
   calendarAttachment: z.boolean().describe('Whether the message carries an .ics file'),
 });
