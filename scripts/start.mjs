@@ -6,8 +6,11 @@
 // Usage: node scripts/start.mjs [service...]   (no argument: every service; e.g. `node scripts/start.mjs agreements`)
 // Environment: DIST_DIR (compiled output, default dist), START_READY_TIMEOUT_MS (default 120000), plus every
 // variable the services read (DATABASE_URL, AMQP_URL, REDIS_URL, LOG_LEVEL…), passed through to them.
+// E-mails: when the notifications service starts, SMTP_HOST is not set and NODE_ENV is not production, a
+// development SMTP catcher (MailDev) starts too, on 127.0.0.1 (SMTP DEV_MAIL_SMTP_PORT, default 1025; web page
+// DEV_MAIL_WEB_PORT, default 1080), and the notifications service sends there. Production never gets one.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import net from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,6 +32,13 @@ const SERVICES = [
   { name: 'indicators', port: 3005 },
   { name: 'gateway', port: 3000 },
 ];
+
+/** The development SMTP catcher: MailDev, a devDependency, bound to loopback only. */
+const CATCHER = {
+  name: 'maildev',
+  smtpPort: Number(process.env.DEV_MAIL_SMTP_PORT ?? 1025),
+  webPort: Number(process.env.DEV_MAIL_WEB_PORT ?? 1080),
+};
 
 const colour = process.stdout.isTTY && !process.env.NO_COLOR;
 const palette = [36, 33, 35, 32, 34, 31];
@@ -73,43 +83,111 @@ function pipeWithPrefix(stream, out, prefix) {
   });
 }
 
-function launch(service, index) {
+function launch(service, index, extraEnv = {}) {
   const entry = join(dist, 'apps', service.name, 'src', 'main.js');
   const env = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     HTTP_PORT: String(service.port),
+    ...extraEnv,
   };
   // A value meant for one service must not leak into all of them (they would share one database).
   delete env.DATABASE_NAME;
   delete env.SERVICE_NAME;
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], {
+  spawnPrefixed(service.name, ['--enable-source-maps', entry], env, index);
+}
+
+/** Starts a child process whose output lines are prefixed with its name, and watches it. */
+function spawnPrefixed(name, args, env, index) {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group: Ctrl-C reaches this script only, which then stops the services in order.
     detached: true,
   });
-  const label = `[${service.name.padEnd(width)}]`;
+  const label = `[${name.padEnd(width)}]`;
   const prefix = colour ? `\x1b[${palette[index % palette.length]}m${label}\x1b[0m` : label;
   pipeWithPrefix(child.stdout, process.stdout, prefix);
   pipeWithPrefix(child.stderr, process.stderr, prefix);
   const exited = new Promise((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
     child.once('error', (error) => {
-      complain(`${service.name}: could not start (${error.message})`);
+      complain(`${name}: could not start (${error.message})`);
       resolve({ code: 1, signal: null });
     });
   });
-  running.set(service.name, { child, exited });
+  running.set(name, { child, exited });
   exited.then(({ code, signal }) => {
-    running.delete(service.name);
+    running.delete(name);
     if (stopping) return;
     complain(
-      `${service.name} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); stopping the others`,
+      `${name} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); stopping the others`,
     );
     void stopAll(1);
   });
+}
+
+/**
+ * Whether `npm start` brings its own SMTP catcher: only for the notifications service, when no mail server
+ * is configured (SMTP_HOST unset), and never in production (there the service refuses to boot without one).
+ */
+function wantsCatcher(services) {
+  if (!services.some((s) => s.name === 'notifications')) return false;
+  if (process.env.SMTP_HOST) return false;
+  return (process.env.NODE_ENV ?? 'development') !== 'production';
+}
+
+/** Where MailDev's command is (its `bin` link, as npm installs it), or null when devDependencies are not installed. */
+function maildevEntry() {
+  const link = join(root, 'node_modules', '.bin', 'maildev');
+  return existsSync(link) ? realpathSync(link) : null;
+}
+
+/**
+ * Starts MailDev on loopback and waits until its SMTP port answers; answers the environment that points the
+ * notifications service at it. An SMTP server already listening there (a catcher left running, Mailpit) is
+ * used as it is.
+ */
+async function startCatcher() {
+  const smtpEnv = { SMTP_HOST: host, SMTP_PORT: String(CATCHER.smtpPort), SMTP_SECURE: 'false' };
+  if (await portTaken(CATCHER.smtpPort)) {
+    say(
+      `an SMTP server already listens on ${host}:${CATCHER.smtpPort}: e-mails go there (no catcher started)`,
+    );
+    return { env: smtpEnv, web: null };
+  }
+  const entry = maildevEntry();
+  if (!entry) {
+    complain('no SMTP_HOST and MailDev is not installed (a devDependency): run `npm ci`, or set SMTP_HOST');
+    process.exit(1);
+  }
+  if (await portTaken(CATCHER.webPort)) {
+    complain(`port ${CATCHER.webPort} (MailDev web page) already in use: set DEV_MAIL_WEB_PORT`);
+    process.exit(1);
+  }
+  say(`no SMTP_HOST: starting the development SMTP catcher (MailDev) on ${host}:${CATCHER.smtpPort}`);
+  const args = [
+    entry,
+    '--smtp',
+    String(CATCHER.smtpPort),
+    '--ip',
+    host,
+    '--web',
+    String(CATCHER.webPort),
+    '--web-ip',
+    host,
+  ];
+  spawnPrefixed(CATCHER.name, args, { ...process.env }, SERVICES.length);
+  const deadline = Date.now() + readyTimeoutMs;
+  while (!(await portTaken(CATCHER.smtpPort))) {
+    if (stopping || !running.has(CATCHER.name) || Date.now() > deadline) {
+      complain('the development SMTP catcher did not start');
+      return stopAll(1);
+    }
+    await sleep(200);
+  }
+  return { env: smtpEnv, web: `http://${host}:${CATCHER.webPort}` };
 }
 
 /** Polls /health/ready until it answers 200, the service dies, or the time is up. */
@@ -146,13 +224,17 @@ async function stopOne(name) {
   say(`${name} stopped (${signal ? `signal ${signal}` : `exit code ${code}`})`);
 }
 
-/** Stops the gateway first, so that no new request reaches the services, then the services side by side. */
+/**
+ * Stops the gateway first, so that no new request reaches the services, then the services side by side, then
+ * the SMTP catcher, which the notifications service may still be sending to.
+ */
 async function stopAll(exitCode) {
   if (stopping) return;
   stopping = true;
   if (running.size > 0) say(`stopping ${[...running.keys()].reverse().join(', ')}…`);
   await stopOne('gateway');
-  await Promise.all([...running.keys()].map(stopOne));
+  await Promise.all([...running.keys()].filter((name) => name !== CATCHER.name).map(stopOne));
+  await stopOne(CATCHER.name);
   process.exit(exitCode);
 }
 
@@ -198,12 +280,17 @@ async function main() {
   }
 
   const started = Date.now();
+  const catcher = wantsCatcher(services) ? await startCatcher() : null;
+  if (!catcher && !process.env.SMTP_HOST && services.some((s) => s.name === 'notifications')) {
+    say('NODE_ENV=production and no SMTP_HOST: no development catcher; notifications will refuse to boot');
+  }
+  if (stopping) return;
   const backends = services.filter((s) => s.name !== 'gateway');
   const gateway = services.find((s) => s.name === 'gateway');
   // The domain services boot side by side (each its own database); the gateway only once they are ready.
   backends.forEach((s) => {
     say(`starting ${s.name} on http://${host}:${s.port}`);
-    launch(s, SERVICES.indexOf(s));
+    launch(s, SERVICES.indexOf(s), s.name === 'notifications' && catcher ? catcher.env : {});
   });
   const ready = await Promise.all(backends.map(waitReady));
   if (ready.includes(false)) return stopAll(1);
@@ -226,6 +313,11 @@ async function main() {
       '  A development token:  npm run token -- --role direccte --region 53',
       `  then:  curl -H "Authorization: Bearer $TOKEN" http://${host}:3000/api/v1/…`,
     );
+  }
+  if (catcher?.web) {
+    lines.push('', `  E-mails sent by the platform (development SMTP catcher, MailDev): ${catcher.web}`);
+  } else if (catcher) {
+    lines.push('', `  E-mails go to the SMTP server already listening on ${host}:${CATCHER.smtpPort}`);
   }
   lines.push('', 'Ctrl-C stops every service.');
   console.log(`\n${lines.join('\n')}\n`);

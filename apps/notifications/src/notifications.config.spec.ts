@@ -13,6 +13,7 @@ describe('notifications configuration', () => {
     assert.equal(config.SMTP_SECURE, false);
     assert.equal(config.MAIL_FROM, 'Tripartite <no-reply@tripartite.local>');
     assert.equal(config.PUBLIC_BASE_URL, 'http://127.0.0.1:3000');
+    assert.equal(config.MAIL_JOB_LOCK_MS, 30_000);
   });
 
   it('reads the SMTP relay and the public address, without a trailing slash', () => {
@@ -52,5 +53,28 @@ describe('notifications configuration', () => {
         /SMTP_PORT/.test(error.message) &&
         /PUBLIC_BASE_URL/.test(error.message),
     );
+  });
+
+  it('never falls back on the development catcher in production: SMTP_HOST is required even with everything else set', () => {
+    assert.throws(
+      () =>
+        loadConfig(notificationsConfigSchema, {
+          NODE_ENV: 'production',
+          AUTH_JWKS_URL: 'https://oidc.example.fr/jwks.json',
+          PUBLIC_BASE_URL: 'https://tripartite.example.fr',
+          SMTP_PORT: '1025',
+        }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        /SMTP_HOST/.test(error.message) &&
+        !/PUBLIC_BASE_URL/.test(error.message),
+    );
+    const production = loadConfig(notificationsConfigSchema, {
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://oidc.example.fr/jwks.json',
+      PUBLIC_BASE_URL: 'https://tripartite.example.fr',
+      SMTP_HOST: 'smtp.example.fr',
+    });
+    assert.equal(production.SMTP_HOST, 'smtp.example.fr');
   });
 });

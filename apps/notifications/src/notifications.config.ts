@@ -26,6 +26,11 @@ export const notificationsConfigSchema = serviceConfigSchema('notifications', 30
   /** Tries of one send job (BullMQ), with exponential backoff from MAIL_RETRY_DELAY_MS, before the sweep takes over. */
   MAIL_RETRY_ATTEMPTS: intVar(8),
   MAIL_RETRY_DELAY_MS: intVar(1_000),
+  /**
+   * How long a send job stays claimed by a worker that stopped renewing it (a process killed mid-send)
+   * before another worker takes it again; also how often workers look for such jobs. BullMQ's default.
+   */
+  MAIL_JOB_LOCK_MS: intVar(30_000),
   /** How often pending deliveries are queued again (after a Redis loss, a crash, or exhausted job tries). */
   MAIL_SWEEP_MS: intVar(60_000),
   /** A delivery still refused for a temporary reason this long after it was recorded is given up as failed. */

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { expectEventually, SmtpCatcher } from '@tripartite/testing';
 import { RecordDeliveriesHandler } from '../src/delivery/application/record-deliveries.handler';
+import { mimeParts } from './support/mime-parts';
 import { NotificationsWorld, organisation } from './support/notifications-world';
+import { eventParties, samplePayloads } from './support/sample-events';
 
 describe('the same organisation.registered delivered twice', () => {
   const smtp = new SmtpCatcher();
@@ -107,5 +109,43 @@ describe('the same organisation.registered delivered twice', () => {
       assert.deepEqual(counts, { waiting: 0, active: 0, delayed: 0 });
     });
     assert.equal(smtp.to(sent.recipient_email).length, 1, 'a job whose delivery is sent does nothing');
+  });
+
+  it('a CPOM review reminder delivered twice: each of the three parties gets one message and one .ics', async () => {
+    const service = organisation([{ name: 'Ana', email: 'ana@review.example', receivesNotifications: true }]);
+    const caisse = organisation([{ name: 'Cy', email: 'cy@review.example', receivesNotifications: true }], {
+      type: 'CAISSE',
+      name: 'CARSAT Bretagne',
+    });
+    const direccte = organisation(
+      [{ name: 'Dan', email: 'dan@review.example', receivesNotifications: true }],
+      {
+        type: 'DIRECCTE',
+        name: 'DREETS Bretagne',
+      },
+    );
+    await world.registerAll([service, caisse, direccte]);
+    const parties = eventParties({
+      serviceId: service.organisationId,
+      caisseId: caisse.organisationId,
+      direccteId: direccte.organisationId,
+    });
+    const event = await world.publish('contract.review_due', samplePayloads(parties)['contract.review_due']);
+    await expectEventually(async () => assert.equal((await world.deliveries(event.id)).length, 3));
+    await world.publishRaw(event);
+    await world.publishRaw(event);
+    await world.dataSource.query('DELETE FROM notified_events WHERE event_id = $1', [event.id]);
+    const again = await world.dataSource.transaction((manager) =>
+      world.app.get(RecordDeliveriesHandler).record(manager, event),
+    );
+    assert.deepEqual(again, { kind: 'recorded', deliveryIds: [] });
+
+    await sendMarker('third-marker@elsewhere.example');
+    for (const email of ['ana@review.example', 'cy@review.example', 'dan@review.example']) {
+      const reviews = smtp.to(email).filter((m) => m.subject.includes('examen annuel'));
+      assert.equal(reviews.length, 1, `${email} once`);
+      const ics = mimeParts(reviews[0].raw).filter((p) => p.filename === 'examen-annuel-cpom.ics');
+      assert.equal(ics.length, 1, `${email}: one calendar file`);
+    }
   });
 });

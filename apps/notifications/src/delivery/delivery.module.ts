@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module';
+import { NotificationTemplatesController } from './api/notification-templates.controller';
 import { NotificationsController } from './api/notifications.controller';
+import { AgreementEventsConsumer } from './application/agreement-events.consumer';
+import { ConsultationEventsConsumer } from './application/consultation-events.consumer';
+import { ContractEventsConsumer } from './application/contract-events.consumer';
 import { DeliverySweeper } from './application/delivery.sweeper';
 import { MailTransport } from './application/mail-transport';
 import { OrganisationEventsConsumer } from './application/organisation-events.consumer';
 import { RecordDeliveriesHandler } from './application/record-deliveries.handler';
+import { RetryDeliveryHandler } from './application/retry-delivery.handler';
 import { SendDeliveryHandler } from './application/send-delivery.handler';
+import { ServiceProjectEventsConsumer } from './application/service-project-events.consumer';
 import { DeliveriesAfterCommit } from './infrastructure/deliveries-after-commit.subscriber';
 import { DeliveryRepository } from './infrastructure/delivery.repository';
 import { DeliveryQueue } from './infrastructure/delivery-queue';
@@ -14,12 +20,21 @@ import { NodemailerMailTransport } from './infrastructure/nodemailer-mail.transp
 import { SendDeliveryJob } from './infrastructure/send-delivery.job';
 
 /**
- * The delivery log: consumers decide and render (one row per event and recipient), a BullMQ worker
- * sends after the commit, a sweep re-queues what Redis lost, and the read API shows it all.
+ * The delivery log: consumers decide and render (one row per event and recipient, by the rule table),
+ * a BullMQ worker sends after the commit, a sweep re-queues what Redis lost, and the API shows it all,
+ * sends a failed one again, and previews the templates.
  */
 @Module({
   imports: [DirectoryModule],
-  controllers: [OrganisationEventsConsumer, NotificationsController],
+  controllers: [
+    OrganisationEventsConsumer,
+    AgreementEventsConsumer,
+    ServiceProjectEventsConsumer,
+    ContractEventsConsumer,
+    ConsultationEventsConsumer,
+    NotificationsController,
+    NotificationTemplatesController,
+  ],
   providers: [
     DeliveryRepository,
     TemplateRenderer,
@@ -27,6 +42,7 @@ import { SendDeliveryJob } from './infrastructure/send-delivery.job';
     DeliveriesAfterCommit,
     RecordDeliveriesHandler,
     SendDeliveryHandler,
+    RetryDeliveryHandler,
     SendDeliveryJob,
     DeliverySweeper,
     { provide: MailTransport, useClass: NodemailerMailTransport },

@@ -1,10 +1,25 @@
 import { Module } from '@nestjs/common';
+import { ProjectContractPartiesHandler } from './application/project-contract-parties.handler';
 import { ProjectOrganisationHandler } from './application/project-organisation.handler';
+import { ContractPartiesRepository } from './infrastructure/contract-parties.repository';
 import { DirectoryRepository } from './infrastructure/directory.repository';
 
-/** The organisations and contacts this service writes to, projected from `organisation.*` events. */
+/**
+ * Who is who, projected from events: organisations and their contacts (`organisation.*`), and the
+ * three parties of each CPOM (`contract.*` events that name them).
+ */
 @Module({
-  providers: [DirectoryRepository, ProjectOrganisationHandler],
-  exports: [DirectoryRepository, ProjectOrganisationHandler],
+  providers: [
+    DirectoryRepository,
+    ProjectOrganisationHandler,
+    ContractPartiesRepository,
+    ProjectContractPartiesHandler,
+  ],
+  exports: [
+    DirectoryRepository,
+    ProjectOrganisationHandler,
+    ContractPartiesRepository,
+    ProjectContractPartiesHandler,
+  ],
 })
 export class DirectoryModule {}

@@ -1,4 +1,32 @@
-import { organisationRegisteredTemplate } from './organisation-registered.template';
+import { agreementDecisionDueTemplate } from './agreement/agreement-decision-due.template';
+import { agreementExpiredTemplate } from './agreement/agreement-expired.template';
+import { agreementGrantedTemplate } from './agreement/agreement-granted.template';
+import { agreementImplicitlyGrantedTemplate } from './agreement/agreement-implicitly-granted.template';
+import { agreementInspectorOpinionRecordedTemplate } from './agreement/agreement-inspector-opinion-recorded.template';
+import { agreementRefusedTemplate } from './agreement/agreement-refused.template';
+import { agreementRenewalDueTemplate } from './agreement/agreement-renewal-due.template';
+import { agreementRequestedTemplate } from './agreement/agreement-requested.template';
+import { agreementShortenedTemplate } from './agreement/agreement-shortened.template';
+import { agreementWithdrawnTemplate } from './agreement/agreement-withdrawn.template';
+import { complianceNoticeDueTemplate } from './agreement/compliance-notice-due.template';
+import { complianceNoticeIssuedTemplate } from './agreement/compliance-notice-issued.template';
+import { complianceNoticeLapsedTemplate } from './agreement/compliance-notice-lapsed.template';
+import { complianceNoticeMetTemplate } from './agreement/compliance-notice-met.template';
+import { consultationOpinionDeliveredTemplate } from './consultation/consultation-opinion-delivered.template';
+import { consultationOpinionOverdueTemplate } from './consultation/consultation-opinion-overdue.template';
+import { consultationOpinionRequestedTemplate } from './consultation/consultation-opinion-requested.template';
+import { contractAmendedTemplate } from './contract/contract-amended.template';
+import { contractEvaluatedTemplate } from './contract/contract-evaluated.template';
+import { contractReadyToSignTemplate } from './contract/contract-ready-to-sign.template';
+import { contractReviewCompletedTemplate } from './contract/contract-review-completed.template';
+import { contractReviewDueTemplate } from './contract/contract-review-due.template';
+import { contractReviewOverdueTemplate } from './contract/contract-review-overdue.template';
+import { contractSignedTemplate } from './contract/contract-signed.template';
+import { contractSubmittedTemplate } from './contract/contract-submitted.template';
+import { organisationRegisteredTemplate } from './organisation/organisation-registered.template';
+import { serviceProjectAdoptedTemplate } from './service-project/service-project-adopted.template';
+import { serviceProjectApprovedTemplate } from './service-project/service-project-approved.template';
+import { serviceProjectRevisedTemplate } from './service-project/service-project-revised.template';
 
 /**
  * Every message the service sends, by key. The key is stored with each delivery: do not rename one
@@ -6,7 +34,39 @@ import { organisationRegisteredTemplate } from './organisation-registered.templa
  */
 export const templateCatalogue = {
   [organisationRegisteredTemplate.key]: organisationRegisteredTemplate,
+  [agreementRequestedTemplate.key]: agreementRequestedTemplate,
+  [agreementInspectorOpinionRecordedTemplate.key]: agreementInspectorOpinionRecordedTemplate,
+  [agreementGrantedTemplate.key]: agreementGrantedTemplate,
+  [agreementRefusedTemplate.key]: agreementRefusedTemplate,
+  [agreementImplicitlyGrantedTemplate.key]: agreementImplicitlyGrantedTemplate,
+  [agreementDecisionDueTemplate.key]: agreementDecisionDueTemplate,
+  [complianceNoticeIssuedTemplate.key]: complianceNoticeIssuedTemplate,
+  [complianceNoticeDueTemplate.key]: complianceNoticeDueTemplate,
+  [complianceNoticeMetTemplate.key]: complianceNoticeMetTemplate,
+  [complianceNoticeLapsedTemplate.key]: complianceNoticeLapsedTemplate,
+  [agreementShortenedTemplate.key]: agreementShortenedTemplate,
+  [agreementWithdrawnTemplate.key]: agreementWithdrawnTemplate,
+  [agreementRenewalDueTemplate.key]: agreementRenewalDueTemplate,
+  [agreementExpiredTemplate.key]: agreementExpiredTemplate,
+  [serviceProjectAdoptedTemplate.key]: serviceProjectAdoptedTemplate,
+  [serviceProjectApprovedTemplate.key]: serviceProjectApprovedTemplate,
+  [serviceProjectRevisedTemplate.key]: serviceProjectRevisedTemplate,
+  [contractSubmittedTemplate.key]: contractSubmittedTemplate,
+  [contractReadyToSignTemplate.key]: contractReadyToSignTemplate,
+  [contractSignedTemplate.key]: contractSignedTemplate,
+  [contractAmendedTemplate.key]: contractAmendedTemplate,
+  [contractReviewDueTemplate.key]: contractReviewDueTemplate,
+  [contractReviewOverdueTemplate.key]: contractReviewOverdueTemplate,
+  [contractReviewCompletedTemplate.key]: contractReviewCompletedTemplate,
+  [contractEvaluatedTemplate.key]: contractEvaluatedTemplate,
+  [consultationOpinionRequestedTemplate.key]: consultationOpinionRequestedTemplate,
+  [consultationOpinionDeliveredTemplate.key]: consultationOpinionDeliveredTemplate,
+  [consultationOpinionOverdueTemplate.key]: consultationOpinionOverdueTemplate,
 } as const;
 
 export type TemplateKey = keyof typeof templateCatalogue;
 export type TemplateDataOf<K extends TemplateKey> = (typeof templateCatalogue)[K]['sample'];
+
+export function isTemplateKey(key: string): key is TemplateKey {
+  return Object.hasOwn(templateCatalogue, key);
+}

@@ -1,19 +1,28 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type Role, signDevelopmentToken } from '@tripartite/auth';
 import { loadConfig } from '@tripartite/config';
-import type { EventEnvelope, PayloadOf } from '@tripartite/events';
+import type { EventEnvelope, PayloadOf, PlatformEventType } from '@tripartite/events';
 import { createServiceApp } from '@tripartite/http';
 import { connectEventTransport, queueNamesFor } from '@tripartite/messaging';
-import { createTestDatabase, isolatedEnvironment } from '@tripartite/testing';
+import {
+  createTestDatabase,
+  expectEventually,
+  freePort,
+  isolatedEnvironment,
+  TestProducer,
+} from '@tripartite/testing';
 import { connect } from 'amqplib';
 import { Redis } from 'ioredis';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { DeliverySweeper } from '../../src/delivery/application/delivery.sweeper';
 import { DeliveryQueue } from '../../src/delivery/infrastructure/delivery-queue';
 import { type NotificationsConfig, notificationsConfigSchema } from '../../src/notifications.config';
 import { NotificationsModule } from '../../src/notifications.module';
-import { TestProducer } from './producer';
 
 export const PUBLIC_BASE_URL = 'https://tripartite.example.fr';
 
@@ -32,28 +41,35 @@ export interface DeliveryRow {
 
 /**
  * One test file's world on the machine's real PostgreSQL, RabbitMQ and Redis: a producer (standing for
- * the agreements service) and the notifications service built as production builds it
+ * the other services) and the notifications service built as production builds it
  * (`createServiceApp` + the RabbitMQ transport), each with its own database, sharing the file's exchange,
- * queue prefix and Redis prefix. The SMTP server is the test's. `dispose()` removes everything.
+ * queue prefix and Redis prefix. The SMTP server is the test's. More instances of the service (replicas,
+ * a restart, a child process to kill) run on the same database, queue and Redis. `dispose()` removes
+ * everything.
  */
 export class NotificationsWorld {
   private redisClient?: Redis;
+  private pool?: Pool;
+  private readonly instances: NestFastifyApplication[] = [];
+  private readonly children: ChildProcess[] = [];
 
   private constructor(
-    readonly app: NestFastifyApplication,
+    /** The variables every instance of the service is started with (but the SMTP port). */
+    readonly env: Record<string, string>,
     readonly config: NotificationsConfig,
     readonly producer: TestProducer,
     private readonly drops: (() => Promise<void>)[],
   ) {}
 
+  /** Starts the world, and one instance of the service unless `app: false`. */
   static async start(
     label: string,
-    options: { smtpPort: number; env?: Record<string, string> },
+    options: { smtpPort: number; env?: Record<string, string>; app?: boolean },
   ): Promise<NotificationsWorld> {
     const producerDb = await createTestDatabase(`${label}_producer`);
     const notificationsDb = await createTestDatabase(`${label}_notifications`);
     const base = isolatedEnvironment(label, producerDb.name);
-    const config = loadConfig(notificationsConfigSchema, {
+    const env: Record<string, string> = {
       ...base,
       DATABASE_NAME: notificationsDb.name,
       SMTP_HOST: '127.0.0.1',
@@ -65,6 +81,19 @@ export class NotificationsWorld {
       MAIL_SWEEP_MS: '600000',
       DEADLINE_RECONCILE_MS: '600000',
       ...options.env,
+    };
+    const config = loadConfig(notificationsConfigSchema, env) as NotificationsConfig;
+    const producer = await TestProducer.start(base);
+    const world = new NotificationsWorld(env, config, producer, [producerDb.drop, notificationsDb.drop]);
+    if (options.app ?? true) await world.startInstance();
+    return world;
+  }
+
+  /** One more instance of the service in this process, on the same database, queues and Redis. */
+  async startInstance(overrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
+    const config = loadConfig(notificationsConfigSchema, {
+      ...this.env,
+      ...overrides,
     }) as NotificationsConfig;
     const app = await createServiceApp({
       module: NotificationsModule.forRoot(config),
@@ -76,8 +105,45 @@ export class NotificationsWorld {
       },
     });
     await app.getHttpAdapter().getInstance().ready();
-    const producer = await TestProducer.start(base);
-    return new NotificationsWorld(app, config, producer, [producerDb.drop, notificationsDb.drop]);
+    this.instances.push(app);
+    return app;
+  }
+
+  /** Closes one instance (as a rolling restart or a scale-down would). */
+  async stopInstance(app: NestFastifyApplication): Promise<void> {
+    const index = this.instances.indexOf(app);
+    if (index >= 0) this.instances.splice(index, 1);
+    await app.close();
+  }
+
+  /**
+   * The compiled service (`dist/apps/notifications/src/main.js`, as `npm start` runs it) in a child
+   * process on this world's database, queues and Redis; answers once it is ready.
+   */
+  async spawnService(overrides: Record<string, string>): Promise<ChildProcess> {
+    const port = await freePort();
+    const main = join(__dirname, '..', '..', 'src', 'main.js');
+    const child = spawn(process.execPath, [main], {
+      env: { ...process.env, ...this.env, ...overrides, HTTP_PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    this.children.push(child);
+    await expectEventually(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
+        const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+        if (response.status !== 200) throw new Error(`not ready: ${response.status}`);
+      },
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
+    return child;
+  }
+
+  /** The first instance still running: the one the tests read through. */
+  get app(): NestFastifyApplication {
+    const app = this.instances[0];
+    if (!app) throw new Error('no instance of the notifications service is running');
+    return app;
   }
 
   get dataSource(): DataSource {
@@ -104,8 +170,41 @@ export class NotificationsWorld {
     });
   }
 
+  /** Publishes an event at the producer, through its outbox, as the other services will. */
+  publish<T extends PlatformEventType>(
+    type: T,
+    payload: PayloadOf<T>,
+    aggregateId: string = randomUUID(),
+  ): Promise<EventEnvelope<PayloadOf<T>>> {
+    const regions = (payload as { regions?: string[] }).regions;
+    return this.producer.publish(type, payload, {
+      aggregateId,
+      aggregateVersion: 1,
+      region: regions?.[0] ?? null,
+    });
+  }
+
+  /** Registers organisations and waits until the directory holds them all. */
+  async registerAll(organisations: PayloadOf<'organisation.registered'>[]): Promise<void> {
+    const events: EventEnvelope[] = [];
+    for (const o of organisations) events.push(await this.register(o));
+    await expectEventually(async () => {
+      for (const event of events) assert(await this.applied(event.id), `${event.id} not applied yet`);
+    });
+  }
+
+  /** SQL on the service's database, whether an instance runs in this process or not. */
+  async sql<R>(text: string, values: unknown[] = []): Promise<R[]> {
+    if (!this.pool) {
+      const url = new URL(this.config.DATABASE_URL);
+      url.pathname = `/${this.env.DATABASE_NAME}`;
+      this.pool = new Pool({ connectionString: url.toString(), max: 2 });
+    }
+    return (await this.pool.query(text, values)).rows as R[];
+  }
+
   async deliveries(eventId?: string): Promise<DeliveryRow[]> {
-    return this.dataSource.query(
+    return this.sql(
       `SELECT id, event_id, recipient_email, recipient_organisation_id, status, attempts, last_smtp_reply,
          sent_at, failed_at
        FROM deliveries WHERE ($1::uuid IS NULL OR event_id = $1) ORDER BY recipient_email`,
@@ -115,7 +214,7 @@ export class NotificationsWorld {
 
   /** Whether the notifications service's inbox holds the event (its handler ran and committed). */
   async applied(eventId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM inbox WHERE event_id = $1', [eventId]);
+    const rows = await this.sql('SELECT 1 FROM inbox WHERE event_id = $1', [eventId]);
     return rows.length > 0;
   }
 
@@ -150,14 +249,32 @@ export class NotificationsWorld {
   }
 
   /** GET on the service's HTTP API (Fastify inject), with a bearer token when given. */
-  async get<T = unknown>(
+  get<T = unknown>(
     url: string,
     token?: string,
   ): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
+    return this.request<T>('GET', url, token);
+  }
+
+  /** POST without a body on the service's HTTP API, with a bearer token and headers when given. */
+  post<T = unknown>(
+    url: string,
+    token?: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
+    return this.request<T>('POST', url, token, headers);
+  }
+
+  private async request<T>(
+    method: 'GET' | 'POST',
+    url: string,
+    token?: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
     const response = await this.app.inject({
-      method: 'GET',
+      method,
       url,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
     return { status: response.statusCode, body: response.json() as T, headers: response.headers };
   }
@@ -184,11 +301,19 @@ export class NotificationsWorld {
   }
 
   async dispose(): Promise<void> {
-    await this.app.close().catch(() => undefined);
+    for (const child of this.children) {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGKILL');
+        await exited;
+      }
+    }
+    for (const app of this.instances.splice(0)) await app.close().catch(() => undefined);
     await this.producer.close().catch(() => undefined);
     await this.deleteBrokerObjects().catch(() => undefined);
     await this.flushRedisPrefix().catch(() => undefined);
     await this.redisClient?.quit().catch(() => undefined);
+    await this.pool?.end().catch(() => undefined);
     for (const drop of this.drops) await drop();
   }
 

@@ -1,14 +1,16 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessScope, type AuthenticatedActor, CurrentActor, forbiddenScope } from '@tripartite/auth';
-import { ApiZodResponse, ETag, ZodParams, ZodQuery } from '@tripartite/http';
+import { ApiZodResponse, ETag, Idempotent, IfMatchVersion, ZodParams, ZodQuery } from '@tripartite/http';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { RetryDeliveryHandler } from '../application/retry-delivery.handler';
 import { DeliveryNotFoundError } from '../domain/delivery.errors';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
 import {
   type ListNotificationsQuery,
   listNotificationsQuerySchema,
+  periodOf,
 } from './dto/list-notifications.request.dto';
 import {
   type NotificationDetail,
@@ -24,7 +26,7 @@ const idParams = z.object({ id: z.uuid() });
 /**
  * What the platform sent, to whom, and how it went. National and admin roles see every e-mail; any
  * other caller sees those sent to the contacts of its own organisation (token claim `org`), and without
- * an organisation, nothing (403).
+ * an organisation, nothing (403). A failed one may be sent again by admin or by that organisation.
  */
 @ApiTags('notifications')
 @Controller('api/v1/notifications')
@@ -32,6 +34,7 @@ export class NotificationsController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deliveries: DeliveryRepository,
+    private readonly retryHandler: RetryDeliveryHandler,
   ) {}
 
   @Get()
@@ -46,6 +49,7 @@ export class NotificationsController {
       status: query.status,
       eventType: query.eventType,
       recipientEmail: query.recipient,
+      ...periodOf(query),
       before: query.before,
       limit: query.limit,
     });
@@ -56,11 +60,10 @@ export class NotificationsController {
   }
 
   @Get(':id')
-  // Every change of a delivery is a try, so its count of tries versions it.
-  @ETag((body) => (body as NotificationDetail).attempts)
+  @ETag((body) => (body as NotificationDetail).version)
   @ApiOperation({
     operationId: 'getNotification',
-    summary: 'One e-mail: rendered subject and bodies, tries, SMTP reply',
+    summary: 'One e-mail: rendered subject, bodies and attachments, tries, SMTP reply',
   })
   @ApiZodResponse(200, notificationDetailSchema)
   async get(
@@ -74,6 +77,23 @@ export class NotificationsController {
       throw forbiddenScope('this notification was sent to another organisation');
     }
     return toNotificationDetail(delivery);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(202)
+  @Idempotent()
+  @ETag((body) => (body as NotificationDetail).version)
+  @ApiOperation({
+    operationId: 'retryNotification',
+    summary: 'Send a failed e-mail again (admin, or the organisation it was sent to); 409 unless failed',
+  })
+  @ApiZodResponse(202, notificationDetailSchema, 'The notification, pending again and queued')
+  async retry(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion({ required: false }) expectedVersion: number | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<NotificationDetail> {
+    return toNotificationDetail(await this.retryHandler.execute(id, actor, expectedVersion));
   }
 }
 

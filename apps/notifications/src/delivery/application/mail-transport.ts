@@ -1,3 +1,4 @@
+import type { MailAttachment } from '../domain/delivery';
 import type { SendFailure } from '../domain/smtp-failure.rule';
 
 /** One rendered e-mail to one person. */
@@ -6,6 +7,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Files sent with it (the .ics of a reminder). */
+  attachments: MailAttachment[];
   /**
    * Message-ID derived from the delivery, the same on every try: should a message be sent twice (the
    * process died between the server's 250 and our commit), mail clients can tell it is one message.

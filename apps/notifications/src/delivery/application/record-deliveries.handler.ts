@@ -4,10 +4,19 @@ import { PLATFORM_CONFIG } from '@tripartite/config';
 import type { EventEnvelope } from '@tripartite/events';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { DirectoryView } from '../../directory/domain/directory-view';
+import { ContractPartiesRepository } from '../../directory/infrastructure/contract-parties.repository';
 import { DirectoryRepository } from '../../directory/infrastructure/directory.repository';
 import type { NotificationsConfig } from '../../notifications.config';
 import type { TemplateDataOf, TemplateKey } from '../../templates/template-catalogue';
 import { ruleFor } from '../domain/notification-rules';
+import {
+  NATIONAL_TYPES,
+  organisationIdsOf,
+  organisationsOfAll,
+  partyNamesOf,
+  subjectOf,
+} from '../domain/parties.rule';
 import { recipientsAmong } from '../domain/recipients.rule';
 import { DeliveriesAfterCommit } from '../infrastructure/deliveries-after-commit.subscriber';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
@@ -21,9 +30,10 @@ export type RecordOutcome =
     };
 
 /**
- * Decides and renders, never sends: for an event, finds its rule, the contacts concerned who accept
- * notifications, renders the message of each and records one delivery per (event, recipient) in the
- * consumer's transaction. The sends are queued after the commit.
+ * Decides and renders, never sends: for an event, finds its rule, the parties concerned (from the
+ * directory and the contract parties projections), their contacts who accept notifications, renders the
+ * message of each and records one delivery per (event, recipient) in the consumer's transaction. The
+ * sends are queued after the commit.
  * An event is decided on once (`notified_events`): replayed after the inbox forgot it (to rebuild the
  * directory), it is not decided again with today's contacts. Should it be anyway, the unique
  * (event, recipient) pair still keeps anyone from receiving it twice.
@@ -33,6 +43,7 @@ export class RecordDeliveriesHandler {
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: NotificationsConfig,
     private readonly directory: DirectoryRepository,
+    private readonly contracts: ContractPartiesRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly renderer: TemplateRenderer,
     private readonly afterCommit: DeliveriesAfterCommit,
@@ -48,20 +59,33 @@ export class RecordDeliveriesHandler {
     if (!(await this.deliveries.claimDecision(manager, event.id, event.type, now))) {
       return { kind: 'skipped', reason: 'already decided' };
     }
-    const organisations = await this.directory.findMany(manager, rule.organisations(typed));
-    const recipients = recipientsAmong(organisations);
+
+    const subject = subjectOf(event.payload, event.region);
+    const contract = subject.contractId ? await this.contracts.find(manager, subject.contractId) : null;
+    const view = new DirectoryView(
+      await this.directory.findConcerned(manager, {
+        ids: organisationIdsOf(subject, contract),
+        regions: subject.regions,
+        types: NATIONAL_TYPES,
+      }),
+    );
+    const recipients = recipientsAmong(organisationsOfAll(rule.to, subject, view, contract));
     if (recipients.length === 0) return { kind: 'skipped', reason: 'no recipient accepts notifications' };
 
     const link = `${this.config.PUBLIC_BASE_URL}${rule.link(typed)}`;
-    const data = rule.data(typed);
+    const data = rule.data(typed, partyNamesOf(subject, view, contract));
     const inserted = await this.deliveries.insertNew(
       manager,
       recipients.map((recipient) => {
-        const message = this.renderer.render(rule.template, {
-          ...data,
-          recipient: { name: recipient.name },
-          link,
-        } as TemplateDataOf<TemplateKey>);
+        const message = this.renderer.render(
+          rule.template,
+          {
+            ...data,
+            recipient: { name: recipient.name, organisation: recipient.organisationName },
+            link,
+          } as TemplateDataOf<TemplateKey>,
+          now,
+        );
         return {
           id: uuidv7(),
           eventId: event.id,

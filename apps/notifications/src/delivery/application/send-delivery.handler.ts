@@ -3,7 +3,7 @@ import { Clock } from '@tripartite/clock';
 import { PLATFORM_CONFIG } from '@tripartite/config';
 import { DataSource } from 'typeorm';
 import type { NotificationsConfig } from '../../notifications.config';
-import type { DeliveryStatus } from '../domain/delivery';
+import { type DeliveryStatus, giveUpClockStart } from '../domain/delivery';
 import { afterFailure } from '../domain/smtp-failure.rule';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
 import { MailTransport } from './mail-transport';
@@ -47,6 +47,7 @@ export class SendDeliveryHandler {
         subject: delivery.subject,
         text: delivery.text,
         html: delivery.html,
+        attachments: delivery.attachments,
         messageId: `<${delivery.id}@${this.messageIdDomain}>`,
       });
       const now = this.clock.now();
@@ -55,7 +56,7 @@ export class SendDeliveryHandler {
         return { kind: 'sent', reply: result.reply };
       }
       const decision = afterFailure(result, {
-        recordedAt: delivery.createdAt,
+        recordedAt: giveUpClockStart(delivery),
         now,
         giveUpAfterMs: this.config.MAIL_GIVE_UP_HOURS * 3_600_000,
       });

@@ -1,42 +1,138 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { EventEnvelope, PayloadOf } from '@tripartite/events';
-import { notificationRules, ruleFor } from './notification-rules';
+import {
+  type EventEnvelope,
+  eventCatalogue,
+  type PayloadOf,
+  type PlatformEventType,
+} from '@tripartite/events';
+import { eventParties, samplePayloads } from '../../../test/support/sample-events';
+import { templateCatalogue } from '../../templates/template-catalogue';
+import { notificationRules, notifiedEventTypes, ruleFor } from './notification-rules';
+import type { PartyNames } from './parties.rule';
 
-const registered: EventEnvelope<PayloadOf<'organisation.registered'>, 'organisation.registered'> = {
-  id: '0193a3c4-0000-7000-8000-000000000001',
-  type: 'organisation.registered',
-  version: 1,
-  occurredAt: '2026-03-01T09:00:00.000Z',
-  producer: 'agreements',
-  aggregateId: '0193a3c4-0000-7000-8000-0000000000aa',
-  aggregateVersion: 1,
-  region: '53',
-  correlationId: 'c-1',
-  causationId: null,
-  payload: {
-    organisationId: '0193a3c4-0000-7000-8000-0000000000aa',
-    type: 'SSTI',
-    name: 'Santé Travail Ouest',
-    regions: ['53', '28'],
-    contacts: [],
-  },
+function envelope<T extends PlatformEventType>(
+  type: T,
+  payload: PayloadOf<T>,
+): EventEnvelope<PayloadOf<T>, T> {
+  return {
+    id: '0193a3c4-0000-7000-8000-000000000001',
+    type,
+    version: 1,
+    occurredAt: '2026-03-01T09:00:00.000Z',
+    producer: 'agreements',
+    aggregateId: '0193a3c4-0000-7000-8000-0000000000aa',
+    aggregateVersion: 1,
+    region: '53',
+    correlationId: 'c-1',
+    causationId: null,
+    payload,
+  };
+}
+
+const names: PartyNames = {
+  service: 'Santé Travail Ouest',
+  direccte: 'DREETS Bretagne',
+  caisse: 'CARSAT Bretagne',
+  consulted: 'ARS Bretagne',
 };
 
 describe('notification rule table', () => {
+  it('has one row for every event of the catalogue a person should hear of, each with its own template', () => {
+    const silent = ['organisation.updated'];
+    assert.deepEqual(
+      notifiedEventTypes().sort(),
+      Object.keys(eventCatalogue)
+        .filter((type) => !silent.includes(type))
+        .sort(),
+    );
+    const templates = notifiedEventTypes().map((type) => ruleFor(type)?.template);
+    assert.equal(new Set(templates).size, templates.length, 'one template per event type');
+    for (const template of templates) assert.ok(template && template in templateCatalogue, `${template}`);
+  });
+
+  it('warns the DIRECCTE alone that its silence will grant the agrément (R.4622-52)', () => {
+    assert.deepEqual(ruleFor('agreement.decision_due')?.to, ['direccte']);
+  });
+
+  it('tells the service of a withdrawal or shortening, whose president informs member companies (D.4622-51)', () => {
+    assert.deepEqual(ruleFor('agreement.withdrawn')?.to, ['service', 'direccte', 'caisse', 'dgt', 'drp']);
+    assert.deepEqual(ruleFor('agreement.shortened')?.to, ['service', 'direccte', 'caisse']);
+  });
+
+  it('tells national steering (DGT) of an implicit agrément (R.4622-52)', () => {
+    assert.ok(ruleFor('agreement.implicitly_granted')?.to.includes('dgt'));
+  });
+
+  it('reminds the service and the DIRECCTE of the renewal filing deadline (D.4622-50)', () => {
+    assert.deepEqual(ruleFor('agreement.renewal_due')?.to, ['service', 'direccte']);
+  });
+
+  it('sends every CPOM event to its three parties (L.4622-10), the signature also to the CRPRP and the ARS', () => {
+    for (const type of notifiedEventTypes().filter((t) => t.startsWith('contract.'))) {
+      const to = ruleFor(type)?.to ?? [];
+      for (const party of ['service', 'caisse', 'direccte'] as const)
+        assert.ok(to.includes(party), `${type}`);
+    }
+    assert.deepEqual(ruleFor('contract.signed')?.to, ['service', 'caisse', 'direccte', 'crprp', 'ars']);
+  });
+
+  it('sends every consultation event to the body consulted and the three parties', () => {
+    for (const type of notifiedEventTypes().filter((t) => t.startsWith('consultation.'))) {
+      assert.deepEqual(ruleFor(type)?.to, ['consulted', 'service', 'caisse', 'direccte']);
+    }
+  });
+
   it('tells the contacts of a newly registered organisation, linking to its record', () => {
+    const registered = envelope('organisation.registered', {
+      organisationId: '0193a3c4-0000-7000-8000-0000000000aa',
+      type: 'SSTI',
+      name: 'Santé Travail Ouest',
+      regions: ['53', '28'],
+      contacts: [],
+    });
     const rule = notificationRules['organisation.registered'];
     assert.ok(rule);
     assert.equal(rule.template, 'organisation-registered');
-    assert.deepEqual(rule.organisations(registered), [registered.payload.organisationId]);
+    assert.deepEqual(rule.to, ['organisation']);
     assert.equal(rule.link(registered), `/api/v1/organisations/${registered.payload.organisationId}`);
-    assert.deepEqual(rule.data(registered), {
+    assert.deepEqual(rule.data(registered, names), {
       organisation: {
         name: 'Santé Travail Ouest',
         regionLabel: 'Régions',
         regionList: 'Bretagne (53) et Normandie (28)',
       },
     });
+  });
+
+  it('gives the renewal reminder its dates, parties and how long before the deadline it comes', () => {
+    const payload = samplePayloads(eventParties())['agreement.renewal_due'];
+    const rule = notificationRules['agreement.renewal_due'];
+    assert.ok(rule);
+    const event = envelope('agreement.renewal_due', payload);
+    assert.equal(rule.link(event), `/api/v1/agreements/${payload.agreementId}`);
+    assert.deepEqual(rule.data(event, names), {
+      agreementId: payload.agreementId,
+      service: 'Santé Travail Ouest',
+      direccte: 'DREETS Bretagne',
+      regionLabel: 'Région',
+      regionList: 'Bretagne (53)',
+      validUntil: '2027-07-15',
+      filingDeadline: '2027-03-15',
+      reminder: '6 mois',
+    });
+  });
+
+  it('links every CPOM event to the contract and every consultation event to the consultation', () => {
+    const payloads = samplePayloads(eventParties());
+    for (const [type, payload] of Object.entries(payloads) as [PlatformEventType, never][]) {
+      const link = ruleFor(type)?.link(envelope(type, payload) as never) ?? '';
+      if (type.startsWith('contract.')) assert.match(link, /^\/api\/v1\/cpoms\/[0-9a-f-]{36}$/);
+      if (type.startsWith('consultation.')) assert.match(link, /^\/api\/v1\/consultations\/[0-9a-f-]{36}$/);
+      if (type.startsWith('agreement.')) assert.match(link, /^\/api\/v1\/agreements\/[0-9a-f-]{36}$/);
+      if (type.startsWith('service_project.'))
+        assert.match(link, /^\/api\/v1\/service-projects\/[0-9a-f-]{36}$/);
+    }
   });
 
   it('sends nothing for an event type without a row', () => {

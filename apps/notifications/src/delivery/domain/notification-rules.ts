@@ -1,46 +1,454 @@
 import type { EventEnvelope, PayloadOf, PlatformEventType } from '@tripartite/events';
 import type { CommonTemplateData } from '../../templates/notification-template';
 import type { TemplateDataOf, TemplateKey } from '../../templates/template-catalogue';
-import { frenchList, regionInWords } from './french-wording';
+import {
+  APPLICATION_IN_WORDS,
+  COMPLIANCE_GROUNDS_IN_WORDS,
+  CONSULTED_BODY_IN_WORDS,
+  durationInWords,
+  numberInWords,
+  OPINION_IN_WORDS,
+  regionsInWords,
+} from './french-wording';
+import type { Party, PartyNames } from './parties.rule';
 
 type EnvelopeFor<T extends PlatformEventType> = EventEnvelope<PayloadOf<T>, T>;
 
-/** Who is told about one event type, and with which message. */
+/** Who is told about one event type, why, and with which message. */
 export interface NotificationRule<T extends PlatformEventType, K extends TemplateKey> {
   template: K;
-  /** The organisations concerned: their contacts who accept notifications receive the message. */
-  organisations(event: EnvelopeFor<T>): string[];
+  /**
+   * The parties whose contacts who accept notifications receive the message (see `parties.rule.ts` for
+   * how each is found in the directory). Their order is the order of the recipients.
+   */
+  to: readonly Party[];
+  /** Why these recipients, with the rule's source when the law names one. */
+  why: string;
   /** Path of the resource concerned, appended to the platform's public address. */
   link(event: EnvelopeFor<T>): string;
-  /** What the template shows besides the recipient and the link. */
-  data(event: EnvelopeFor<T>): Omit<TemplateDataOf<K>, keyof CommonTemplateData>;
+  /** What the template shows besides the recipient and the link; `names` are the parties' names. */
+  data(event: EnvelopeFor<T>, names: PartyNames): Omit<TemplateDataOf<K>, keyof CommonTemplateData>;
 }
 
 /** A rule of event type `T`, with whichever template (the template fixes the data's type). */
 export type RuleOf<T extends PlatformEventType> = { [K in TemplateKey]: NotificationRule<T, K> }[TemplateKey];
 
+const SERVICE_AND_DIRECCTE: readonly Party[] = ['service', 'direccte'];
+/** An agrément decision matters to the CPOM's parties: the Caisse is the third of them. */
+const AGREEMENT_PARTIES: readonly Party[] = ['service', 'direccte', 'caisse'];
+const CPOM_PARTIES: readonly Party[] = ['service', 'caisse', 'direccte'];
+const CONSULTATION_PARTIES: readonly Party[] = ['consulted', 'service', 'caisse', 'direccte'];
+
+const agreementLink = (e: { payload: { agreementId: string } }) =>
+  `/api/v1/agreements/${e.payload.agreementId}`;
+const projectLink = (e: { payload: { projectId: string } }) =>
+  `/api/v1/service-projects/${e.payload.projectId}`;
+const contractLink = (e: { payload: { contractId: string } }) => `/api/v1/cpoms/${e.payload.contractId}`;
+const consultationLink = (e: { payload: { consultationId: string } }) =>
+  `/api/v1/consultations/${e.payload.consultationId}`;
+
+type AgreementPayload = { agreementId: string; regions: string[] };
+const agreement = (e: { payload: AgreementPayload }, names: PartyNames) => ({
+  agreementId: e.payload.agreementId,
+  service: names.service,
+  direccte: names.direccte,
+  ...regionsInWords(e.payload.regions),
+});
+const grounds = (code: string) => COMPLIANCE_GROUNDS_IN_WORDS[code] ?? code;
+
+type ProjectPayload = PayloadOf<'service_project.adopted'>;
+const project = (e: { payload: Omit<ProjectPayload, 'adoptedOn'> }, names: PartyNames) => ({
+  projectId: e.payload.projectId,
+  service: names.service,
+  projectVersion: e.payload.projectVersion,
+  periodStart: e.payload.periodStart,
+  periodEnd: e.payload.periodEnd,
+  priorities: [...e.payload.priorities],
+});
+
+const contract = (e: { payload: { contractId: string; regions: string[] } }, names: PartyNames) => ({
+  contractId: e.payload.contractId,
+  service: names.service,
+  caisse: names.caisse,
+  direccte: names.direccte,
+  ...regionsInWords(e.payload.regions),
+});
+
+type ConsultationPayload = { consultationId: string; contractId: string; body: string };
+const consultation = (e: { payload: ConsultationPayload }, names: PartyNames) => ({
+  consultationId: e.payload.consultationId,
+  contractId: e.payload.contractId,
+  body: CONSULTED_BODY_IN_WORDS[e.payload.body] ?? e.payload.body,
+  consulted: names.consulted,
+  service: names.service,
+  caisse: names.caisse,
+  direccte: names.direccte,
+});
+
 /**
- * THE RULE TABLE: for each event type, who receives an e-mail and which one. An event type absent from
- * it sends nothing (its consumer still keeps the projections up to date). One row per event type; a new
- * message is one row here plus one template file under src/templates.
+ * THE RULE TABLE: for each event type of the catalogue, who receives an e-mail, why, and which one.
+ * An event type absent from it sends nothing (its consumer still keeps the projections up to date).
+ * One row per event type; a new message is one row here plus one template file under src/templates.
+ *
+ * | event                                   | to                                          |
+ * |-----------------------------------------|---------------------------------------------|
+ * | organisation.registered                 | the organisation                            |
+ * | organisation.updated                    | nobody (the directory changes silently)     |
+ * | agreement.requested                     | service, DIRECCTE                           |
+ * | agreement.inspector_opinion_recorded    | DIRECCTE                                    |
+ * | agreement.granted / refused / expired   | service, DIRECCTE, Caisse                   |
+ * | agreement.implicitly_granted            | service, DIRECCTE, Caisse, DGT              |
+ * | agreement.decision_due                  | DIRECCTE                                    |
+ * | agreement.compliance_notice_*           | service, DIRECCTE                           |
+ * | agreement.shortened                     | service, DIRECCTE, Caisse                   |
+ * | agreement.withdrawn                     | service, DIRECCTE, Caisse, DGT, DRP         |
+ * | agreement.renewal_due (+ .ics)          | service, DIRECCTE                           |
+ * | service_project.adopted                 | service                                     |
+ * | service_project.approved                | service, DIRECCTE, Caisse                   |
+ * | service_project.revised                 | service, DIRECCTE                           |
+ * | contract.signed                         | service, Caisse, DIRECCTE, CRPRP, ARS       |
+ * | contract.* others (review_due + .ics)   | service, Caisse, DIRECCTE                   |
+ * | consultation.*                          | consulted body, service, Caisse, DIRECCTE   |
  */
 export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> } = {
   'organisation.registered': {
     template: 'organisation-registered',
-    organisations: (event) => [event.payload.organisationId],
-    link: (event) => `/api/v1/organisations/${event.payload.organisationId}`,
-    data: (event) => ({
-      organisation: {
-        name: event.payload.name,
-        regionLabel: event.payload.regions.length > 1 ? 'Régions' : 'Région',
-        regionList: frenchList(event.payload.regions.map(regionInWords)),
-      },
-    }),
+    to: ['organisation'],
+    why: 'Its contacts learn that their organisation is on the platform and how to reach it.',
+    link: (e) => `/api/v1/organisations/${e.payload.organisationId}`,
+    data: (e) => ({ organisation: { name: e.payload.name, ...regionsInWords(e.payload.regions) } }),
   },
   // 'organisation.updated': no e-mail; the directory changes silently.
+
+  // --- Agréments (D.4622-48 to D.4622-51, R.4622-52) ---
+  'agreement.requested': {
+    template: 'agreement-requested',
+    to: SERVICE_AND_DIRECCTE,
+    why: 'The service has its filing acknowledged with the decision date; the DIRECCTE has a file to instruct (R.4622-52).',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      application: APPLICATION_IN_WORDS[e.payload.application] ?? e.payload.application,
+      filedOn: e.payload.filedOn,
+      decisionDueOn: e.payload.decisionDueOn,
+      lateRenewal: e.payload.lateRenewal,
+    }),
+  },
+  'agreement.inspector_opinion_recorded': {
+    template: 'agreement-inspector-opinion-recorded',
+    to: ['direccte'],
+    why: 'The médecin inspecteur du travail’s opinion is an input of the DIRECCTE’s decision (D.4622-48); the service hears of the decision itself.',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      verdict: OPINION_IN_WORDS[e.payload.verdict] ?? e.payload.verdict,
+      givenOn: e.payload.givenOn,
+      text: e.payload.text,
+    }),
+  },
+  'agreement.granted': {
+    template: 'agreement-granted',
+    to: AGREEMENT_PARTIES,
+    why: 'The decision binds the service; the DIRECCTE and the Caisse, parties to its CPOM, align on its period.',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      decidedOn: e.payload.decidedOn,
+      validFrom: e.payload.validFrom,
+      validUntil: e.payload.validUntil,
+      conditional: e.payload.conditional,
+      commitment: e.payload.complianceCommitment
+        ? {
+            description: e.payload.complianceCommitment.description,
+            dueOn: e.payload.complianceCommitment.dueOn,
+          }
+        : null,
+      maxEmployeesPerDoctor: numberInWords(e.payload.limits.maxEmployeesPerDoctor),
+      derogations: e.payload.derogations.length,
+    }),
+  },
+  'agreement.refused': {
+    template: 'agreement-refused',
+    to: AGREEMENT_PARTIES,
+    why: 'A refusal states its reasons to the service; the CPOM parties must know the service is not agréé.',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      decidedOn: e.payload.decidedOn,
+      reasons: e.payload.reasons,
+    }),
+  },
+  'agreement.implicitly_granted': {
+    template: 'agreement-implicitly-granted',
+    to: [...AGREEMENT_PARTIES, 'dgt'],
+    why: 'Silence for four months grants the agrément (R.4622-52): the parties must know, and national steering (DGT) follows such lapses.',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      decisionDueOn: e.payload.decisionDueOn,
+      validFrom: e.payload.validFrom,
+      validUntil: e.payload.validUntil,
+    }),
+  },
+  'agreement.decision_due': {
+    template: 'agreement-decision-due',
+    to: ['direccte'],
+    why: 'R.4622-52: the DIRECCTE must be warned before its silence grants the agrément; nobody else acts on it.',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      decisionDueOn: e.payload.decisionDueOn,
+      daysLeft: e.payload.daysLeft,
+    }),
+  },
+  'agreement.compliance_notice_issued': {
+    template: 'compliance-notice-issued',
+    to: SERVICE_AND_DIRECCTE,
+    why: 'D.4622-51 2°: the service must comply within the deadline; the DIRECCTE keeps a dated trace.',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      grounds: grounds(e.payload.grounds),
+      noticeOn: e.payload.noticeOn,
+      deadlineOn: e.payload.deadlineOn,
+      text: e.payload.text,
+    }),
+  },
+  'agreement.compliance_notice_due': {
+    template: 'compliance-notice-due',
+    to: SERVICE_AND_DIRECCTE,
+    why: 'Reminder of a compliance deadline to the one who must comply and the one who will check (D.4622-51).',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      grounds: grounds(e.payload.grounds),
+      deadlineOn: e.payload.deadlineOn,
+      daysLeft: e.payload.daysLeft,
+    }),
+  },
+  'agreement.compliance_notice_met': {
+    template: 'compliance-notice-met',
+    to: SERVICE_AND_DIRECCTE,
+    why: 'The service learns the notice is closed: no withdrawal may follow it (D.4622-51).',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      grounds: grounds(e.payload.grounds),
+      metOn: e.payload.metOn,
+      deadlineOn: e.payload.deadlineOn,
+    }),
+  },
+  'agreement.compliance_notice_lapsed': {
+    template: 'compliance-notice-lapsed',
+    to: SERVICE_AND_DIRECCTE,
+    why: 'D.4622-51 2°: withdrawal or shortening is now open to the DIRECCTE; the service is told where it stands.',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      grounds: grounds(e.payload.grounds),
+      deadlineOn: e.payload.deadlineOn,
+    }),
+  },
+  'agreement.shortened': {
+    template: 'agreement-shortened',
+    to: AGREEMENT_PARTIES,
+    why: 'D.4622-51: the service’s president must inform every member company; the CPOM parties see the new end.',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      grounds: grounds(e.payload.grounds),
+      decidedOn: e.payload.decidedOn,
+      previousValidUntil: e.payload.previousValidUntil,
+      validUntil: e.payload.validUntil,
+      text: e.payload.text,
+    }),
+  },
+  'agreement.withdrawn': {
+    template: 'agreement-withdrawn',
+    to: [...AGREEMENT_PARTIES, 'dgt', 'drp'],
+    why: 'D.4622-51: the service must inform its member companies; the CPOM parties and national steering (DGT, DRP) lose a contracted service.',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      grounds: grounds(e.payload.grounds),
+      withdrawnOn: e.payload.withdrawnOn,
+      text: e.payload.text,
+    }),
+  },
+  'agreement.renewal_due': {
+    template: 'agreement-renewal-due',
+    to: SERVICE_AND_DIRECCTE,
+    why: 'D.4622-50: the renewal is filed at least four months before the end; the service files, the DIRECCTE expects it.',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      validUntil: e.payload.validUntil,
+      filingDeadline: e.payload.filingDeadline,
+      reminder: durationInWords(e.payload.reminder),
+    }),
+  },
+  'agreement.expired': {
+    template: 'agreement-expired',
+    to: AGREEMENT_PARTIES,
+    why: 'The end of an agrément changes what the service may do and what its CPOM rests on.',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      validUntil: e.payload.validUntil,
+      renewed: e.payload.renewedBy !== null,
+    }),
+  },
+
+  // --- Service projects (L.4622-14) ---
+  'service_project.adopted': {
+    template: 'service-project-adopted',
+    to: ['service'],
+    why: 'An internal step (the CMT adopted it); the board’s approval is what the other parties hear of.',
+    link: projectLink,
+    data: (e, names) => ({ ...project(e, names), adoptedOn: e.payload.adoptedOn }),
+  },
+  'service_project.approved': {
+    template: 'service-project-approved',
+    to: AGREEMENT_PARTIES,
+    why: 'The approved project grounds the CPOM’s priorities: its three parties need it.',
+    link: projectLink,
+    data: (e, names) => ({ ...project(e, names), approvedOn: e.payload.approvedOn }),
+  },
+  'service_project.revised': {
+    template: 'service-project-revised',
+    to: SERVICE_AND_DIRECCTE,
+    why: 'A revision under way may change what the service commits to; the DIRECCTE follows it.',
+    link: projectLink,
+    data: (e, names) => ({ ...project(e, names), revisedOn: e.payload.revisedOn, reason: e.payload.reason }),
+  },
+
+  // --- CPOM (L.4622-10, D.4622-44, D.4622-47; seed 002 II.4) ---
+  'contract.submitted': {
+    template: 'contract-submitted',
+    to: CPOM_PARTIES,
+    why: 'The three parties follow their draft to the opinions (the bodies consulted hear of it by consultation.opinion_requested).',
+    link: contractLink,
+    data: (e, names) => ({
+      ...contract(e, names),
+      submittedOn: e.payload.submittedOn,
+      periodStart: e.payload.periodStart,
+      periodEnd: e.payload.periodEnd,
+    }),
+  },
+  'contract.ready_to_sign': {
+    template: 'contract-ready-to-sign',
+    to: CPOM_PARTIES,
+    why: 'D.4622-44: both opinions are in; the three parties may sign.',
+    link: contractLink,
+    data: (e, names) => ({ ...contract(e, names), readyOn: e.payload.readyOn }),
+  },
+  'contract.signed': {
+    template: 'contract-signed',
+    to: [...CPOM_PARTIES, 'crprp', 'ars'],
+    why: 'The three parties are bound; the CRPRP and the ARS, whose opinions preceded it (L.4622-10), learn it was concluded.',
+    link: contractLink,
+    data: (e, names) => ({
+      ...contract(e, names),
+      signedOn: e.payload.signedOn,
+      periodStart: e.payload.periodStart,
+      periodEnd: e.payload.periodEnd,
+    }),
+  },
+  'contract.amended': {
+    template: 'contract-amended',
+    to: CPOM_PARTIES,
+    why: 'D.4622-47: an amendment binds the three parties.',
+    link: contractLink,
+    data: (e, names) => ({
+      ...contract(e, names),
+      amendmentNumber: e.payload.amendmentNumber,
+      signedOn: e.payload.signedOn,
+      summary: e.payload.summary,
+    }),
+  },
+  'contract.review_due': {
+    template: 'contract-review-due',
+    to: CPOM_PARTIES,
+    why: 'Seed 002 II.4: the three parties examine the CPOM at least yearly; the .ics puts the date in their calendars.',
+    link: contractLink,
+    data: (e, names) => ({ ...contract(e, names), dueOn: e.payload.dueOn, daysLeft: e.payload.daysLeft }),
+  },
+  'contract.review_overdue': {
+    template: 'contract-review-overdue',
+    to: CPOM_PARTIES,
+    why: 'Seed 002 II.4: the yearly review was missed; the three parties must hold it.',
+    link: contractLink,
+    data: (e, names) => ({ ...contract(e, names), dueOn: e.payload.dueOn }),
+  },
+  'contract.review_completed': {
+    template: 'contract-review-completed',
+    to: CPOM_PARTIES,
+    why: 'Seed 002 II.4: each party keeps the outcome of the yearly review.',
+    link: contractLink,
+    data: (e, names) => ({
+      ...contract(e, names),
+      reviewedOn: e.payload.reviewedOn,
+      summary: e.payload.summary,
+    }),
+  },
+  'contract.evaluated': {
+    template: 'contract-evaluated',
+    to: CPOM_PARTIES,
+    why: 'Seed 002 II.4: the final evaluation is shared by the parties and weighed by the DIRECCTE at renewal.',
+    link: contractLink,
+    data: (e, names) => ({
+      ...contract(e, names),
+      evaluatedOn: e.payload.evaluatedOn,
+      summary: e.payload.summary,
+    }),
+  },
+
+  // --- Consultations (L.4622-10, D.4622-44) ---
+  'consultation.opinion_requested': {
+    template: 'consultation-opinion-requested',
+    to: CONSULTATION_PARTIES,
+    why: 'L.4622-10: the body consulted must answer by the date; the three parties wait for its opinion.',
+    link: consultationLink,
+    data: (e, names) => ({
+      ...consultation(e, names),
+      requestedOn: e.payload.requestedOn,
+      answerDueOn: e.payload.answerDueOn,
+    }),
+  },
+  'consultation.opinion_delivered': {
+    template: 'consultation-opinion-delivered',
+    to: CONSULTATION_PARTIES,
+    why: 'The three parties read the opinion before signing; the body consulted has it acknowledged.',
+    link: consultationLink,
+    data: (e, names) => ({
+      ...consultation(e, names),
+      outcome: OPINION_IN_WORDS[e.payload.outcome] ?? e.payload.outcome,
+      deliveredOn: e.payload.deliveredOn,
+      text: e.payload.text,
+    }),
+  },
+  'consultation.opinion_overdue': {
+    template: 'consultation-opinion-overdue',
+    to: CONSULTATION_PARTIES,
+    why: 'The body consulted is reminded; the three parties know the CPOM waits for it.',
+    link: consultationLink,
+    data: (e, names) => ({ ...consultation(e, names), answerDueOn: e.payload.answerDueOn }),
+  },
 };
 
 /** The rule of an event type, if it sends anything; the event is the one the transport validated. */
 export function ruleFor(type: string): RuleOf<PlatformEventType> | undefined {
   return (notificationRules as Record<string, RuleOf<PlatformEventType> | undefined>)[type];
+}
+
+/** The event types whose rule uses a template (for the template list). */
+export function eventTypesOf(template: string): PlatformEventType[] {
+  return (Object.entries(notificationRules) as [PlatformEventType, RuleOf<PlatformEventType>][])
+    .filter(([, rule]) => rule.template === template)
+    .map(([type]) => type);
+}
+
+/** The event types the table sends an e-mail for. */
+export function notifiedEventTypes(): PlatformEventType[] {
+  return Object.keys(notificationRules) as PlatformEventType[];
 }

@@ -15,7 +15,9 @@ describe('recipients of a notification', () => {
         { name: 'Bo', email: 'bo@a.example', function: 'DRH', receivesNotifications: false },
       ]),
     ]);
-    assert.deepEqual(recipients, [{ email: 'ana@a.example', name: 'Ana', organisationId: 'a' }]);
+    assert.deepEqual(recipients, [
+      { email: 'ana@a.example', name: 'Ana', organisationId: 'a', organisationName: 'a' },
+    ]);
   });
 
   it('writes each person once, in lower case, for the first organisation that lists them', () => {
@@ -29,8 +31,8 @@ describe('recipients of a notification', () => {
       ]),
     ]);
     assert.deepEqual(recipients, [
-      { email: 'ana@example.org', name: 'Ana', organisationId: 'a' },
-      { email: 'cy@example.org', name: 'Cy', organisationId: 'b' },
+      { email: 'ana@example.org', name: 'Ana', organisationId: 'a', organisationName: 'a' },
+      { email: 'cy@example.org', name: 'Cy', organisationId: 'b', organisationName: 'b' },
     ]);
   });
 });

@@ -6,6 +6,8 @@ export interface Recipient {
   email: string;
   name: string;
   organisationId: string;
+  /** The organisation's name: the message says on whose behalf the recipient gets it. */
+  organisationName: string;
 }
 
 /**
@@ -19,7 +21,12 @@ export function recipientsAmong(organisations: readonly DirectoryOrganisation[])
       if (!contact.receivesNotifications) continue;
       const email = contact.email.trim().toLowerCase();
       if (!byEmail.has(email))
-        byEmail.set(email, { email, name: contact.name, organisationId: organisation.id });
+        byEmail.set(email, {
+          email,
+          name: contact.name,
+          organisationId: organisation.id,
+          organisationName: organisation.name,
+        });
     }
   }
   return [...byEmail.values()];

@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
-import type { DeliveryStatus } from '../domain/delivery';
+import type { DeliveryStatus, MailAttachment } from '../domain/delivery';
 
-/** Mapping of the `deliveries` table (created by `CreateDeliveries1764400001000`, never synchronized). */
+/**
+ * Mapping of the `deliveries` table (created by `CreateDeliveries1764400001000`, extended by
+ * `AddDeliveryAttachmentsAndRetries1764400003000`; never synchronized).
+ */
 @Entity({ name: 'deliveries' })
 @Unique('deliveries_event_recipient', ['eventId', 'recipientEmail'])
 export class DeliveryOrmEntity {
@@ -38,6 +41,9 @@ export class DeliveryOrmEntity {
   @Column({ type: 'text' })
   html!: string;
 
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments!: MailAttachment[];
+
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
@@ -46,6 +52,12 @@ export class DeliveryOrmEntity {
 
   @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true })
   lastAttemptAt!: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  retries!: number;
+
+  @Column({ name: 'retried_at', type: 'timestamptz', nullable: true })
+  retriedAt!: Date | null;
 
   @Column({ name: 'correlation_id', type: 'text', nullable: true })
   correlationId!: string | null;

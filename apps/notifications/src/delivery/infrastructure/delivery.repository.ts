@@ -16,6 +16,7 @@ export type NewDelivery = Pick<
   | 'subject'
   | 'text'
   | 'html'
+  | 'attachments'
   | 'correlationId'
   | 'createdAt'
 >;
@@ -26,6 +27,10 @@ export interface DeliveryFilter {
   status?: DeliveryStatus;
   eventType?: string;
   recipientEmail?: string;
+  /** Only deliveries recorded at or after this instant. */
+  from?: Date;
+  /** Only deliveries recorded before this instant. */
+  to?: Date;
   /** Only deliveries recorded before this one (the previous page's last id). */
   before?: string;
   limit: number;
@@ -75,8 +80,8 @@ export class DeliveryRepository {
     for (const d of deliveries) {
       const rows: { id: string }[] = await manager.query(
         `INSERT INTO deliveries (id, event_id, event_type, template, recipient_email, recipient_name,
-           recipient_organisation_id, status, subject, text, html, correlation_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10, $11, $12)
+           recipient_organisation_id, status, subject, text, html, attachments, correlation_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10, $11, $12, $13)
          ON CONFLICT (event_id, recipient_email) DO NOTHING
          RETURNING id`,
         [
@@ -90,6 +95,7 @@ export class DeliveryRepository {
           d.subject,
           d.text,
           d.html,
+          JSON.stringify(d.attachments),
           d.correlationId,
           d.createdAt,
         ],
@@ -138,6 +144,20 @@ export class DeliveryRepository {
     );
   }
 
+  /**
+   * Puts a failed delivery back to pending for a new series of tries, counting the retry; answers
+   * whether it was failed (a concurrent retry or a delivery in another state changes nothing).
+   */
+  async reopenFailed(manager: EntityManager, id: string, at: Date): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE deliveries SET status = 'pending', failed_at = NULL, retries = retries + 1, retried_at = $2
+       WHERE id = $1 AND status = 'failed'
+       RETURNING id`,
+      [id, at],
+    );
+    return rows.length > 0;
+  }
+
   /** A page of pending deliveries, oldest first, after `cursor`. */
   async pagePending(
     manager: EntityManager,
@@ -162,6 +182,8 @@ export class DeliveryRepository {
          AND ($3::text IS NULL OR event_type = $3)
          AND ($4::text IS NULL OR recipient_email = lower($4))
          AND ($5::uuid IS NULL OR (created_at, id) < (SELECT created_at, id FROM deliveries WHERE id = $5))
+         AND ($7::timestamptz IS NULL OR created_at >= $7)
+         AND ($8::timestamptz IS NULL OR created_at < $8)
        ORDER BY created_at DESC, id DESC
        LIMIT $6`,
       [
@@ -171,6 +193,8 @@ export class DeliveryRepository {
         filter.recipientEmail ?? null,
         filter.before ?? null,
         filter.limit + 1,
+        filter.from ?? null,
+        filter.to ?? null,
       ],
     );
     return { items: rows.slice(0, filter.limit).map(toDelivery), more: rows.length > filter.limit };

@@ -36,6 +36,11 @@ export class NodemailerMailTransport extends MailTransport implements OnApplicat
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        attachments: mail.attachments.map((a) => ({
+          filename: a.filename,
+          content: a.content,
+          contentType: a.contentType,
+        })),
         messageId: mail.messageId,
       });
       return { accepted: true, reply: info.response };

@@ -56,6 +56,11 @@ export class SendDeliveryJob implements OnModuleInit, OnApplicationBootstrap, Be
       connection: { url: this.config.REDIS_URL, connectionName: 'notifications-send-worker' },
       prefix: this.config.REDIS_PREFIX,
       concurrency: CONCURRENCY,
+      // A worker that died mid-send (SIGKILL, lost host) stops renewing its lock: once it lapses, the
+      // stalled-job check of a living worker puts the job back to waiting. The row lock and the status
+      // check make a second take of a job that was in fact sent harmless.
+      lockDuration: this.config.MAIL_JOB_LOCK_MS,
+      stalledInterval: this.config.MAIL_JOB_LOCK_MS,
     });
     this.worker.on('error', (error) => this.logger.warn(`Worker: ${error.message}`));
     this.worker.on('failed', (job, error) =>

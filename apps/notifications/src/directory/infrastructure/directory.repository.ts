@@ -53,6 +53,24 @@ export class DirectoryRepository {
     const byId = new Map(rows.map((row) => [row.id, toOrganisation(row)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
+
+  /**
+   * The part of the directory an event concerns: the organisations it names, those covering one of its
+   * regions, and those of the national types (DGT, DRP). A few dozen rows for a region.
+   */
+  async findConcerned(
+    manager: EntityManager,
+    scope: { ids: readonly string[]; regions: readonly string[]; types: readonly string[] },
+  ): Promise<DirectoryOrganisation[]> {
+    const rows: DirectoryRow[] = await manager.query(
+      `SELECT id, type, name, regions, contacts, version, updated_at
+       FROM directory_organisations
+       WHERE id = ANY($1::uuid[]) OR regions && $2::text[] OR type = ANY($3::text[])
+       ORDER BY name, id`,
+      [scope.ids, scope.regions, scope.types],
+    );
+    return rows.map(toOrganisation);
+  }
 }
 
 function toOrganisation(row: DirectoryRow): DirectoryOrganisation {

@@ -1,4 +1,10 @@
-import { type CommonTemplateData, defineTemplate } from './notification-template';
+import {
+  type CommonTemplateData,
+  defineTemplate,
+  htmlMessage,
+  SAMPLE,
+  textMessage,
+} from '../notification-template';
 
 export interface OrganisationRegisteredData extends CommonTemplateData {
   organisation: {
@@ -18,38 +24,24 @@ export const organisationRegisteredTemplate = defineTemplate<
   key: 'organisation-registered',
   description: 'Organisation enregistrée sur Tripartite',
   subject: 'Tripartite : {{organisation.name}} est enregistrée sur la plateforme',
-  text: `Bonjour {{recipient.name}},
-
+  text: textMessage(
+    `
 L’organisation {{organisation.name}} est désormais enregistrée sur Tripartite, la plateforme de contractualisation de la santé au travail.
 
 {{organisation.regionLabel}} : {{organisation.regionList}}
-
-Sa fiche est consultable à l’adresse suivante :
-{{link}}
-
-Vous recevez ce message en tant que contact de {{organisation.name}} ayant accepté les notifications de Tripartite.
-
-L’équipe Tripartite
 `,
-  html: `<!DOCTYPE html>
-<html lang="fr">
-  <body style="font-family: Arial, Helvetica, sans-serif; color: #1e1e1e; line-height: 1.5;">
-    <p>Bonjour {{recipient.name}},</p>
+    'Sa fiche est consultable à l’adresse suivante',
+  ),
+  html: htmlMessage(
+    `
     <p>L’organisation <strong>{{organisation.name}}</strong> est désormais enregistrée sur Tripartite, la plateforme de contractualisation de la santé au travail.</p>
     <p>{{organisation.regionLabel}} : {{organisation.regionList}}</p>
-    <p><a href="{{link}}">Consulter la fiche de l’organisation</a></p>
-    <p style="color: #666666; font-size: 0.9em;">Vous recevez ce message en tant que contact de {{organisation.name}} ayant accepté les notifications de Tripartite.</p>
-    <p>L’équipe Tripartite</p>
-  </body>
-</html>
 `,
+    'Consulter la fiche de l’organisation',
+  ),
   sample: {
-    recipient: { name: 'Camille Martin' },
-    link: 'http://127.0.0.1:3000/api/v1/organisations/0193a3c4-5e6f-7a8b-9c0d-1e2f3a4b5c6d',
-    organisation: {
-      name: 'Santé Travail Bretagne',
-      regionLabel: 'Région',
-      regionList: 'Bretagne (53)',
-    },
+    recipient: SAMPLE.recipient,
+    link: `${SAMPLE.base}/api/v1/organisations/${SAMPLE.serviceId}`,
+    organisation: { name: SAMPLE.service, regionLabel: SAMPLE.regionLabel, regionList: SAMPLE.regionList },
   },
 });

@@ -1,0 +1,28 @@
+import type { CommonTemplateData } from '../notification-template';
+import { SAMPLE } from '../notification-template';
+
+/** What every agrément message shows: the service, its DIRECCTE, its regions. */
+export interface AgreementData extends CommonTemplateData {
+  agreementId: string;
+  /** The service's name, as the event states it. */
+  service: string;
+  /** The DIRECCTE (DREETS) in charge, from the directory. */
+  direccte: string;
+  regionLabel: string;
+  regionList: string;
+}
+
+export const agreementSample = {
+  recipient: SAMPLE.recipient,
+  link: `${SAMPLE.base}/api/v1/agreements/${SAMPLE.agreementId}`,
+  agreementId: SAMPLE.agreementId,
+  service: SAMPLE.service,
+  direccte: SAMPLE.direccte,
+  regionLabel: SAMPLE.regionLabel,
+  regionList: SAMPLE.regionList,
+};
+
+/** Grounds of a compliance notice, a shortening or a withdrawal, in words (D.4622-51). */
+export interface GroundsData {
+  grounds: string;
+}

@@ -1,0 +1,35 @@
+import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
+import { type AgreementData, agreementSample } from './agreement-data';
+
+export interface AgreementRefusedData extends AgreementData {
+  decidedOn: string;
+  reasons: string;
+}
+
+/** To the service, its DIRECCTE and Caisse: the application is refused, with its reasons. */
+export const agreementRefusedTemplate = defineTemplate<'agreement-refused', AgreementRefusedData>({
+  key: 'agreement-refused',
+  description: 'Demande d’agrément refusée, avec ses motifs',
+  subject: 'Tripartite : la demande d’agrément de {{service}} est refusée',
+  text: textMessage(
+    `
+{{direccte}} a refusé le {{date decidedOn}} la demande d’agrément de {{service}}.
+
+Motifs de la décision :
+{{reasons}}
+`,
+    'Consulter la décision',
+  ),
+  html: htmlMessage(
+    `
+    <p>{{direccte}} a refusé le {{date decidedOn}} la demande d’agrément de <strong>{{service}}</strong>.</p>
+    <p>Motifs de la décision :<br>{{reasons}}</p>
+`,
+    'Consulter la décision',
+  ),
+  sample: {
+    ...agreementSample,
+    decidedOn: '2026-12-15',
+    reasons: 'Effectif de médecins du travail insuffisant pour les secteurs déclarés.',
+  },
+});

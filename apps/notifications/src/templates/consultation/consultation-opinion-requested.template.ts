@@ -1,0 +1,34 @@
+import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
+import { type ConsultationData, consultationSample } from './consultation-data';
+
+export interface ConsultationOpinionRequestedData extends ConsultationData {
+  requestedOn: string;
+  answerDueOn: string;
+}
+
+/** To the body consulted (it must answer) and the three parties (they wait for it): L.4622-10. */
+export const consultationOpinionRequestedTemplate = defineTemplate<
+  'consultation-opinion-requested',
+  ConsultationOpinionRequestedData
+>({
+  key: 'consultation-opinion-requested',
+  description: 'Avis demandé au CRPRP ou à l’ARS sur un projet de CPOM',
+  subject:
+    'Tripartite : avis sur le CPOM de {{service}} demandé à {{consulted}} avant le {{date answerDueOn}}',
+  text: textMessage(
+    `
+Un avis a été demandé le {{date requestedOn}} à {{consulted}} ({{body}}) sur le projet de CPOM de {{service}}, conclu entre {{service}}, {{caisse}} et {{direccte}} (article L.4622-10 du Code du travail).
+
+L’avis est attendu avant le {{date answerDueOn}}.
+`,
+    'Consulter le projet et rendre l’avis',
+  ),
+  html: htmlMessage(
+    `
+    <p>Un avis a été demandé le {{date requestedOn}} à <strong>{{consulted}}</strong> ({{body}}) sur le projet de CPOM de <strong>{{service}}</strong>, conclu entre {{service}}, {{caisse}} et {{direccte}} (article L.4622-10 du Code du travail).</p>
+    <p>L’avis est attendu <strong>avant le {{date answerDueOn}}</strong>.</p>
+`,
+    'Consulter le projet et rendre l’avis',
+  ),
+  sample: { ...consultationSample, requestedOn: '2027-02-03', answerDueOn: '2027-03-05' },
+});
