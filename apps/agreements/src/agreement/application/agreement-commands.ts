@@ -260,7 +260,7 @@ export class AgreementCommands {
     const previousId = renewal.state.previousAgreementId;
     if (!previousId) return;
     const previous = await this.agreements.findById(previousId, manager, true);
-    if (!previous || previous.status !== 'granted') return;
+    if (previous?.status !== 'granted') return;
     const validFrom = renewal.state.validFrom as CalendarDate;
     if (validFrom <= (previous.state.validFrom as CalendarDate)) {
       throw badDate(

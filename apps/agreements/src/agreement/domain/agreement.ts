@@ -321,7 +321,7 @@ export class Agreement {
   /** The notice's deadline passed without compliance. Answers null when it was met or already lapsed. */
   lapseNotice(noticeId: string): ComplianceNotice | null {
     const notice = this.s.notices.find((n) => n.id === noticeId);
-    if (!notice || notice.status !== 'open') return null;
+    if (notice?.status !== 'open') return null;
     return this.replaceNotice({ ...notice, status: 'lapsed' });
   }
 
