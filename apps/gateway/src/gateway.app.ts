@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { tokenVerifierFromConfig } from '@tripartite/auth';
+import { LogController } from 'fastify';
 import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import pino from 'pino';
@@ -18,6 +19,9 @@ import { type GatewayRoute, ROUTE_TABLE } from './routing/route-table';
  * Builds the gateway, initialised but not listening (`main.ts` listens; tests listen on port 0).
  * Its Redis connection, if any, closes with the application.
  */
+/** Kubernetes probes and Prometheus scrapes. */
+const QUIET_ROUTES = /^\/(health|metrics)(\/|$|\?)/;
+
 export async function createGatewayApp(
   config: GatewayConfig,
   routes: readonly GatewayRoute[] = ROUTE_TABLE,
@@ -25,6 +29,8 @@ export async function createGatewayApp(
   const logger = pino({ level: config.LOG_LEVEL, base: { service: config.SERVICE_NAME } });
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
+    // Probes and scrapes hit every few seconds: logging each one would bury the requests that matter.
+    logController: new LogController({ disableRequestLogging: (request) => QUIET_ROUTES.test(request.url) }),
     genReqId: requestIdOf,
     trustProxy: config.GATEWAY_TRUST_PROXY,
   });
