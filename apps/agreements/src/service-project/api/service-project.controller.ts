@@ -18,6 +18,7 @@ import { ApproveServiceProjectHandler } from '../application/approve-service-pro
 import { DraftServiceProjectHandler } from '../application/draft-service-project.handler';
 import { ReviseServiceProjectHandler } from '../application/revise-service-project.handler';
 import type { ServiceProjectView } from '../application/service-project.view';
+import { WithdrawServiceProjectHandler } from '../application/withdraw-service-project.handler';
 import { ServiceProjectNotFoundError } from '../domain/service-project.errors';
 import { ServiceDirectoryRepository } from '../infrastructure/service-directory.repository';
 import {
@@ -33,6 +34,8 @@ import {
   draftServiceProjectRequestSchema,
   type ReviseServiceProjectRequest,
   reviseServiceProjectRequestSchema,
+  type WithdrawServiceProjectRequest,
+  withdrawServiceProjectRequestSchema,
 } from './dto/draft-service-project.request.dto';
 import {
   type ListServiceProjectsQuery,
@@ -61,7 +64,8 @@ const NO_SERVICE = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Projets pluriannuels de service (L.4622-14). The service itself (role `sst`, its own `org`) or an
- * administrator records each step: draft, CMT adoption, board approval, revision. Every step after the draft
+ * administrator records each step: draft, CMT adoption, board approval, revision, withdrawal of a text not
+ * yet approved. Every step after the draft
  * requires `If-Match` with the ETag read (428 without it, 412 when stale): adoption and approval are
  * decisions about one precise text, so the caller must say which version it saw; and each may carry an
  * `Idempotency-Key`, so a retried step replays its answer instead of meeting 412.
@@ -76,6 +80,7 @@ export class ServiceProjectController {
     private readonly adoptHandler: AdoptServiceProjectHandler,
     private readonly approveHandler: ApproveServiceProjectHandler,
     private readonly reviseHandler: ReviseServiceProjectHandler,
+    private readonly withdrawHandler: WithdrawServiceProjectHandler,
     private readonly projects: ServiceProjectRepository,
     private readonly directory: ServiceDirectoryRepository,
     private readonly scope: ScopeEnforcer,
@@ -138,6 +143,25 @@ export class ServiceProjectController {
     @ZodBody(reviseServiceProjectRequestSchema) body: ReviseServiceProjectRequest,
   ): Promise<ServiceProjectResponse> {
     return toServiceProjectResponse(await this.reviseHandler.execute(id, expectedVersion, body));
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @Roles('admin', 'sst')
+  @Idempotent()
+  @ETag()
+  @ApiZodResponse(
+    200,
+    serviceProjectResponseSchema,
+    'The project, its pending version withdrawn: the project itself when nothing was ever approved, ' +
+      'else back to its version in force',
+  )
+  async withdraw(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() expectedVersion: number,
+    @ZodBody(withdrawServiceProjectRequestSchema) body: WithdrawServiceProjectRequest,
+  ): Promise<ServiceProjectResponse> {
+    return toServiceProjectResponse(await this.withdrawHandler.execute(id, expectedVersion, body));
   }
 
   @Get()

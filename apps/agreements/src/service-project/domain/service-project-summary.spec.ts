@@ -53,4 +53,24 @@ describe('the summary of a service’s project for the agrément renewal (seed 0
     assert.equal(projectSpeakingFor([next], '2026-06-01')?.id, 'next');
     assert.equal(projectSpeakingFor([], '2026-06-01'), null);
   });
+
+  it('never lets a withdrawn project speak for its service', () => {
+    const withdrawn = ServiceProject.draft('gone', 's', content('2026-01-01', '2030-12-31'), '2025-06-01');
+    withdrawn.withdraw({ withdrawnOn: '2025-06-02', reason: 'x' }, '2025-06-02');
+    assert.equal(projectSpeakingFor([withdrawn], '2026-06-01'), null);
+    const redrafted = ServiceProject.draft('again', 's', content('2026-01-01', '2030-12-31'), '2025-06-03');
+    assert.equal(projectSpeakingFor([redrafted, withdrawn], '2026-06-01')?.id, 'again');
+    const current = approved('current', '2021-01-01', '2025-12-31');
+    assert.equal(projectSpeakingFor([withdrawn, current], '2026-06-01')?.id, 'current');
+  });
+
+  it('gives the version in force, with no pending revision, after a revision is withdrawn', () => {
+    const project = approved('p', '2021-01-01', '2025-12-31');
+    project.revise({ revisedOn: '2023-05-01', reason: 'x', changes: { title: 'Révisé' } }, '2023-05-01');
+    project.withdraw({ withdrawnOn: '2023-05-02', reason: 'x' }, '2023-05-02');
+    const summary = summaryOf(project);
+    assert.equal(summary.title, 'Projet 2021');
+    assert.equal(summary.projectVersion, 1);
+    assert.equal(summary.pendingRevision, false);
+  });
 });

@@ -24,15 +24,17 @@ export interface ServiceProjectSummary {
 
 /**
  * The project that speaks for a service: one with a version in force (the one whose period covers
- * `today`, else the one starting last); when none was approved, the latest drafted.
+ * `today`, else the one starting last); when none was approved, the latest drafted. A withdrawn project
+ * never speaks for its service: it is history.
  * `projects` come newest first.
  */
 export function projectSpeakingFor(
   projects: readonly ServiceProject[],
   today: CalendarDate,
 ): ServiceProject | null {
-  const approved = projects.filter((project) => project.inForce !== null);
-  if (approved.length === 0) return projects[0] ?? null;
+  const standing = projects.filter((project) => !project.withdrawn);
+  const approved = standing.filter((project) => project.inForce !== null);
+  if (approved.length === 0) return standing[0] ?? null;
   const covering = approved.find(
     (project) => project.inForce!.periodStart <= today && today <= project.inForce!.periodEnd,
   );

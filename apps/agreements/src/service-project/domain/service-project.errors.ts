@@ -90,6 +90,31 @@ export class ServiceProjectStepConflictError extends Error {
       version,
     );
   }
+
+  /**
+   * Only a version not yet approved is withdrawn: the board's approval stands until it approves a revision
+   * (L.4622-14: the project "peut être révisé régulièrement", by the CMT and the board again).
+   */
+  static approvalStands(version: { number: number; status: VersionStatus }): ServiceProjectStepConflictError {
+    return new ServiceProjectStepConflictError(
+      'SERVICE_PROJECT.NOTHING_PENDING',
+      'approval-stands-until-a-revision-is-approved',
+      `Version ${version.number} is ${version.status} by the board and nothing is pending: an approved version ` +
+        'is not withdrawn, it stays in force until the board approves a revision (L.4622-14)',
+      version,
+    );
+  }
+
+  /** A project withdrawn before any approval is history: it takes no further step. */
+  static withdrawn(version: { number: number; status: VersionStatus }): ServiceProjectStepConflictError {
+    return new ServiceProjectStepConflictError(
+      'SERVICE_PROJECT.WITHDRAWN',
+      'withdrawn-project-takes-no-step',
+      'The project was withdrawn before the board approved any version: it takes no further step; ' +
+        'draft a new project instead',
+      version,
+    );
+  }
 }
 
 /** Another project of the same service already covers part of this period: 409. */

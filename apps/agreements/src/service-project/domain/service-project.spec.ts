@@ -184,3 +184,141 @@ describe('a service project’s life (L.4622-14)', () => {
     );
   });
 });
+
+describe('withdrawing a text not yet approved (L.4622-14: the board approves, then a revision replaces)', () => {
+  const approvedProject = () => {
+    const project = drafted();
+    project.adoptByCmt({ adoptedOn: '2025-10-02' }, '2025-10-02');
+    project.approveByBoard({ approvedOn: '2025-10-03' }, '2025-10-03');
+    return project;
+  };
+
+  it('withdraws a first draft: the whole project is withdrawn, with nothing in force and no warning', () => {
+    const project = ServiceProject.draft(
+      'p1',
+      's1',
+      { ...content, periodEnd: '2032-12-31' },
+      '2025-10-01',
+    );
+    assert.equal(project.warnings().length, 1);
+    const text = project.withdraw({ withdrawnOn: '2025-10-05', reason: 'Texte abandonné' }, '2025-10-05');
+    assert.equal(text.status, 'withdrawn');
+    assert.equal(text.withdrawnOn, '2025-10-05');
+    assert.equal(text.withdrawalReason, 'Texte abandonné');
+    assert.equal(project.status, 'withdrawn');
+    assert.equal(project.withdrawn, true);
+    assert.equal(project.inForce, null);
+    assert.equal(project.pendingRevision, false);
+    assert.deepEqual(project.warnings(), [], 'a withdrawn project has no period left to align');
+    assert.equal(project.version, 2);
+  });
+
+  it('withdraws a first text adopted by the CMT, not before its adoption', () => {
+    const project = drafted();
+    project.adoptByCmt({ adoptedOn: '2025-10-04' }, '2025-10-04');
+    rejects(
+      () => project.withdraw({ withdrawnOn: '2025-10-03', reason: 'x' }, '2025-10-05'),
+      'withdrawnOn',
+      'not-before-adoption',
+    );
+    project.withdraw({ withdrawnOn: '2025-10-04', reason: 'x' }, '2025-10-05');
+    assert.equal(project.status, 'withdrawn');
+  });
+
+  it('takes no further step once withdrawn (409 SERVICE_PROJECT.WITHDRAWN)', () => {
+    const project = drafted();
+    project.withdraw({ withdrawnOn: '2025-10-01', reason: 'x' }, '2025-10-01');
+    conflicts(() => project.adoptByCmt({ adoptedOn: '2025-10-02' }, '2025-10-02'), 'SERVICE_PROJECT.WITHDRAWN');
+    conflicts(
+      () => project.approveByBoard({ approvedOn: '2025-10-02' }, '2025-10-02'),
+      'SERVICE_PROJECT.WITHDRAWN',
+    );
+    conflicts(
+      () => project.revise({ revisedOn: '2025-10-02', reason: 'x', changes: {} }, '2025-10-02'),
+      'SERVICE_PROJECT.WITHDRAWN',
+    );
+    conflicts(
+      () => project.withdraw({ withdrawnOn: '2025-10-02', reason: 'x' }, '2025-10-02'),
+      'SERVICE_PROJECT.WITHDRAWN',
+    );
+    assert.equal(project.version, 2, 'a refused step changes nothing');
+  });
+
+  it('withdraws a pending revision: the approved version stays in force and a new revision may follow (L.4622-14)', () => {
+    const project = approvedProject();
+    project.revise(
+      { revisedOn: '2026-02-01', reason: 'Bilan', changes: { title: 'Révisé', periodEnd: '2032-06-30' } },
+      '2026-02-01',
+    );
+    project.adoptByCmt({ adoptedOn: '2026-02-10' }, '2026-02-10');
+    const text = project.withdraw({ withdrawnOn: '2026-02-15', reason: 'Le CA demande mieux' }, '2026-02-15');
+    assert.equal(text.number, 2);
+    assert.equal(project.status, 'approved');
+    assert.equal(project.withdrawn, false);
+    assert.equal(project.latest.number, 1, 'the project is back to its version in force');
+    assert.equal(project.latest.title, content.title);
+    assert.equal(project.inForce?.number, 1);
+    assert.equal(project.pendingRevision, false);
+    assert.deepEqual(project.warnings(), [], 'the warning of the withdrawn revision goes with it');
+    assert.deepEqual(
+      project.versions.map((v) => [v.number, v.status]),
+      [
+        [1, 'approved'],
+        [2, 'withdrawn'],
+      ],
+    );
+
+    project.revise({ revisedOn: '2026-03-01', reason: 'Autre bilan', changes: {} }, '2026-03-01');
+    assert.equal(project.latest.number, 3, 'numbers go on after a withdrawn revision');
+    assert.equal(project.latest.title, content.title, 'copied from the version in force, not the withdrawn one');
+    assert.equal(project.pendingRevision, true);
+    project.adoptByCmt({ adoptedOn: '2026-03-02' }, '2026-03-02');
+    project.approveByBoard({ approvedOn: '2026-03-03' }, '2026-03-03');
+    assert.deepEqual(
+      project.versions.map((v) => v.status),
+      ['superseded', 'withdrawn', 'approved'],
+    );
+  });
+
+  it('refuses to withdraw an approved version: the board’s approval stands until a revision is approved (L.4622-14)', () => {
+    const project = approvedProject();
+    assert.throws(
+      () => project.withdraw({ withdrawnOn: '2025-10-04', reason: 'x' }, '2025-10-04'),
+      (error: unknown) =>
+        error instanceof ServiceProjectStepConflictError &&
+        error.code === 'SERVICE_PROJECT.NOTHING_PENDING' &&
+        error.extensions.rule === 'approval-stands-until-a-revision-is-approved' &&
+        error.extensions.versionStatus === 'approved',
+    );
+    project.revise({ revisedOn: '2025-10-05', reason: 'x', changes: {} }, '2025-10-05');
+    project.withdraw({ withdrawnOn: '2025-10-05', reason: 'x' }, '2025-10-05');
+    conflicts(
+      () => project.withdraw({ withdrawnOn: '2025-10-06', reason: 'x' }, '2025-10-06'),
+      'SERVICE_PROJECT.NOTHING_PENDING',
+    );
+    assert.equal(project.inForce?.number, 1);
+  });
+
+  it('refuses a withdrawal dated in the future, or before the drafting or revision it withdraws', () => {
+    const first = drafted();
+    rejects(
+      () => first.withdraw({ withdrawnOn: '2025-10-06', reason: 'x' }, '2025-10-05'),
+      'withdrawnOn',
+      'not-in-future',
+    );
+    rejects(
+      () => first.withdraw({ withdrawnOn: '2025-09-30', reason: 'x' }, '2025-10-05'),
+      'withdrawnOn',
+      'not-before-drafting',
+    );
+    const revised = approvedProject();
+    revised.revise({ revisedOn: '2026-02-01', reason: 'x', changes: {} }, '2026-02-01');
+    rejects(
+      () => revised.withdraw({ withdrawnOn: '2026-01-31', reason: 'x' }, '2026-02-05'),
+      'withdrawnOn',
+      'not-before-revision',
+    );
+    assert.equal(first.status, 'draft', 'a refused withdrawal changes nothing');
+    assert.equal(revised.pendingRevision, true);
+  });
+});

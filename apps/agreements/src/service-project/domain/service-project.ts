@@ -17,7 +17,9 @@ export type RevisionChanges = Partial<Omit<ProjectContent, 'periodStart'>>;
  * A service's projet pluriannuel de service (L.4622-14): "élaboré par le service de santé au travail au
  * sein de la commission médico-technique avant d'être soumis à l'approbation du conseil d'administration",
  * and "peut être révisé régulièrement". Each revision is a new version going through the CMT and the board
- * again; the last approved version stays in force until the next one is approved.
+ * again; the last approved version stays in force until the next one is approved. A version not yet
+ * approved may be withdrawn: a first text takes the whole project with it, a revision leaves the version
+ * in force as it was.
  *
  * `version` is the aggregate's version (ETag, If-Match); `projectVersion` numbers the texts (1, 2, …).
  */
@@ -46,6 +48,8 @@ export class ServiceProject {
           adoptedOn: null,
           cmtText: null,
           approvedOn: null,
+          withdrawnOn: null,
+          withdrawalReason: null,
         },
       ],
       1,
@@ -64,7 +68,7 @@ export class ServiceProject {
 
   /** The commission médico-technique adopts the current draft (L.4622-14). */
   adoptByCmt(step: { adoptedOn: CalendarDate; text?: string | null }, today: CalendarDate): ProjectVersion {
-    const current = this.latest;
+    const current = this.openLatest();
     if (current.status !== 'draft') throw ServiceProjectStepConflictError.notADraft(current);
     throwIfAny(
       recordedDateProblems('adoptedOn', step.adoptedOn, today, {
@@ -73,7 +77,7 @@ export class ServiceProject {
         what: 'the revision it adopts',
       }),
     );
-    return this.replaceLatest({
+    return this.replaceText({
       ...current,
       status: 'adopted',
       adoptedOn: step.adoptedOn,
@@ -86,7 +90,7 @@ export class ServiceProject {
    * into force; the one it replaces is superseded.
    */
   approveByBoard(step: { approvedOn: CalendarDate }, today: CalendarDate): ProjectVersion {
-    const current = this.latest;
+    const current = this.openLatest();
     if (current.status !== 'adopted') throw ServiceProjectStepConflictError.notAdopted(current);
     throwIfAny(
       recordedDateProblems('approvedOn', step.approvedOn, today, {
@@ -98,19 +102,19 @@ export class ServiceProject {
     this.texts = this.texts.map((text) =>
       text.status === 'approved' ? { ...text, status: 'superseded' as const } : text,
     );
-    return this.replaceLatest({ ...current, status: 'approved', approvedOn: step.approvedOn });
+    return this.replaceText({ ...current, status: 'approved', approvedOn: step.approvedOn });
   }
 
   /**
    * The project "peut être révisé régulièrement" (L.4622-14): a new draft, copied from the version in force
    * with the changes, which goes through the CMT and the board again. One revision at a time: the version
-   * in force must be the latest.
+   * in force must be the latest. Numbers go on after a withdrawn revision (1, 2 withdrawn, 3).
    */
   revise(
     step: { revisedOn: CalendarDate; reason: string; changes: RevisionChanges },
     today: CalendarDate,
   ): ProjectVersion {
-    const current = this.latest;
+    const current = this.openLatest();
     if (current.status !== 'approved') throw ServiceProjectStepConflictError.revisionPending(current);
     const content = { ...copyContent(current), ...definedOnly(step.changes) };
     throwIfAny([
@@ -123,7 +127,7 @@ export class ServiceProject {
     ]);
     this.texts.push({
       ...copyContent(content),
-      number: current.number + 1,
+      number: this.texts[this.texts.length - 1].number + 1,
       status: 'draft',
       draftedOn: step.revisedOn,
       revisedOn: step.revisedOn,
@@ -131,9 +135,45 @@ export class ServiceProject {
       adoptedOn: null,
       cmtText: null,
       approvedOn: null,
+      withdrawnOn: null,
+      withdrawalReason: null,
     });
     this.aggregateVersion++;
     return this.latest;
+  }
+
+  /**
+   * The service withdraws the version not yet approved (drafted, or adopted by the CMT), before its board
+   * approves it: the text stays in the history as withdrawn. A first text takes the project with it (no
+   * version was ever in force: the project is withdrawn, its period free again); a revision leaves the
+   * version in force as it was, and a new revision may be drafted. An approved version is never withdrawn
+   * this way: it stands until the board approves a revision (L.4622-14).
+   */
+  withdraw(step: { withdrawnOn: CalendarDate; reason: string }, today: CalendarDate): ProjectVersion {
+    const current = this.openLatest();
+    if (current.status !== 'draft' && current.status !== 'adopted') {
+      throw ServiceProjectStepConflictError.approvalStands(current);
+    }
+    const problems = recordedDateProblems('withdrawnOn', step.withdrawnOn, today, {
+      notBefore: current.draftedOn,
+      rule: current.revisedOn === null ? 'not-before-drafting' : 'not-before-revision',
+      what: current.revisedOn === null ? 'the drafting of the text it withdraws' : 'the revision it withdraws',
+    });
+    // The CMT may have adopted a first text before it was entered here: its adoption is a bound of its own.
+    if (current.adoptedOn !== null && isBefore(step.withdrawnOn, current.adoptedOn)) {
+      problems.push({
+        field: 'withdrawnOn',
+        rule: 'not-before-adoption',
+        message: `is before the CMT adoption of the text it withdraws (${current.adoptedOn})`,
+      });
+    }
+    throwIfAny(problems);
+    return this.replaceText({
+      ...current,
+      status: 'withdrawn',
+      withdrawnOn: step.withdrawnOn,
+      withdrawalReason: step.reason,
+    });
   }
 
   get version(): number {
@@ -145,8 +185,14 @@ export class ServiceProject {
     return this.texts;
   }
 
-  /** The version being worked on, or the one in force when nothing is pending. */
+  /**
+   * The version being worked on, or the one in force when nothing is pending; a withdrawn version only
+   * when the project itself was withdrawn (its first and only text).
+   */
   get latest(): ProjectVersion {
+    for (let i = this.texts.length - 1; i >= 0; i--) {
+      if (this.texts[i].status !== 'withdrawn') return this.texts[i];
+    }
     return this.texts[this.texts.length - 1];
   }
 
@@ -159,18 +205,34 @@ export class ServiceProject {
     return this.latest.status as ServiceProjectStatus;
   }
 
-  /** A revision (version 2 or later) is drafted or adopted but not yet approved. */
-  get pendingRevision(): boolean {
-    return this.latest.number > 1 && this.latest.status !== 'approved';
+  /** Withdrawn before the board approved any version: history, counting for nothing. */
+  get withdrawn(): boolean {
+    return this.latest.status === 'withdrawn';
   }
 
-  /** What is accepted but worth saying about the latest version (ADR 0008: a period beyond five years). */
+  /** A revision is drafted or adopted but not yet approved, while an earlier version is in force. */
+  get pendingRevision(): boolean {
+    return this.inForce !== null && (this.latest.status === 'draft' || this.latest.status === 'adopted');
+  }
+
+  /**
+   * What is accepted but worth saying about the latest version (ADR 0008: a period beyond five years);
+   * nothing for a withdrawn project, which has no period left to align.
+   */
   warnings(): RuleWarning[] {
+    if (this.withdrawn) return [];
     return periodWarnings(this.latest.periodStart, this.latest.periodEnd);
   }
 
-  private replaceLatest(text: ProjectVersion): ProjectVersion {
-    this.texts[this.texts.length - 1] = text;
+  /** The latest version, for a step: a withdrawn project takes none. */
+  private openLatest(): ProjectVersion {
+    if (this.withdrawn) throw ServiceProjectStepConflictError.withdrawn(this.latest);
+    return this.latest;
+  }
+
+  /** Puts a changed text in place of the version with its number. */
+  private replaceText(text: ProjectVersion): ProjectVersion {
+    this.texts = this.texts.map((other) => (other.number === text.number ? text : other));
     this.aggregateVersion++;
     return text;
   }

@@ -9,13 +9,18 @@ export interface Priority {
 /**
  * Where one version of the text stands (L.4622-14): drafted by the service, adopted by the commission
  * médico-technique (CMT), approved by the board (conseil d'administration). An approved version stays in
- * force until the next one is approved; it is then superseded.
+ * force until the next one is approved; it is then superseded. A version not yet approved may be
+ * withdrawn by the service: it stays in the history, and no longer counts.
  */
-export const versionStatuses = ['draft', 'adopted', 'approved', 'superseded'] as const;
+export const versionStatuses = ['draft', 'adopted', 'approved', 'superseded', 'withdrawn'] as const;
 export type VersionStatus = (typeof versionStatuses)[number];
 
-/** A project's status is its latest version's: a superseded version is never the latest. */
-export const projectStatuses = ['draft', 'adopted', 'approved'] as const;
+/**
+ * A project's status is its latest version's (the pending one, else the one in force): a superseded
+ * version is never the latest, and a withdrawn one only when the project itself was withdrawn before
+ * any approval.
+ */
+export const projectStatuses = ['draft', 'adopted', 'approved', 'withdrawn'] as const;
 export type ServiceProjectStatus = (typeof projectStatuses)[number];
 
 /** The text of one version: what the service drafts, and what a revision may change. */
@@ -41,6 +46,9 @@ export interface ProjectVersion extends ProjectContent {
   /** What the CMT recorded with its adoption (minutes, remarks), if anything. */
   cmtText: string | null;
   approvedOn: CalendarDate | null;
+  /** The day the service withdrew this version before the board approved it, and why. */
+  withdrawnOn: CalendarDate | null;
+  withdrawalReason: string | null;
 }
 
 /** A field-level problem: which field, which rule, why. Answered as the problem's `errors[]`. */

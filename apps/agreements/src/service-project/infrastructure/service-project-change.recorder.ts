@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { ServiceProject } from '../domain/service-project';
 import type { ProjectService, ProjectVersion } from '../domain/service-project.types';
 
-export type ServiceProjectChangeKind = 'draft' | 'adopt' | 'approve' | 'revise';
+export type ServiceProjectChangeKind = 'draft' | 'adopt' | 'approve' | 'revise' | 'withdraw';
 
 export interface ServiceProjectChange {
   kind: ServiceProjectChangeKind;
@@ -20,7 +20,8 @@ export interface ServiceProjectChange {
 /**
  * What every step of a service project leaves besides its rows, in the same transaction: the audit entry
  * and, for the steps other services learn of, the event. A draft publishes nothing: it is the service's
- * own work until its CMT adopts it (the catalogue has no event for it).
+ * own work until its CMT adopts it (the catalogue has no event for it). A withdrawal publishes nothing
+ * either: the catalogue has no event for it (ADR 0008), so the audit entry is its only trace.
  */
 @Injectable()
 export class ServiceProjectChangeRecorder {
@@ -76,6 +77,7 @@ function eventOf(
   };
   switch (kind) {
     case 'draft':
+    case 'withdraw':
       return null;
     case 'adopt': {
       const payload: z.infer<typeof serviceProjectAdopted.schema> = {

@@ -45,4 +45,10 @@ export class ServiceProjectVersionOrmEntity {
 
   @Column({ name: 'approved_on', type: 'date', nullable: true })
   approvedOn!: string | null;
+
+  @Column({ name: 'withdrawn_on', type: 'date', nullable: true })
+  withdrawnOn!: string | null;
+
+  @Column({ name: 'withdrawal_reason', type: 'text', nullable: true })
+  withdrawalReason!: string | null;
 }

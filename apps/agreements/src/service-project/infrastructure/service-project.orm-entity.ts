@@ -13,6 +13,7 @@ export class ServiceProjectOrmEntity {
   @Column({ type: 'text' })
   status!: ServiceProjectStatus;
 
+  /** The pending version, else the one in force (a withdrawn revision is not the latest). */
   @Column({ name: 'latest_version', type: 'int' })
   latestVersion!: number;
 

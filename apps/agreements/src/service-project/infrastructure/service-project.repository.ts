@@ -93,8 +93,10 @@ export class ServiceProjectRepository {
   }
 
   /**
-   * Another project of the service whose latest version's period shares a day with this one, if any.
-   * Call it under `lockService`, so that two drafts for the same years cannot both pass.
+   * Another project of the service whose latest version's period shares a day with this one, if any. A
+   * withdrawn project frees its period; a withdrawn revision is not the latest version, so the period in
+   * force is the one that counts. Call it under `lockService`, so that two drafts for the same years
+   * cannot both pass.
    */
   async overlapping(
     manager: EntityManager,
@@ -106,7 +108,7 @@ export class ServiceProjectRepository {
       `SELECT p.id, v.period_start::text AS "periodStart", v.period_end::text AS "periodEnd"
          FROM service_projects p
          JOIN service_project_versions v ON v.project_id = p.id AND v.number = p.latest_version
-        WHERE p.service_id = $1 AND p.id IS DISTINCT FROM $2::uuid
+        WHERE p.service_id = $1 AND p.id IS DISTINCT FROM $2::uuid AND p.status <> 'withdrawn'
           AND v.period_start <= $4::date AND $3::date <= v.period_end
         ORDER BY v.period_start
         LIMIT 1`,
@@ -171,5 +173,7 @@ function toVersion(row: ServiceProjectVersionOrmEntity): ProjectVersion {
     adoptedOn: row.adoptedOn,
     cmtText: row.cmtText,
     approvedOn: row.approvedOn,
+    withdrawnOn: row.withdrawnOn,
+    withdrawalReason: row.withdrawalReason,
   };
 }

@@ -59,3 +59,13 @@ export const reviseServiceProjectRequestSchema = z
   .strict();
 
 export type ReviseServiceProjectRequest = z.infer<typeof reviseServiceProjectRequestSchema>;
+
+/** Body of `POST /api/v1/service-projects/{id}/withdrawal`: the date and why the pending text is withdrawn. */
+export const withdrawServiceProjectRequestSchema = z
+  .object({
+    withdrawnOn: calendarDateSchema,
+    reason: z.string().trim().min(1).max(2_000),
+  })
+  .strict();
+
+export type WithdrawServiceProjectRequest = z.infer<typeof withdrawServiceProjectRequestSchema>;

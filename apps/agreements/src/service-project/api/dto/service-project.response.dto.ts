@@ -20,18 +20,26 @@ export const projectVersionResponseSchema = z.object({
   adoptedOn: date.nullable(),
   cmtText: z.string().nullable(),
   approvedOn: date.nullable(),
+  withdrawnOn: date.nullable(),
+  withdrawalReason: z.string().nullable(),
 });
 
 const warningSchema = z.object({ code: z.string(), field: z.string(), message: z.string() });
 
-/** A project as lists show it: its latest version's title and period, and which version is in force. */
+/**
+ * A project as lists show it: its latest version's title and period, and which version is in force. A
+ * withdrawn revision is not the latest: it only shows among the versions.
+ */
 export const serviceProjectSummaryResponseSchema = z.object({
   id: z.uuid(),
   serviceId: z.uuid(),
   serviceName: z.string(),
   regions: z.array(z.string()),
   status: z.enum(projectStatuses),
-  projectVersion: z.number().int().describe('number of the latest version of the text'),
+  projectVersion: z
+    .number()
+    .int()
+    .describe('number of the latest version of the text: the pending one, else the one in force'),
   inForceVersion: z.number().int().nullable().describe('number of the approved version in force, if any'),
   pendingRevision: z.boolean(),
   title: z.string(),
