@@ -98,7 +98,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
   /** One step of a project, with If-Match; the service itself acts unless another token is given. */
   async function step(
     project: { id: string; serviceId: string },
-    path: 'cmt-adoption' | 'board-approval' | 'revisions',
+    path: 'cmt-adoption' | 'board-approval' | 'revisions' | 'withdrawal',
     body: object,
     version: number | null,
     token?: string,
@@ -139,6 +139,28 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
     assert.ok(response.statusCode >= 400, `expected a refusal, got ${response.statusCode} ${response.body}`);
     assert.deepEqual(await counts(), before, 'a refused request writes nothing');
     return response as Awaited<ReturnType<typeof call>>;
+  }
+
+  /** The rows of one project (statuses, dates, ETag), to show that a refusal changed none of them. */
+  async function rowsOf(projectId: string) {
+    return dataSource.query(
+      `SELECT p.status, p.latest_version, p.in_force_version, p.version,
+              v.number, v.status AS version_status, v.withdrawn_on::text, v.withdrawal_reason
+         FROM service_projects p JOIN service_project_versions v ON v.project_id = p.id
+        WHERE p.id = $1 ORDER BY v.number`,
+      [projectId],
+    );
+  }
+
+  /** A refusal that writes nothing at all, and leaves this project's rows as they were. */
+  async function refusedLeaving(
+    projectId: string,
+    request: () => Promise<{ statusCode: number; body: string }>,
+  ) {
+    const before = await rowsOf(projectId);
+    const response = await refusedWithoutTrace(request);
+    assert.deepEqual(await rowsOf(projectId), before, 'a refused request changes no row of the project');
+    return response;
   }
 
   async function events(projectId: string, type: string) {
@@ -306,6 +328,8 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
         adoptedOn: null,
         cmtText: null,
         approvedOn: null,
+        withdrawnOn: null,
+        withdrawalReason: null,
       });
       const published = await dataSource.query('SELECT type FROM outbox WHERE aggregate_id = $1', [
         project.id,
@@ -638,6 +662,270 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
     });
   });
 
+  describe('withdrawal of a text not yet approved (L.4622-14; ADR 0008)', () => {
+    const withdraw = (
+      project: { id: string; serviceId: string },
+      version: number | null,
+      body: object = { withdrawnOn: today, reason: 'Le conseil d’administration demande un autre texte' },
+      token?: string,
+      headers: Headers = {},
+    ) => step(project, 'withdrawal', body, version, token, headers);
+
+    const actions = async (projectId: string) =>
+      (await call('GET', `/api/v1/service-projects/${projectId}/history`, await admin()))
+        .json()
+        .items.map((i: { action: string; versionAfter: number }) => [i.action, i.versionAfter]);
+
+    it('withdraws a first draft: the project is withdrawn, publishes nothing, frees its years for a new draft, and no longer speaks for the service', async () => {
+      const reader = app.get(ServiceProjectReader);
+      const serviceId = await register('AST Retrait');
+      const project = await draft(serviceId);
+      assert.equal((await reader.summaryForService(serviceId))?.projectId, project.id);
+
+      const withdrawn = await withdraw(project, 1, { withdrawnOn: today, reason: 'Texte abandonné' });
+      assert.equal(withdrawn.statusCode, 200, withdrawn.body);
+      assert.equal(withdrawn.headers.etag, '"2"');
+      const body = withdrawn.json();
+      assert.equal(body.status, 'withdrawn');
+      assert.equal(body.projectVersion, 1);
+      assert.equal(body.inForceVersion, null);
+      assert.equal(body.pendingRevision, false);
+      assert.deepEqual(body.warnings, []);
+      assert.equal(body.versions.length, 1);
+      assert.equal(body.versions[0].status, 'withdrawn');
+      assert.equal(body.versions[0].withdrawnOn, today);
+      assert.equal(body.versions[0].withdrawalReason, 'Texte abandonné');
+      assert.deepEqual(
+        await dataSource.query('SELECT type FROM outbox WHERE aggregate_id = $1', [project.id]),
+        [],
+        'the catalogue has no event for a withdrawal',
+      );
+      assert.deepEqual(await actions(project.id), [
+        ['service_project.draft', 1],
+        ['service_project.withdraw', 2],
+      ]);
+      assert.equal(await reader.summaryForService(serviceId), null, 'a withdrawn project speaks for nobody');
+
+      const again = await draft(serviceId, { title: 'Projet de service 2026-2030, second texte' });
+      assert.equal(again.periodStart, '2026-01-01', 'the withdrawn project no longer holds its years');
+      assert.equal((await reader.summaryForService(serviceId))?.projectId, again.id);
+      const read = await call('GET', `/api/v1/service-projects/${project.id}`, await serviceToken(serviceId));
+      assert.equal(read.statusCode, 200, 'a withdrawn project stays readable: it is history');
+      assert.equal(read.json().status, 'withdrawn');
+    });
+
+    it('takes no further step once the project is withdrawn (409 SERVICE_PROJECT.WITHDRAWN), and writes nothing', async () => {
+      const project = await draft(await register('AST Retrait Définitif'));
+      assert.equal((await withdraw(project, 1)).statusCode, 200);
+      for (const [path, body] of [
+        ['cmt-adoption', { adoptedOn: today }],
+        ['board-approval', { approvedOn: today }],
+        ['revisions', { revisedOn: today, reason: 'x' }],
+        ['withdrawal', { withdrawnOn: today, reason: 'x' }],
+      ] as const) {
+        const response = await refusedLeaving(project.id, () => step(project, path, body, 2));
+        assert.equal(response.statusCode, 409, path);
+        assert.equal(response.json().code, 'SERVICE_PROJECT.WITHDRAWN', path);
+        assert.equal(response.json().rule, 'withdrawn-project-takes-no-step', path);
+        assert.equal(response.json().versionStatus, 'withdrawn', path);
+      }
+    });
+
+    it('withdraws a pending revision adopted by the CMT: the project is back to its version in force, its years count again as before, and a new revision may be drafted (L.4622-14)', async () => {
+      const reader = app.get(ServiceProjectReader);
+      const serviceId = await register('AST Révision Retirée');
+      const project = await approvedProject(serviceId);
+      const revised = await step(
+        project,
+        'revisions',
+        { revisedOn: today, reason: 'Allonger le projet', title: 'Projet prolongé', periodEnd: '2031-06-30' },
+        3,
+      );
+      assert.equal(revised.statusCode, 201, revised.body);
+      assert.equal((await step(project, 'cmt-adoption', { adoptedOn: today }, 4)).statusCode, 200);
+      const overlapping = await call(
+        'POST',
+        '/api/v1/service-projects',
+        await serviceToken(serviceId),
+        aProject(serviceId, { periodStart: '2031-01-01', periodEnd: '2035-12-31' }),
+      );
+      assert.equal(overlapping.statusCode, 409, 'the pending revision holds 2031 while it stands');
+      const published = await counts();
+
+      const withdrawn = await withdraw(project, 5, { withdrawnOn: today, reason: 'Le CA préfère 2030' });
+      assert.equal(withdrawn.statusCode, 200, withdrawn.body);
+      assert.equal(withdrawn.headers.etag, '"6"');
+      const body = withdrawn.json();
+      assert.equal(body.status, 'approved');
+      assert.equal(body.projectVersion, 1, 'back to the version in force');
+      assert.equal(body.inForceVersion, 1);
+      assert.equal(body.pendingRevision, false);
+      assert.equal(body.title, 'Projet de service 2026-2030');
+      assert.equal(body.periodEnd, '2030-12-31');
+      assert.deepEqual(body.warnings, []);
+      assert.deepEqual(
+        body.versions.map(
+          (v: { projectVersion: number; status: string; withdrawalReason: string | null }) => [
+            v.projectVersion,
+            v.status,
+            v.withdrawalReason,
+          ],
+        ),
+        [
+          [1, 'approved', null],
+          [2, 'withdrawn', 'Le CA préfère 2030'],
+        ],
+      );
+      assert.equal((await counts()).events, published.events, 'a withdrawal publishes nothing');
+      assert.equal((await counts()).audits, published.audits + 1);
+      assert.deepEqual((await actions(project.id)).at(-1), ['service_project.withdraw', 6]);
+      const summary = await reader.summaryForService(serviceId);
+      assert.equal(summary?.projectVersion, 1);
+      assert.equal(summary?.pendingRevision, false);
+
+      const next = await draft(serviceId, { periodStart: '2031-01-01', periodEnd: '2035-12-31' });
+      assert.equal(next.periodStart, '2031-01-01', 'only the version in force holds years now');
+
+      const again = await step(project, 'revisions', { revisedOn: today, reason: 'Nouveau bilan' }, 6);
+      assert.equal(again.statusCode, 201, again.body);
+      assert.equal(again.json().projectVersion, 3, 'numbers go on after a withdrawn revision');
+      assert.equal(again.json().title, 'Projet de service 2026-2030', 'copied from the version in force');
+      assert.equal(again.json().pendingRevision, true);
+      assert.deepEqual(
+        again.json().versions.map((v: { status: string }) => v.status),
+        ['approved', 'withdrawn', 'draft'],
+      );
+    });
+
+    it('refuses to withdraw an approved version: the board’s approval stands until a revision is approved (L.4622-14: 409), and writes nothing', async () => {
+      const project = await approvedProject(await register('AST Approuvé'));
+      const response = await refusedLeaving(project.id, () => withdraw(project, 3));
+      assert.equal(response.statusCode, 409);
+      assert.equal(response.json().code, 'SERVICE_PROJECT.NOTHING_PENDING');
+      assert.equal(response.json().rule, 'approval-stands-until-a-revision-is-approved');
+      assert.equal(response.json().versionStatus, 'approved');
+      assert.equal(response.json().projectVersion, 1);
+    });
+
+    it('is recorded by the service itself or an administrator only: DIRECCTE, Caisse and another service get 403, nothing written', async () => {
+      const project = await draft(await register('AST Retrait Scope'));
+      const other = await register('AST Retrait Autre');
+      const byDireccte = await refusedLeaving(project.id, async () =>
+        withdraw(project, 1, undefined, await direccte()),
+      );
+      assert.equal(byDireccte.statusCode, 403);
+      assert.equal(byDireccte.json().code, 'AUTH.FORBIDDEN_ROLE');
+      const caisse = await testToken(config, { roles: ['caisse'], region: '53', sub: 'carsat' });
+      assert.equal(
+        (await refusedLeaving(project.id, () => withdraw(project, 1, undefined, caisse))).statusCode,
+        403,
+      );
+      const byOther = await refusedLeaving(project.id, async () =>
+        withdraw(project, 1, undefined, await serviceToken(other)),
+      );
+      assert.equal(byOther.statusCode, 403);
+      assert.equal(byOther.json().code, 'AUTH.FORBIDDEN_SCOPE');
+      const unauthenticated = await refusedLeaving(project.id, () =>
+        call(
+          'POST',
+          `/api/v1/service-projects/${project.id}/withdrawal`,
+          undefined,
+          {
+            withdrawnOn: today,
+            reason: 'x',
+          },
+          { 'if-match': '"1"' },
+        ),
+      );
+      assert.equal(unauthenticated.statusCode, 401);
+      const byAdmin = await withdraw(project, 1, undefined, await admin());
+      assert.equal(byAdmin.statusCode, 200, 'an administrator may record it');
+      assert.equal(byAdmin.json().status, 'withdrawn');
+    });
+
+    it('requires If-Match (428 without it, 412 when stale), and writes nothing then', async () => {
+      const project = await draft(await register('AST Retrait If-Match'));
+      const missing = await refusedLeaving(project.id, () => withdraw(project, null));
+      assert.equal(missing.statusCode, 428);
+      assert.equal(missing.json().code, 'REQUEST.PRECONDITION_REQUIRED');
+      assert.equal((await step(project, 'cmt-adoption', { adoptedOn: today }, 1)).statusCode, 200);
+      const stale = await refusedLeaving(project.id, () => withdraw(project, 1));
+      assert.equal(stale.statusCode, 412, 'the CMT adopted the text since it was read');
+      assert.equal(stale.json().code, 'REQUEST.PRECONDITION_FAILED');
+      assert.equal(stale.json().currentVersion, 2);
+      const current = await withdraw(project, 2);
+      assert.equal(current.statusCode, 200, 'an adopted first text is withdrawn too');
+      assert.equal(current.json().status, 'withdrawn');
+    });
+
+    it('replays a retried withdrawal with the same Idempotency-Key, with one audit entry', async () => {
+      const project = await draft(await register('AST Retrait Rejoué'));
+      const headers = { 'idempotency-key': `withdraw-${project.id}` };
+      const first = await withdraw(project, 1, undefined, undefined, headers);
+      assert.equal(first.statusCode, 200, first.body);
+      const again = await withdraw(project, 1, undefined, undefined, headers);
+      assert.equal(again.statusCode, 200, again.body);
+      assert.equal(again.headers['idempotency-replayed'], 'true');
+      assert.deepEqual(again.json(), first.json());
+      assert.deepEqual(await actions(project.id), [
+        ['service_project.draft', 1],
+        ['service_project.withdraw', 2],
+      ]);
+      const reused = await refusedLeaving(project.id, () =>
+        withdraw(project, 1, { withdrawnOn: today, reason: 'Autre raison' }, undefined, headers),
+      );
+      assert.equal(reused.statusCode, 422);
+      assert.equal(reused.json().code, 'REQUEST.IDEMPOTENCY_KEY_REUSED');
+    });
+
+    it('refuses a withdrawal dated in the future or before the text was drafted (422), and one without a reason or with a malformed date (400), writing nothing', async () => {
+      const project = await draft(await register('AST Retrait Dates'));
+      const future = await refusedLeaving(project.id, () =>
+        withdraw(project, 1, { withdrawnOn: addDays(today, 1), reason: 'x' }),
+      );
+      assert.equal(future.statusCode, 422);
+      assert.deepEqual(fieldsAndRules(future), [['withdrawnOn', 'not-in-future']]);
+      const early = await refusedLeaving(project.id, () =>
+        withdraw(project, 1, { withdrawnOn: addDays(today, -1), reason: 'x' }),
+      );
+      assert.equal(early.statusCode, 422);
+      assert.deepEqual(fieldsAndRules(early), [['withdrawnOn', 'not-before-drafting']]);
+      const malformed = await refusedLeaving(project.id, () =>
+        withdraw(project, 1, { withdrawnOn: 'hier', reason: '  ' }),
+      );
+      assert.equal(malformed.statusCode, 400);
+      assert.deepEqual(fieldsAndRules(malformed).sort(), [
+        ['reason', 'min'],
+        ['withdrawnOn', 'date'],
+      ]);
+      const noReason = await refusedLeaving(project.id, () => withdraw(project, 1, { withdrawnOn: today }));
+      assert.equal(noReason.statusCode, 400);
+      assert.deepEqual(fieldsAndRules(noReason), [['reason', 'required']]);
+    });
+
+    it('keeps withdrawn projects in lists (they are history) and filters them with status=withdrawn (ADR 0008)', async () => {
+      const serviceId = await register('AST Retrait Liste');
+      const project = await draft(serviceId);
+      assert.equal((await withdraw(project, 1)).statusCode, 200);
+      const current = await draft(serviceId);
+      const token = await serviceToken(serviceId);
+      const list = async (query: string) => {
+        const response = await call('GET', `/api/v1/service-projects${query}`, token);
+        assert.equal(response.statusCode, 200, response.body);
+        return response.json().items.map((p: { id: string; status: string }) => [p.id, p.status]);
+      };
+      assert.deepEqual(
+        (await list('')).sort(),
+        [
+          [current.id, 'draft'],
+          [project.id, 'withdrawn'],
+        ].sort(),
+      );
+      assert.deepEqual(await list('?status=withdrawn'), [[project.id, 'withdrawn']]);
+      assert.deepEqual(await list('?status=draft'), [[current.id, 'draft']]);
+    });
+  });
+
   describe('reading within scope', () => {
     let bretagne: { id: string; serviceId: string };
     let normandie: { id: string; serviceId: string };
@@ -749,7 +1037,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
       assert.equal(first.total, second.total);
       assert.ok(first.total >= 2);
       assert.notEqual(first.items[0].id, second.items[0].id);
-      const bad = await call('GET', '/api/v1/service-projects?status=withdrawn&region=99', token);
+      const bad = await call('GET', '/api/v1/service-projects?status=cancelled&region=99', token);
       assert.equal(bad.statusCode, 400);
       assert.deepEqual(fieldsAndRules(bad).sort(), [
         ['region', 'regex'],
@@ -762,7 +1050,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
     const response = await call('GET', '/openapi.json');
     assert.equal(response.statusCode, 200);
     const paths = response.json().paths;
-    for (const step of ['cmt-adoption', 'board-approval', 'revisions']) {
+    for (const step of ['cmt-adoption', 'board-approval', 'revisions', 'withdrawal']) {
       const operation = paths[`/api/v1/service-projects/{id}/${step}`]?.post;
       assert.ok(operation, step);
       const ifMatch = operation.parameters.find((p: { name: string }) => p.name === 'If-Match');

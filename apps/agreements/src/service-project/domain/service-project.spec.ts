@@ -194,12 +194,7 @@ describe('withdrawing a text not yet approved (L.4622-14: the board approves, th
   };
 
   it('withdraws a first draft: the whole project is withdrawn, with nothing in force and no warning', () => {
-    const project = ServiceProject.draft(
-      'p1',
-      's1',
-      { ...content, periodEnd: '2032-12-31' },
-      '2025-10-01',
-    );
+    const project = ServiceProject.draft('p1', 's1', { ...content, periodEnd: '2032-12-31' }, '2025-10-01');
     assert.equal(project.warnings().length, 1);
     const text = project.withdraw({ withdrawnOn: '2025-10-05', reason: 'Texte abandonné' }, '2025-10-05');
     assert.equal(text.status, 'withdrawn');
@@ -228,7 +223,10 @@ describe('withdrawing a text not yet approved (L.4622-14: the board approves, th
   it('takes no further step once withdrawn (409 SERVICE_PROJECT.WITHDRAWN)', () => {
     const project = drafted();
     project.withdraw({ withdrawnOn: '2025-10-01', reason: 'x' }, '2025-10-01');
-    conflicts(() => project.adoptByCmt({ adoptedOn: '2025-10-02' }, '2025-10-02'), 'SERVICE_PROJECT.WITHDRAWN');
+    conflicts(
+      () => project.adoptByCmt({ adoptedOn: '2025-10-02' }, '2025-10-02'),
+      'SERVICE_PROJECT.WITHDRAWN',
+    );
     conflicts(
       () => project.approveByBoard({ approvedOn: '2025-10-02' }, '2025-10-02'),
       'SERVICE_PROJECT.WITHDRAWN',
@@ -270,7 +268,11 @@ describe('withdrawing a text not yet approved (L.4622-14: the board approves, th
 
     project.revise({ revisedOn: '2026-03-01', reason: 'Autre bilan', changes: {} }, '2026-03-01');
     assert.equal(project.latest.number, 3, 'numbers go on after a withdrawn revision');
-    assert.equal(project.latest.title, content.title, 'copied from the version in force, not the withdrawn one');
+    assert.equal(
+      project.latest.title,
+      content.title,
+      'copied from the version in force, not the withdrawn one',
+    );
     assert.equal(project.pendingRevision, true);
     project.adoptByCmt({ adoptedOn: '2026-03-02' }, '2026-03-02');
     project.approveByBoard({ approvedOn: '2026-03-03' }, '2026-03-03');

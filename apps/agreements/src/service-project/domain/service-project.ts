@@ -157,7 +157,8 @@ export class ServiceProject {
     const problems = recordedDateProblems('withdrawnOn', step.withdrawnOn, today, {
       notBefore: current.draftedOn,
       rule: current.revisedOn === null ? 'not-before-drafting' : 'not-before-revision',
-      what: current.revisedOn === null ? 'the drafting of the text it withdraws' : 'the revision it withdraws',
+      what:
+        current.revisedOn === null ? 'the drafting of the text it withdraws' : 'the revision it withdraws',
     });
     // The CMT may have adopted a first text before it was entered here: its adoption is a bound of its own.
     if (current.adoptedOn !== null && isBefore(step.withdrawnOn, current.adoptedOn)) {
