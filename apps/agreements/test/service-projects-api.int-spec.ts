@@ -676,7 +676,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
         .json()
         .items.map((i: { action: string; versionAfter: number }) => [i.action, i.versionAfter]);
 
-    it('withdraws a first draft: the project is withdrawn, publishes nothing, frees its years for a new draft, and no longer speaks for the service', async () => {
+    it('withdraws a first draft: the project is withdrawn, publishes service_project.withdrawn, frees its years for a new draft, and no longer speaks for the service', async () => {
       const reader = app.get(ServiceProjectReader);
       const serviceId = await register('AST Retrait');
       const project = await draft(serviceId);
@@ -695,10 +695,14 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
       assert.equal(body.versions[0].status, 'withdrawn');
       assert.equal(body.versions[0].withdrawnOn, today);
       assert.equal(body.versions[0].withdrawalReason, 'Texte abandonné');
+      const [event] = await dataSource.query(
+        "SELECT type, envelope->'payload' AS payload FROM outbox WHERE aggregate_id = $1",
+        [project.id],
+      );
+      assert.equal(event?.type, 'service_project.withdrawn');
       assert.deepEqual(
-        await dataSource.query('SELECT type FROM outbox WHERE aggregate_id = $1', [project.id]),
-        [],
-        'the catalogue has no event for a withdrawal',
+        [event?.payload.projectVersion, event?.payload.projectWithdrawn, event?.payload.reason],
+        [1, true, 'Texte abandonné'],
       );
       assert.deepEqual(await actions(project.id), [
         ['service_project.draft', 1],
@@ -776,7 +780,11 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
           [2, 'withdrawn', 'Le CA préfère 2030'],
         ],
       );
-      assert.equal((await counts()).events, published.events, 'a withdrawal publishes nothing');
+      assert.equal(
+        (await counts()).events,
+        published.events + 1,
+        'a withdrawal publishes service_project.withdrawn',
+      );
       assert.equal((await counts()).audits, published.audits + 1);
       assert.deepEqual((await actions(project.id)).at(-1), ['service_project.withdraw', 6]);
       const summary = await reader.summaryForService(serviceId);

@@ -30,6 +30,7 @@ export const NOTIFICATIONS_CONSUMES = [
   'service_project.adopted',
   'service_project.approved',
   'service_project.revised',
+  'service_project.withdrawn',
   'contract.submitted',
   'contract.ready_to_sign',
   'contract.signed',

@@ -60,6 +60,7 @@ describe('every event a person hears of, from the outbox to French e-mails over 
     'service_project.adopted': [S],
     'service_project.approved': [S, D, C, C2],
     'service_project.revised': [S, D],
+    'service_project.withdrawn': [S, D],
     'contract.submitted': [S, C, D],
     'contract.ready_to_sign': [S, C, D],
     'contract.signed': [S, C, D, 'croct@bretagne.example', 'ars@bretagne.example'],

@@ -33,6 +33,7 @@ export const eventCatalogue = {
   [serviceProject.serviceProjectAdopted.type]: serviceProject.serviceProjectAdopted,
   [serviceProject.serviceProjectApproved.type]: serviceProject.serviceProjectApproved,
   [serviceProject.serviceProjectRevised.type]: serviceProject.serviceProjectRevised,
+  [serviceProject.serviceProjectWithdrawn.type]: serviceProject.serviceProjectWithdrawn,
   [contract.contractSigned.type]: contract.contractSigned,
   [contract.contractAmended.type]: contract.contractAmended,
   [contract.contractReviewCompleted.type]: contract.contractReviewCompleted,

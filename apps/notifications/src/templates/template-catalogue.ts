@@ -27,6 +27,7 @@ import { organisationRegisteredTemplate } from './organisation/organisation-regi
 import { serviceProjectAdoptedTemplate } from './service-project/service-project-adopted.template';
 import { serviceProjectApprovedTemplate } from './service-project/service-project-approved.template';
 import { serviceProjectRevisedTemplate } from './service-project/service-project-revised.template';
+import { serviceProjectWithdrawnTemplate } from './service-project/service-project-withdrawn.template';
 
 /**
  * Every message the service sends, by key. The key is stored with each delivery: do not rename one
@@ -51,6 +52,7 @@ export const templateCatalogue = {
   [serviceProjectAdoptedTemplate.key]: serviceProjectAdoptedTemplate,
   [serviceProjectApprovedTemplate.key]: serviceProjectApprovedTemplate,
   [serviceProjectRevisedTemplate.key]: serviceProjectRevisedTemplate,
+  [serviceProjectWithdrawnTemplate.key]: serviceProjectWithdrawnTemplate,
   [contractSubmittedTemplate.key]: contractSubmittedTemplate,
   [contractReadyToSignTemplate.key]: contractReadyToSignTemplate,
   [contractSignedTemplate.key]: contractSignedTemplate,

@@ -138,6 +138,12 @@ export function samplePayloads(p: EventParties): SamplePayloads {
     'service_project.adopted': { ...project, adoptedOn: '2026-11-20' },
     'service_project.approved': { ...project, approvedOn: '2026-12-10' },
     'service_project.revised': { ...project, revisedOn: '2028-01-15', reason: 'Nouveau plan régional.' },
+    'service_project.withdrawn': {
+      ...project,
+      withdrawnOn: '2028-02-01',
+      reason: 'Diagnostic à reprendre.',
+      projectWithdrawn: false,
+    },
     'contract.submitted': {
       ...contract,
       ...parties,

@@ -36,3 +36,16 @@ export const serviceProjectRevised = defineEvent(
   z.object({ ...serviceProjectSubject, revisedOn: calendarDateSchema, reason: z.string().min(1) }),
   'A new version of a service project was drafted; it goes through the CMT and the board again.',
 );
+
+export const serviceProjectWithdrawn = defineEvent(
+  'service_project.withdrawn',
+  1,
+  z.object({
+    ...serviceProjectSubject,
+    withdrawnOn: calendarDateSchema,
+    reason: z.string().min(1),
+    /** True when no version was ever approved: the whole project is withdrawn; false for a pending revision. */
+    projectWithdrawn: z.boolean(),
+  }),
+  'The service withdrew a text its board had not approved (the version in force, if any, stays).',
+);

@@ -12,7 +12,7 @@ export interface WithdrawServiceProjectCommand {
  * The service withdraws its pending text, drafted or adopted by the CMT, before the board approves it. A
  * first text takes the project with it (its period is free for another draft); a revision leaves the
  * version in force as it was. An approved version stands until a revision is approved (L.4622-14).
- * Publishes nothing: the catalogue has no event for it (ADR 0008); the audit entry records it.
+ * Publishes `service_project.withdrawn` with its audit entry.
  */
 @Injectable()
 export class WithdrawServiceProjectHandler {

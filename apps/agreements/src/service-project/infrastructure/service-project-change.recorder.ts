@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@tripartite/audit';
-import { serviceProjectAdopted, serviceProjectApproved, serviceProjectRevised } from '@tripartite/events';
+import {
+  serviceProjectAdopted,
+  serviceProjectApproved,
+  serviceProjectRevised,
+  serviceProjectWithdrawn,
+} from '@tripartite/events';
 import { OutboxWriter } from '@tripartite/messaging';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
@@ -20,8 +25,8 @@ export interface ServiceProjectChange {
 /**
  * What every step of a service project leaves besides its rows, in the same transaction: the audit entry
  * and, for the steps other services learn of, the event. A draft publishes nothing: it is the service's
- * own work until its CMT adopts it (the catalogue has no event for it). A withdrawal publishes nothing
- * either: the catalogue has no event for it (ADR 0008), so the audit entry is its only trace.
+ * own work until its CMT adopts it (the catalogue has no event for it). A withdrawal publishes
+ * `service_project.withdrawn`, so that those told of the adoption or revision learn it is off.
  */
 @Injectable()
 export class ServiceProjectChangeRecorder {
@@ -77,8 +82,16 @@ function eventOf(
   };
   switch (kind) {
     case 'draft':
-    case 'withdraw':
       return null;
+    case 'withdraw': {
+      const payload: z.infer<typeof serviceProjectWithdrawn.schema> = {
+        ...subject,
+        withdrawnOn: text.withdrawnOn!,
+        reason: text.withdrawalReason!,
+        projectWithdrawn: project.withdrawn,
+      };
+      return { type: serviceProjectWithdrawn.type, payload };
+    }
     case 'adopt': {
       const payload: z.infer<typeof serviceProjectAdopted.schema> = {
         ...subject,

@@ -31,4 +31,12 @@ export class ServiceProjectEventsConsumer {
   ): Promise<void> {
     await this.deliveries.record(ctx.manager, event);
   }
+
+  @EventPattern('service_project.withdrawn')
+  async onWithdrawn(
+    @Payload() event: EnvelopeOf<'service_project.withdrawn'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    await this.deliveries.record(ctx.manager, event);
+  }
 }

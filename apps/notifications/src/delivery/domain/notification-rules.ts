@@ -106,6 +106,7 @@ const consultation = (e: { payload: ConsultationPayload }, names: PartyNames) =>
  * | service_project.adopted                 | service                                     |
  * | service_project.approved                | service, DIRECCTE, Caisse                   |
  * | service_project.revised                 | service, DIRECCTE                           |
+ * | service_project.withdrawn               | service, DIRECCTE                           |
  * | contract.signed                         | service, Caisse, DIRECCTE, CRPRP, ARS       |
  * | contract.* others (review_due + .ics)   | service, Caisse, DIRECCTE                   |
  * | consultation.*                          | consulted body, service, Caisse, DIRECCTE   |
@@ -320,6 +321,18 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
     why: 'A revision under way may change what the service commits to; the DIRECCTE follows it.',
     link: projectLink,
     data: (e, names) => ({ ...project(e, names), revisedOn: e.payload.revisedOn, reason: e.payload.reason }),
+  },
+  'service_project.withdrawn': {
+    template: 'service-project-withdrawn',
+    to: SERVICE_AND_DIRECCTE,
+    why: 'Those told of the adoption or revision learn the text is off; the version in force, if any, stays.',
+    link: projectLink,
+    data: (e, names) => ({
+      ...project(e, names),
+      withdrawnOn: e.payload.withdrawnOn,
+      reason: e.payload.reason,
+      projectWithdrawn: e.payload.projectWithdrawn,
+    }),
   },
 
   // --- CPOM (L.4622-10, D.4622-44, D.4622-47; seed 002 II.4) ---
