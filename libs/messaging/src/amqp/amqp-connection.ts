@@ -56,6 +56,12 @@ export class AmqpConnection implements OnApplicationShutdown {
         maxDelay: 5000,
         // A failing listener (topology refused, channel error) throws here: amqplib reconnects and retries.
         setup: async (model: ChannelModel) => {
+          // amqplib listens to a new connection only once this setup is over. Until then a dropped socket
+          // would emit 'error' with no listener: amqplib then throws from its socket handler before
+          // closing the connection, the channel awaited here never settles, and recovery waits on this
+          // setup forever (the broker-outage flake). With a listener the connection closes, the awaited
+          // channel operation rejects, and amqplib retries the connection.
+          model.on('error', () => undefined);
           for (const listener of this.listeners) await listener(model);
           this.model = model;
         },
@@ -69,6 +75,9 @@ export class AmqpConnection implements OnApplicationShutdown {
           if (!this.closing) this.logger.warn(`RabbitMQ connection lost: ${error.message}; reconnecting`);
         });
         recovering.on('connect', () => this.logger.log('RabbitMQ connected'));
+        recovering.on('connect-failed', (error: Error) =>
+          this.logger.warn(`RabbitMQ connection or channel setup failed: ${error.message}; retrying`),
+        );
         recovering.on('reconnect-scheduled', ({ attempt, delay }: { attempt: number; delay: number }) => {
           if (attempt === 1 || attempt % 10 === 0) {
             this.logger.warn(`RabbitMQ unreachable, attempt ${attempt}; retrying in ${delay} ms`);
