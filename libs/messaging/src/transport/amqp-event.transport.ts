@@ -96,6 +96,8 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     this.consumerTag = undefined;
     const grace = new Promise((resolve) => setTimeout(resolve, this.config.SHUTDOWN_GRACE_MS).unref());
     await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
+    // Past the grace, events still waiting for a transaction are left to the broker: none starts now.
+    this.scheduler.abandonWaiting();
     // Whatever is still unacked goes back to the queue when the channel closes; the inbox dedupes it.
     await closeQuietly(channel);
     await closeQuietly(this.publishChannel);

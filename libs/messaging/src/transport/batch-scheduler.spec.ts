@@ -113,4 +113,20 @@ describe('BatchScheduler', () => {
     assert.deepEqual(ran, [[0], [1]]);
     assert.equal(scheduler.queued, 0);
   });
+
+  it('starts nothing more once the waiting work is abandoned, and lets the running batch finish', async () => {
+    const r = recorder();
+    const scheduler = new BatchScheduler<Item>(1, 1, r.run);
+    const first = scheduler.enqueue({ key: 'a', n: 0 });
+    const second = scheduler.enqueue({ key: 'b', n: 1 });
+    await settle();
+    scheduler.abandonWaiting();
+    await second; // resolved without running
+    await r.finishNext();
+    await first;
+    assert.deepEqual(
+      r.batches.map((batch) => batch.map((item) => item.n)),
+      [[0]],
+    );
+  });
 });

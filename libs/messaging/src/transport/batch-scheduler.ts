@@ -17,6 +17,7 @@ export class BatchScheduler<T extends Keyed> {
   private readonly busy = new Map<string, number>();
   private running = 0;
   private pumpScheduled = false;
+  private stopped = false;
 
   constructor(
     private readonly slots: number,
@@ -50,7 +51,17 @@ export class BatchScheduler<T extends Keyed> {
     });
   }
 
+  /**
+   * Stops for good: no batch starts any more, and what was waiting is dropped (its promises resolve).
+   * Batches already running finish.
+   */
+  abandonWaiting(): void {
+    this.stopped = true;
+    for (const { done } of this.waiting.splice(0)) done();
+  }
+
   private pump(): void {
+    if (this.stopped) return;
     while (this.running < this.slots && this.waiting.length > 0) {
       const batch = this.take();
       if (batch.length === 0) return; // every waiting key is busy: a finishing batch pumps again
