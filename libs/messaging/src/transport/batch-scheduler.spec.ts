@@ -34,8 +34,14 @@ function recorder() {
   };
 }
 
-/** Lets the scheduler's deferred pump and the batches' completions run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+/**
+ * Lets the scheduler's deferred pump (a setImmediate queued before this one: immediates run in order)
+ * and the batches' completions (promise callbacks, all run before the next immediate) happen.
+ */
+const settle = async () => {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+};
 
 describe('BatchScheduler', () => {
   it('takes what waits together into one batch, up to the batch size, in arrival order', async () => {
