@@ -393,7 +393,7 @@ interface Delivery {
  * At most half the prefetch per transaction, so that while one batch commits the broker already
  * delivers the next one's events.
  */
-export function maxBatchFor(prefetch: number): number {
+function maxBatchFor(prefetch: number): number {
   return Math.max(1, Math.ceil(prefetch / 2));
 }
 
