@@ -30,8 +30,8 @@ const LOCK_BUSY_RETRY_MS = 25;
  * - The read walks `outbox_pending` in `seq` order (an index scan). Every row marked sent leaves a dead
  *   entry in that index until vacuum; an index scan marks the entries it finds dead and skips them
  *   cheaply afterwards, whereas the bitmap scan the planner otherwise picks for "few pending rows"
- *   visits every one of them on every pass: measured at 60-70 % of a core in PostgreSQL at 500 events/s
- *   (bench/README.md). A sequential scan of the whole event log would be worse still.
+ *   visits every one of them on every pass: at 500 events/s, +20-60 % machine CPU per event and a p99
+ *   half as long again (A/B in bench/README.md). A sequential scan of the whole event log would be worse.
  */
 const BEGIN_AND_READ = `BEGIN;
   SET LOCAL synchronous_commit = off;
