@@ -182,7 +182,7 @@ async function run(settings: BenchSettings, cleanup: CleanupStack): Promise<void
     const backlog = await metered(() =>
       platform.backlog(take(settings.count), settings.count, 'backlog', timeoutMs),
     );
-    diagnostics = { consumerAlone, backlog };
+    diagnostics = { consumerAlone, backlog, pendingRead: await platform.pendingReadCost() };
   }
 
   console.log(renderReport(rounds, diagnostics));

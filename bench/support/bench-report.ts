@@ -16,6 +16,15 @@ export interface RoundFigures {
 export interface Diagnostics {
   consumerAlone: ThroughputResult;
   backlog: ThroughputResult;
+  /** The relay's read of pending rows at the end of the run, over everything the run sent. */
+  pendingRead?: PendingReadCost;
+}
+
+/** What the relay's SELECT of pending rows costs once many rows have been marked sent. */
+export interface PendingReadCost {
+  sentRows: number;
+  executionMs: number;
+  sharedBuffers: number;
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : 'n/a');
@@ -196,6 +205,20 @@ export function renderReport(rounds: RoundFigures[], diagnostics: Diagnostics | 
         ],
       ),
     );
+    const rawMedian = pick((r) => r.rawThroughput.perSecond);
+    out.push(
+      '',
+      `Backlog drain / median raw throughput: ${ratio(diagnostics.backlog.perSecond / rawMedian)} ` +
+        '(outbox rows already committed → relay → broker → inbox; for reading only, not the target: ' +
+        "the target's platform figure includes each event's own producer transaction).",
+    );
+    const read = diagnostics.pendingRead;
+    if (read) {
+      out.push(
+        `Relay's read of pending rows at the end, with ${read.sentRows.toLocaleString('en')} rows sent: ` +
+          `${read.executionMs.toFixed(2)} ms, ${read.sharedBuffers} buffers (EXPLAIN ANALYZE).`,
+      );
+    }
   }
 
   const ok = rounds.every(complete);

@@ -11,19 +11,25 @@ import { wallClockMs } from './wall-clock';
 @Injectable()
 export class EffectCommitRecorder implements EntitySubscriberInterface {
   readonly committed = new ArrivalLog();
-  private readonly pending = new Map<QueryRunner, number>();
+  private readonly pending = new Map<QueryRunner, number[]>();
 
-  /** Called by the handler, inside the transaction that writes the effect of event `seq`. */
+  /**
+   * Called by the handler, inside the transaction that writes the effect of event `seq` (the consumer
+   * may apply several events in one transaction).
+   */
   expect(runner: QueryRunner | undefined, seq: number): void {
     if (!runner) throw new Error('the bench handler ran outside a transaction');
-    this.pending.set(runner, seq);
+    const seqs = this.pending.get(runner);
+    if (seqs) seqs.push(seq);
+    else this.pending.set(runner, [seq]);
   }
 
   afterTransactionCommit(event: TransactionCommitEvent): void {
-    const seq = this.pending.get(event.queryRunner);
-    if (seq === undefined) return;
+    const seqs = this.pending.get(event.queryRunner);
+    if (seqs === undefined) return;
     this.pending.delete(event.queryRunner);
-    this.committed.record(seq, wallClockMs());
+    const at = wallClockMs();
+    for (const seq of seqs) this.committed.record(seq, at);
   }
 
   afterTransactionRollback(event: TransactionCommitEvent): void {

@@ -9,6 +9,7 @@ import type { ArrivalLog } from './arrival-log';
 import { type BenchPinged, benchPinged } from './bench-catalogue';
 import { benchEnvelope } from './bench-envelope';
 import { BenchPingedConsumer } from './bench-pinged.consumer';
+import type { PendingReadCost } from './bench-report';
 import { startBenchService } from './bench-service';
 import { deleteBrokerObjects } from './broker-cleanup';
 import type { CleanupStack } from './cleanup-stack';
@@ -230,6 +231,26 @@ export class PlatformPath {
    */
   async vacuumOutbox(): Promise<void> {
     await this.producerData.query('VACUUM outbox');
+  }
+
+  /**
+   * Diagnostic: the relay's read of pending rows (the statement of OutboxRelay.drain, without its lock),
+   * now that the run has marked many rows sent: each one left an entry in the `outbox_pending` index
+   * until vacuum (bench/README.md).
+   */
+  async pendingReadCost(): Promise<PendingReadCost> {
+    const [{ n }] = await this.producerData.query(
+      'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NOT NULL',
+    );
+    const plan: {
+      'QUERY PLAN': [
+        { 'Execution Time': number; Plan: { 'Shared Hit Blocks': number; 'Shared Read Blocks': number } },
+      ];
+    }[] = await this.producerData.query(
+      'EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) SELECT seq, envelope FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT 500',
+    );
+    const [{ 'Execution Time': executionMs, Plan: top }] = plan[0]['QUERY PLAN'];
+    return { sentRows: n, executionMs, sharedBuffers: top['Shared Hit Blocks'] + top['Shared Read Blocks'] };
   }
 
   /**

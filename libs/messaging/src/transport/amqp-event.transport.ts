@@ -12,9 +12,9 @@ import { CONSUMED_EVENTS, EVENT_CATALOGUE, RETRY_POLICY } from '../messaging.tok
 import { declareConsumerQueues } from '../topology/declare-topology';
 import { type QueueNames, queueNamesFor } from '../topology/queue-names';
 import type { RetryPolicy } from '../topology/retry-policy';
+import { BatchScheduler } from './batch-scheduler';
 import { EventContext } from './event-context';
 import { validateMessage } from './message-validation';
-import { Semaphore } from './semaphore';
 
 export const AMQP_EVENT_TRANSPORT = Symbol('AMQP_EVENT_TRANSPORT');
 
@@ -39,12 +39,12 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
   private readonly inFlight = new Set<Promise<void>>();
   readonly outcomes: Record<ConsumeOutcome, number> = { applied: 0, duplicate: 0, retried: 0, parked: 0 };
   /**
-   * Each handler holds a database connection for its transaction; more of them than the pool can
-   * serve (handlers may need a second connection) would deadlock the pool, so they queue here.
+   * Valid deliveries wait here for a transaction. Each batch holds one database connection; more of
+   * them than the pool can serve (handlers may need a second connection) would deadlock the pool, so
+   * at most half the pool's transactions run at once. Events of one aggregate are applied in order.
    */
-  private readonly transactions: Semaphore;
-  /** Events of one aggregate are applied one after the other within a process. */
-  private readonly aggregateTails = new Map<string, Promise<void>>();
+  private readonly scheduler: BatchScheduler<Delivery>;
+  private readonly handlerCache = new Map<string, MessageHandler | null>();
 
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
@@ -56,7 +56,11 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
   ) {
     super();
     this.queues = queueNamesFor(config.AMQP_QUEUE_PREFIX, config.SERVICE_NAME);
-    this.transactions = new Semaphore(Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 2)));
+    this.scheduler = new BatchScheduler<Delivery>(
+      Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 2)),
+      maxBatchFor(config.AMQP_PREFETCH),
+      (batch) => this.applyBatch(batch),
+    );
   }
 
   /** True while a consumer is registered on the service's queue (readiness). */
@@ -92,6 +96,8 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     this.consumerTag = undefined;
     const grace = new Promise((resolve) => setTimeout(resolve, this.config.SHUTDOWN_GRACE_MS).unref());
     await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
+    // Past the grace, events still waiting for a transaction are left to the broker: none starts now.
+    this.scheduler.abandonWaiting();
     // Whatever is still unacked goes back to the queue when the channel closes; the inbox dedupes it.
     await closeQuietly(channel);
     await closeQuietly(this.publishChannel);
@@ -148,7 +154,7 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
         this.consumerTag = undefined;
         return;
       }
-      this.track(this.serialise(message, () => this.process(consume, message)));
+      this.track(this.receive(consume, message));
     });
     this.consumerTag = consumerTag;
     this.attached$?.();
@@ -159,30 +165,95 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     void work.finally(() => this.inFlight.delete(work));
   }
 
-  /** Chains work on the message's aggregate so one process applies an aggregate's events in order. */
-  private serialise(message: ConsumeMessage, work: () => Promise<void>): Promise<void> {
-    const key = aggregateKeyOf(message);
-    const previous = this.aggregateTails.get(key) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    this.aggregateTails.set(key, next);
-    void next.finally(() => {
-      if (this.aggregateTails.get(key) === next) this.aggregateTails.delete(key);
-    });
-    return next;
-  }
-
-  private async process(channel: Channel, message: ConsumeMessage): Promise<void> {
+  /**
+   * Validates a delivery (once: envelope and payload), parks it at once if it can never succeed, else
+   * queues it for a transaction. Resolves when it has been acknowledged or moved.
+   */
+  private async receive(channel: Channel, message: ConsumeMessage): Promise<void> {
     const attempt = Number(message.properties.headers?.['x-attempt'] ?? 1);
     const validation = validateMessage(message.content, this.catalogue);
     if (!validation.ok) return this.park(channel, message, attempt, validation.reason);
     const { envelope } = validation;
-    const handler = this.getHandlerByPattern(envelope.type);
+    const handler = this.handlerFor(envelope.type);
     if (!handler) return this.park(channel, message, attempt, `no handler for ${envelope.type}`);
+    const key = `aggregate:${envelope.aggregateId}`;
+    return this.scheduler.enqueue({ channel, message, envelope, handler, attempt, key });
+  }
+
+  /** Nest's own lookup parses the pattern as JSON first, and throws for every plain key: once per type. */
+  private handlerFor(type: string): MessageHandler | null {
+    let handler = this.handlerCache.get(type);
+    if (handler === undefined) {
+      handler = this.getHandlerByPattern(type);
+      this.handlerCache.set(type, handler);
+    }
+    return handler;
+  }
+
+  /**
+   * Applies a batch in ONE transaction: the inbox entries of all its events in one statement, then each
+   * new event's handler in order, then one commit; then every message is acknowledged. A duplicate
+   * (already in the inbox, or twice in the batch) is acknowledged without its handler running.
+   * If anything fails, nothing of the batch is kept and its events are applied one by one instead
+   * (see recoverBatch), so a failing event never takes its neighbours down with it.
+   */
+  private async applyBatch(batch: Delivery[]): Promise<void> {
+    if (batch.length === 1) return this.applyAlone(batch[0]);
+    let applied: boolean[];
+    try {
+      applied = await this.dataSource.transaction(async (manager) => {
+        const fresh = await recordInInbox(manager, batch);
+        const outcome: boolean[] = [];
+        for (const [index, delivery] of batch.entries()) {
+          if (!fresh.delete(delivery.envelope.id.toLowerCase())) {
+            outcome.push(false);
+            continue;
+          }
+          try {
+            await this.runHandler(delivery, manager);
+          } catch (error) {
+            throw new BatchMemberFailed(index, error);
+          }
+          outcome.push(true);
+        }
+        return outcome;
+      });
+    } catch (error) {
+      return this.recoverBatch(batch, error);
+    }
+    for (const [index, { channel, message }] of batch.entries()) {
+      ack(channel, message);
+      this.outcomes[applied[index] ? 'applied' : 'duplicate']++;
+    }
+  }
+
+  /**
+   * After a batch rolled back: the event whose handler threw has had its try, and is retried or parked
+   * as if it had been alone (its handler does not run again for this try); every other event of the
+   * batch is applied in its own transaction, in order. Their handlers may thus run a second time, as
+   * on a redelivery: only committed effects count. When the failure cannot be pinned on one handler
+   * (BEGIN, the inbox insert, COMMIT, a deadlock or serialization failure, a transaction some earlier
+   * handler left aborted), every event is applied alone, the one that threw included.
+   */
+  private async recoverBatch(batch: Delivery[], error: unknown): Promise<void> {
+    const culprit =
+      error instanceof BatchMemberFailed && !failsTheWholeTransaction(error.cause) ? error.index : -1;
+    for (const [index, delivery] of batch.entries()) {
+      if (index === culprit) {
+        const cause = (error as BatchMemberFailed).cause;
+        await this.retryOrPark(delivery.channel, delivery.message, delivery.attempt, cause);
+      } else {
+        await this.applyAlone(delivery);
+      }
+    }
+  }
+
+  /** One event in its own transaction: inbox entry and handler, then ack; a failure retries or parks it. */
+  private async applyAlone(delivery: Delivery): Promise<void> {
+    const { channel, message, attempt } = delivery;
     let applied: boolean;
     try {
-      applied = await this.transactions.run(() =>
-        this.dataSource.transaction((manager) => this.applyOnce(handler, envelope, manager, attempt)),
-      );
+      applied = await this.dataSource.transaction((manager) => this.applyOnce(delivery, manager));
     } catch (error) {
       return this.retryOrPark(channel, message, attempt, error);
     }
@@ -191,18 +262,19 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
   }
 
   /** Records the event in the inbox and runs the handler in the same transaction; a duplicate is a no-op. */
-  private async applyOnce(
-    handler: MessageHandler,
-    envelope: EventEnvelope,
-    manager: EntityManager,
-    attempt: number,
-  ): Promise<boolean> {
+  private async applyOnce(delivery: Delivery, manager: EntityManager): Promise<boolean> {
+    const { envelope } = delivery;
     const inserted: unknown[] = await manager.query(
       `INSERT INTO inbox (event_id, type, producer) VALUES ($1, $2, $3)
        ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
       [envelope.id, envelope.type, envelope.producer],
     );
     if (inserted.length === 0) return false;
+    await this.runHandler(delivery, manager);
+    return true;
+  }
+
+  private async runHandler({ handler, envelope, attempt }: Delivery, manager: EntityManager): Promise<void> {
     const context = new EventContext([envelope, manager, attempt]);
     await runWithContext(
       {
@@ -215,7 +287,6 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
         await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
       },
     );
-    return true;
   }
 
   private async retryOrPark(
@@ -291,15 +362,6 @@ function reasonOf(error: unknown): string {
   return String(error);
 }
 
-function aggregateKeyOf(message: ConsumeMessage): string {
-  try {
-    const { aggregateId } = JSON.parse(message.content.toString('utf8')) as EventEnvelope;
-    return `aggregate:${aggregateId}`;
-  } catch {
-    return `message:${message.properties.messageId ?? message.fields.deliveryTag}`;
-  }
-}
-
 function ack(channel: Channel, message: ConsumeMessage): void {
   try {
     channel.ack(message);
@@ -314,4 +376,64 @@ function nack(channel: Channel, message: ConsumeMessage): void {
   } catch {
     // Channel gone: the broker requeues it anyway.
   }
+}
+
+/** A valid delivery waiting for (or in) a transaction. */
+interface Delivery {
+  channel: Channel;
+  message: ConsumeMessage;
+  envelope: EventEnvelope;
+  handler: MessageHandler;
+  attempt: number;
+  /** Events with the same key (their aggregate) are applied in arrival order. */
+  key: string;
+}
+
+/**
+ * At most half the prefetch per transaction, so that while one batch commits the broker already
+ * delivers the next one's events.
+ */
+function maxBatchFor(prefetch: number): number {
+  return Math.max(1, Math.ceil(prefetch / 2));
+}
+
+/** The handler of the batch's `index`-th event threw `cause`. */
+class BatchMemberFailed extends Error {
+  constructor(
+    readonly index: number,
+    override readonly cause: unknown,
+  ) {
+    super(reasonOf(cause));
+  }
+}
+
+/**
+ * PostgreSQL errors that say nothing about the handler that met them: deadlock and serialization
+ * failures (class 40) and "current transaction is aborted" (an earlier statement failed).
+ */
+function failsTheWholeTransaction(error: unknown): boolean {
+  const code = sqlStateOf(error);
+  return code !== undefined && (code.startsWith('40') || code === '25P02');
+}
+
+function sqlStateOf(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const { code, driverError } = error as { code?: unknown; driverError?: { code?: unknown } };
+  if (typeof code === 'string') return code;
+  return typeof driverError?.code === 'string' ? driverError.code : undefined;
+}
+
+/** Inbox entries of a batch in one statement; returns the ids that were new (lower case, as PostgreSQL prints them). */
+async function recordInInbox(manager: EntityManager, batch: readonly Delivery[]): Promise<Set<string>> {
+  const rows: { event_id: string }[] = await manager.query(
+    `INSERT INTO inbox (event_id, type, producer)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])
+     ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+    [
+      batch.map(({ envelope }) => envelope.id),
+      batch.map(({ envelope }) => envelope.type),
+      batch.map(({ envelope }) => envelope.producer),
+    ],
+  );
+  return new Set(rows.map((row) => row.event_id));
 }

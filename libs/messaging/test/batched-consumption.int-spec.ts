@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { createTestDatabase, expectEventually, isolatedEnvironment } from '@tripartite/testing';
+import { deleteBrokerObjects, drainQueue, publishRaw } from './support/broker-admin';
+import { publishThing, startTestService, type TestService } from './support/test-service';
+import { ThingConsumer } from './support/thing.consumer';
+import { notesOf } from './support/two-services';
+
+/**
+ * A backlog reaches the consumer in one burst (prefetch 20): the transport then applies several events
+ * per transaction. Each test lets events pile up in the queue while no consumer is attached, then
+ * starts one, the way a service meets its queue after a restart or a slow spell.
+ */
+describe('a consumer applying several events in one transaction', () => {
+  let producer: TestService;
+  let consumer: TestService | undefined;
+  let env: Record<string, string>;
+  let consumerEnv: Record<string, string>;
+  const drops: (() => Promise<void>)[] = [];
+
+  before(async () => {
+    const producerDb = await createTestDatabase('batch_producer');
+    const consumerDb = await createTestDatabase('batch_consumer');
+    drops.push(producerDb.drop, consumerDb.drop);
+    env = isolatedEnvironment('batch', producerDb.name);
+    consumerEnv = { ...env, DATABASE_NAME: consumerDb.name };
+    // Declares the queue and its bindings, then leaves: what is published next waits in the queue.
+    await (await startConsumer()).close();
+    producer = await startTestService({ service: 'producer', env });
+  });
+  afterEach(async () => {
+    await consumer?.close();
+    consumer = undefined;
+  });
+  after(async () => {
+    await producer?.close();
+    await deleteBrokerObjects(env.AMQP_EXCHANGE, env.AMQP_QUEUE_PREFIX, ['consumer', 'producer']);
+    for (const drop of drops) await drop();
+  });
+
+  function startConsumer(): Promise<TestService> {
+    return startTestService({
+      service: 'consumer',
+      env: consumerEnv,
+      consumes: ['thing.happened'],
+      controllers: [ThingConsumer],
+    });
+  }
+
+  /** Waits until the relay has published every row written so far (they are in the queue then). */
+  async function allPublished(): Promise<void> {
+    await expectEventually(async () => {
+      const [{ n }] = await producer.dataSource.query(
+        'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL',
+      );
+      assert.equal(n, 0);
+    });
+  }
+
+  /** How many transactions committed the effects of these events (`xmin` is the inserting transaction). */
+  async function transactionsOf(eventIds: string[]): Promise<number> {
+    const [{ n }] = await consumer!.dataSource.query(
+      'SELECT count(DISTINCT xmin::text)::int AS n FROM effects WHERE event_id = ANY($1)',
+      [eventIds],
+    );
+    return n;
+  }
+
+  it('applies each event once, in order per aggregate, a duplicate in the same batch included', async () => {
+    const aggregates = [randomUUID(), randomUUID(), randomUUID()];
+    const written: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      written.push(await publishThing(producer, aggregates[i % 3], { note: `n${i}` }));
+    }
+    await allPublished();
+    // The same event twice more, behind the others: the inbox must recognise it inside a batch too.
+    const [{ envelope }] = await producer.dataSource.query('SELECT envelope FROM outbox WHERE id = $1', [
+      written[4],
+    ]);
+    await publishRaw(env.AMQP_EXCHANGE, 'thing.happened', envelope);
+    await publishRaw(env.AMQP_EXCHANGE, 'thing.happened', envelope);
+
+    consumer = await startConsumer();
+    await expectEventually(async () => {
+      const [row] = await consumer!.dataSource.query(
+        'SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM effects',
+      );
+      assert.deepEqual(row, { n: 30, d: 30 });
+    });
+    await expectEventually(() => assert.equal(consumer!.transport.outcomes.duplicate, 2));
+    assert.equal(consumer.transport.outcomes.applied, 30);
+    for (const [index, aggregateId] of aggregates.entries()) {
+      const expected = Array.from({ length: 10 }, (_, k) => `n${index + 3 * k}`);
+      assert.deepEqual(await notesOf(consumer, aggregateId), expected, 'one aggregate keeps its order');
+    }
+    const transactions = await transactionsOf(written);
+    assert.ok(transactions < 30, `several events shared a transaction (${transactions} for 30)`);
+    const [{ n: handlerRuns }] = await consumer.dataSource.query(
+      'SELECT count(*)::int AS n FROM attempts WHERE event_id = $1',
+      [written[4]],
+    );
+    assert.equal(handlerRuns, 1, 'the handler never ran for the duplicates');
+  });
+
+  it('parks a failing event alone after its tries, and commits the neighbours of its batch', async () => {
+    const aggregates = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const written: string[] = [];
+    let failingId = '';
+    for (let i = 0; i < 16; i++) {
+      const aggregateId = aggregates[i % 4];
+      if (i === 6) {
+        failingId = await publishThing(producer, aggregateId, { note: 'always fails', failTimes: 99 });
+      } else if (i === 9) {
+        written.push(await publishThing(producer, aggregateId, { note: `n${i}`, failTimes: 1 }));
+      } else {
+        written.push(await publishThing(producer, aggregateId, { note: `n${i}` }));
+      }
+    }
+    await allPublished();
+
+    consumer = await startConsumer();
+    const parkedQueue = consumer.transport.queues.parked;
+    const parked = await expectEventually(
+      async () => {
+        const messages = await drainQueue(parkedQueue);
+        assert.equal(messages.length, 1);
+        return messages[0];
+      },
+      { timeoutMs: 15_000 },
+    );
+    assert.equal((parked.content as { id: string }).id, failingId);
+    assert.equal(parked.headers['x-attempts'], 3);
+    assert.match(String(parked.headers['x-parked-reason']), /handler failed 3 times: planned failure 3/);
+    const tries = await consumer.dataSource.query(
+      'SELECT attempt FROM attempts WHERE event_id = $1 ORDER BY attempt',
+      [failingId],
+    );
+    assert.deepEqual(
+      tries.map((t: { attempt: number }) => t.attempt),
+      [1, 2, 3],
+      'one run of its handler per try, in a batch as alone',
+    );
+
+    await expectEventually(async () => {
+      const [row] = await consumer!.dataSource.query(
+        'SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM effects WHERE event_id = ANY($1)',
+        [written],
+      );
+      assert.deepEqual(row, { n: 15, d: 15 });
+    });
+    const [{ n: failedEffects }] = await consumer.dataSource.query(
+      'SELECT count(*)::int AS n FROM effects WHERE event_id = $1',
+      [failingId],
+    );
+    assert.equal(failedEffects, 0, 'nothing of the failing event survives');
+    // The aggregate of the failing event (i % 4 === 2) lost that one event, not the ones around it.
+    assert.deepEqual(await notesOf(consumer, aggregates[2]), ['n2', 'n10', 'n14']);
+    assert.deepEqual(await notesOf(consumer, aggregates[0]), ['n0', 'n4', 'n8', 'n12']);
+    assert.deepEqual(
+      (await notesOf(consumer, aggregates[1])).sort(),
+      ['n1', 'n13', 'n5', 'n9'],
+      'the temporary failure (n9) came back once from its retry',
+    );
+    assert.ok((await transactionsOf(written)) < 15, 'the backlog was applied several events per transaction');
+  });
+});
