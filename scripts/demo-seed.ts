@@ -96,7 +96,9 @@ const steps: Step[] = [
   'granted',
 ];
 
-type Api = (method: string, path: string, body?: unknown) => Promise<Record<string, any>>;
+// biome-ignore lint/suspicious/noExplicitAny: the seed reads a few fields of the API's answers.
+type Json = Record<string, any>;
+type Api = (method: string, path: string, body?: unknown) => Promise<Json>;
 
 /** Takes one service's agrément to its demo step through the API, as the DIRECCTE and the service would. */
 async function agreementFor(
@@ -181,7 +183,7 @@ async function main(): Promise<void> {
       body: body ? JSON.stringify(body) : undefined,
     });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as Record<string, any>;
+    return (await response.json()) as Json;
   };
   const today = calendarDateAt(new Date((await api('GET', '/api/v1/admin/clock')).now));
   const directory = await api('GET', `/api/v1/organisations?type=SSTI&region=${REGION}&pageSize=200`);

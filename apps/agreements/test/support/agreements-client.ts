@@ -14,10 +14,14 @@ export const LIMITS = {
   doctorsPerSector: [{ sector: 'Rennes', doctors: 14 }],
 };
 
+/** A JSON answer read field by field, as a client would: tests assert on what they read. */
+// biome-ignore lint/suspicious/noExplicitAny: a test reads nested fields of arbitrary answers.
+type Json = Record<string, any>;
+
 export interface Reply {
   statusCode: number;
   headers: Record<string, unknown>;
-  json(): Record<string, any>;
+  json(): Json;
 }
 
 /** Talks to the agreements service over HTTP as the parties would, and reads what it wrote. */
@@ -117,7 +121,7 @@ export class AgreementsClient {
   }
 
   /** Files, records a favourable opinion and grants, all on `on`; answers the agrément. */
-  async grantedAgreement(serviceId: string, on: CalendarDate, validFrom = on): Promise<Record<string, any>> {
+  async grantedAgreement(serviceId: string, on: CalendarDate, validFrom = on): Promise<Json> {
     const filed = await this.file(serviceId, on);
     assert.equal(filed.statusCode, 201, JSON.stringify(filed.json()));
     const id = filed.json().id;
@@ -138,7 +142,7 @@ export class AgreementsClient {
   }
 
   /** The events this agrément published, in order. */
-  async events(aggregateId: string): Promise<{ type: string; payload: Record<string, any> }[]> {
+  async events(aggregateId: string): Promise<{ type: string; payload: Json }[]> {
     return this.dataSource.query(
       "SELECT type, envelope->'payload' AS payload FROM outbox WHERE aggregate_id = $1 ORDER BY seq",
       [aggregateId],
