@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addDays, addMonths, type CalendarDate } from '@tripartite/calendar';
 import { createTestDatabase, expectEventually, TestProducer } from '@tripartite/testing';
+import { renewalViewResponseSchema } from '../src/agreement/api/dto/renewal-view.response.dto';
 import { startAgreements } from './support/agreements-app';
 import { AgreementsClient } from './support/agreements-client';
 
@@ -39,6 +40,7 @@ describe('the agrément renewal view', () => {
     const response = await view(agreement.id);
     assert.equal(response.statusCode, 200, JSON.stringify(response.json()));
     const body = response.json();
+    assert.doesNotThrow(() => renewalViewResponseSchema.parse(body), 'the answer is the documented shape');
     assert.equal(body.cpom.known, false);
     assert.match(body.cpom.explanation, /No CPOM/);
     assert.equal(body.serviceProject.known, false);
@@ -115,6 +117,7 @@ describe('the agrément renewal view', () => {
       assert.equal(body.cpom.finalEvaluation?.summary, 'Objectifs atteints à 80 %');
     });
     const body = (await view(agreement.id)).json();
+    assert.doesNotThrow(() => renewalViewResponseSchema.parse(body), 'the answer is the documented shape');
     assert.deepEqual(
       [
         body.cpom.contractId,

@@ -43,6 +43,7 @@ import {
   agreementResponseSchema,
   toAgreementResponse,
 } from './dto/agreement.response.dto';
+import { renewalViewResponseSchema } from './dto/renewal-view.response.dto';
 
 const idParams = z.object({ id: z.uuid() });
 const noticeParams = z.object({ id: z.uuid(), noticeId: z.uuid() });
@@ -101,6 +102,7 @@ export class AgreementController {
 
   /** What the DIRECCTE examines at renewal: the service project and the CPOM (seed 002 I.1). */
   @Get(':id/renewal-view')
+  @ApiZodResponse(200, renewalViewResponseSchema)
   renewalView(@ZodParams(idParams) { id }: IdParams): Promise<RenewalView> {
     return this.renewalViews.view(id);
   }
