@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { calendarDateAt, daysBetween } from '@tripartite/calendar';
 import { loadConfig, serviceConfigSchema } from '@tripartite/config';
 import {
   cleanupIsolatedEnvironment,
@@ -146,5 +147,49 @@ describe('the walking skeleton across processes', () => {
       body.items.map((item) => [item.recipient.email, item.status]),
       [['anne.legoff@example.org', 'sent']],
     );
+  });
+
+  it('the director files the agrément application; four months of silence later the platform grants it and tells her (R.4622-52)', async () => {
+    const config = loadConfig(serviceConfigSchema('e2e', 0), env);
+    const admin = await testToken(config, { roles: ['admin'] });
+    const call = async (token: string, method: string, path: string, body?: unknown) => {
+      const response = await fetch(`http://127.0.0.1:${gatewayPort}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      // biome-ignore lint/suspicious/noExplicitAny: the test reads a few fields of the answers.
+      return { status: response.status, body: (await response.json()) as Record<string, any> };
+    };
+    const services = await call(admin, 'GET', '/api/v1/organisations?type=SSTI&region=53');
+    const serviceId = services.body.items[0].id as string;
+    const director = await testToken(config, { roles: ['sst'], region: '53', org: serviceId });
+    const now = new Date((await call(admin, 'GET', '/api/v1/admin/clock')).body.now);
+    const filedOn = calendarDateAt(now);
+    const filed = await call(director, 'POST', '/api/v1/agreements', {
+      serviceId,
+      application: 'first',
+      filedOn,
+    });
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    await expectEventually(
+      () => assert.ok(smtp.to('anne.legoff@example.org').some((m) => /demande d’agrément/.test(m.subject))),
+      { timeoutMs: 20_000 },
+    );
+
+    const days = daysBetween(filedOn, filed.body.decisionDueOn as string) + 1;
+    assert.equal((await call(admin, 'POST', '/api/v1/admin/clock/advance', { days })).status, 200);
+    const implicit = await expectEventually(
+      () => {
+        const found = smtp.to('anne.legoff@example.org').filter((m) => /implicite/i.test(m.subject));
+        assert.equal(found.length, 1);
+        return found[0];
+      },
+      { timeoutMs: 30_000 },
+    );
+    assert.ok(implicit?.text.includes(`https://tripartite.test/api/v1/agreements/${filed.body.id}`));
+    const agreement = await call(director, 'GET', `/api/v1/agreements/${filed.body.id}`);
+    assert.equal(agreement.body.status, 'granted');
+    assert.equal(agreement.body.decision.outcome, 'implicit');
   });
 });
