@@ -85,7 +85,7 @@ describe('the walking skeleton across processes', () => {
       }
     }
     await smtp.stop();
-    await cleanupIsolatedEnvironment(env, ['notifications']);
+    await cleanupIsolatedEnvironment(env, ['agreements', 'notifications']);
     for (const drop of drops) await drop();
   });
 

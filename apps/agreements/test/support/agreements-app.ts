@@ -38,7 +38,7 @@ export async function startAgreements(
     env,
     close: async () => {
       await app.close();
-      await cleanupIsolatedEnvironment(env);
+      await cleanupIsolatedEnvironment(env, ['agreements']);
       await db.drop();
     },
   };
