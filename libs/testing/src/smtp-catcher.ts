@@ -106,9 +106,15 @@ function parseMessage(raw: string, to: string[], from: string): CaughtMessage {
     headers,
     subject: decodeEncodedWords(headers.get('subject') ?? ''),
     messageId: headers.get('message-id') ?? '',
-    text: parts.find((p) => p.type === 'text/plain')?.content ?? '',
-    html: parts.find((p) => p.type === 'text/html')?.content ?? '',
+    text: bodyOf(parts.find((p) => p.type === 'text/plain')),
+    html: bodyOf(parts.find((p) => p.type === 'text/html')),
   };
+}
+
+/** A text body as a person reads it: quoted-printable lines joined with plain newlines. */
+function bodyOf(part: MimePart | undefined): string {
+  if (!part) return '';
+  return part.encoding === 'quoted-printable' ? part.content.replace(/\r\n/g, '\n') : part.content;
 }
 
 function splitHeaders(entity: string): { headers: Map<string, string>; body: string } {
@@ -124,7 +130,26 @@ function splitHeaders(entity: string): { headers: Map<string, string>; body: str
   return { headers, body };
 }
 
-function leafParts(headers: Map<string, string>, body: string): { type: string; content: string }[] {
+/** One leaf part of a MIME message: its headers (lower-case names) and its decoded content. */
+export interface MimePart {
+  contentType: string;
+  /** The media type alone, lower case (`text/plain`). */
+  type: string;
+  headers: Map<string, string>;
+  /** The file name of an attachment (Content-Disposition or Content-Type `name`), else null. */
+  filename: string | null;
+  encoding: string;
+  /** Decoded; line ends as written. */
+  content: string;
+}
+
+/** Every leaf part of a raw message as nodemailer writes it (multipart/mixed around multipart/alternative). */
+export function mimeParts(raw: string): MimePart[] {
+  const { headers, body } = splitHeaders(raw);
+  return leafParts(headers, body);
+}
+
+function leafParts(headers: Map<string, string>, body: string): MimePart[] {
   const contentType = headers.get('content-type') ?? 'text/plain';
   const type = contentType.split(';')[0].trim().toLowerCase();
   if (type.startsWith('multipart/')) {
@@ -140,17 +165,16 @@ function leafParts(headers: Map<string, string>, body: string): { type: string; 
       });
   }
   const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  return [{ type, content: decodeBody(body, encoding) }];
+  const disposition = headers.get('content-disposition') ?? '';
+  const filename =
+    /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? /name="?([^";]+)"?/i.exec(contentType)?.[1] ?? null;
+  return [{ contentType, type, headers, filename, encoding, content: decodeBody(body, encoding) }];
 }
 
 function decodeBody(body: string, encoding: string): string {
   if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
+  if (encoding === 'quoted-printable') return hexEscapesToUtf8(body.replace(/=\r\n/g, ''));
   return body;
-}
-
-function decodeQuotedPrintable(text: string): string {
-  return hexEscapesToUtf8(text.replace(/=\r\n/g, '')).replace(/\r\n/g, '\n');
 }
 
 /** Turns `=XX` escapes into bytes and reads the whole as UTF-8 (quoted-printable and RFC 2047 "Q"). */
