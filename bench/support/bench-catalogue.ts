@@ -11,4 +11,4 @@ export const benchPinged = defineEvent(
 
 export type BenchPinged = z.infer<typeof benchPinged.schema>;
 
-export const benchCatalogue: EventCatalogue = { [benchPinged.type]: benchPinged };
+export const benchCatalogue = { [benchPinged.type]: benchPinged } satisfies EventCatalogue;

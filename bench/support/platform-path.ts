@@ -6,7 +6,7 @@ import { createTestDatabase } from '@tripartite/testing';
 import { connect } from 'amqplib';
 import { DataSource } from 'typeorm';
 import type { ArrivalLog } from './arrival-log';
-import { type BenchPinged, benchPinged } from './bench-catalogue';
+import { type BenchPinged, benchCatalogue, benchPinged } from './bench-catalogue';
 import { benchEnvelope } from './bench-envelope';
 import { BenchPingedConsumer } from './bench-pinged.consumer';
 import type { PendingReadCost } from './bench-report';
@@ -61,7 +61,7 @@ export class PlatformPath {
   private constructor(
     private readonly producerData: DataSource,
     private readonly consumerData: DataSource,
-    private readonly writer: OutboxWriter,
+    private readonly writer: OutboxWriter<typeof benchCatalogue>,
     private readonly relay: OutboxRelay,
     private readonly effects: ArrivalLog,
     private readonly amqpUrl: string,
@@ -117,7 +117,7 @@ export class PlatformPath {
     return new PlatformPath(
       producer.get(DataSource),
       consumer.get(DataSource),
-      producer.get(OutboxWriter),
+      producer.get<OutboxWriter<typeof benchCatalogue>>(OutboxWriter),
       producer.get(OutboxRelay),
       recorder.committed,
       amqpUrl,
@@ -127,7 +127,7 @@ export class PlatformPath {
   }
 
   /** What a command hands to `OutboxWriter.append`; a new aggregate each time (see benchEnvelope). */
-  private newEvent(seq: number, phase: string): NewEvent<string, BenchPinged> {
+  private newEvent(seq: number, phase: string): NewEvent<typeof benchPinged.type, BenchPinged> {
     return {
       type: benchPinged.type,
       aggregateId: randomUUID(),

@@ -48,5 +48,7 @@ export const eventCatalogue = {
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalogue = Readonly<Record<string, EventDefinition>>;
+/** The platform's catalogue as a type: what `OutboxWriter.append` checks producers against. */
+export type PlatformCatalogue = typeof eventCatalogue;
 export type PlatformEventType = keyof typeof eventCatalogue;
 export type PayloadOf<T extends PlatformEventType> = z.infer<(typeof eventCatalogue)[T]['schema']>;

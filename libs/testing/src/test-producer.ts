@@ -5,10 +5,15 @@ import { ConfigModule, loadConfig, serviceConfigSchema } from '@tripartite/confi
 import {
   type EventEnvelope,
   eventCatalogue,
-  type PayloadOf,
+  type PlatformCatalogue,
   type PlatformEventType,
 } from '@tripartite/events';
-import { MessagingModule, messagingPersistence, OutboxWriter } from '@tripartite/messaging';
+import {
+  MessagingModule,
+  messagingPersistence,
+  OutboxWriter,
+  type PayloadInput,
+} from '@tripartite/messaging';
 import { PersistenceModule } from '@tripartite/persistence';
 import { DataSource } from 'typeorm';
 
@@ -48,9 +53,9 @@ export class TestProducer {
   /** Writes one event through the outbox, in its own transaction, as a command would. */
   publish<T extends PlatformEventType>(
     type: T,
-    payload: PayloadOf<T>,
+    payload: PayloadInput<PlatformCatalogue, T>,
     options: { aggregateId: string; aggregateVersion: number; region?: string | null },
-  ): Promise<EventEnvelope<PayloadOf<T>>> {
+  ): Promise<EventEnvelope<unknown, T>> {
     return this.dataSource.transaction((manager) =>
       this.writer.append(manager, {
         type,

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type Role, signDevelopmentToken } from '@tripartite/auth';
 import { loadConfig } from '@tripartite/config';
-import type { EventEnvelope, PayloadOf, PlatformEventType } from '@tripartite/events';
+import type { EventEnvelope, PayloadOf, PlatformCatalogue, PlatformEventType } from '@tripartite/events';
 import { createServiceApp } from '@tripartite/http';
-import { connectEventTransport, queueNamesFor } from '@tripartite/messaging';
+import { connectEventTransport, type PayloadInput, queueNamesFor } from '@tripartite/messaging';
 import {
   createTestDatabase,
   expectEventually,
@@ -162,7 +162,7 @@ export class NotificationsWorld {
   register(
     payload: PayloadOf<'organisation.registered'>,
     aggregateVersion = 1,
-  ): Promise<EventEnvelope<PayloadOf<'organisation.registered'>>> {
+  ): Promise<EventEnvelope<unknown, 'organisation.registered'>> {
     return this.producer.publish('organisation.registered', payload, {
       aggregateId: payload.organisationId,
       aggregateVersion,
@@ -173,9 +173,9 @@ export class NotificationsWorld {
   /** Publishes an event at the producer, through its outbox, as the other services will. */
   publish<T extends PlatformEventType>(
     type: T,
-    payload: PayloadOf<T>,
+    payload: PayloadInput<PlatformCatalogue, T>,
     aggregateId: string = randomUUID(),
-  ): Promise<EventEnvelope<PayloadOf<T>>> {
+  ): Promise<EventEnvelope<unknown, T>> {
     const regions = (payload as { regions?: string[] }).regions;
     return this.producer.publish(type, payload, {
       aggregateId,
@@ -348,6 +348,9 @@ export function organisation(
     name: 'Santé Travail Ouest',
     regions: ['53'],
     contacts: contacts.map((c) => ({ ...c, function: null })),
+    caisseKind: null,
+    siret: null,
+    service: null,
     ...overrides,
   };
 }

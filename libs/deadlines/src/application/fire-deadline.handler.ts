@@ -66,7 +66,7 @@ export class FireDeadlineHandler {
           const effect = this.effects.for(deadline.kind);
           const event = effect ? await effect(manager, deadline, now) : deadline.event;
           if (!event) return;
-          await this.outbox.append(manager, {
+          await this.outbox.appendStored(manager, {
             type: event.type,
             aggregateId: deadline.subjectId,
             aggregateVersion: event.aggregateVersion,

@@ -9,6 +9,13 @@ const agreementSubject = {
   serviceId: z.uuid(),
   serviceName: z.string().min(1),
   regions: z.array(regionCodeSchema).min(1),
+  /**
+   * Added without a new version (optional: events written before it stay valid). SSTI or SSTA: an SSTA has
+   * no service project and no CPOM (L.4622-14, L.4622-10).
+   */
+  serviceType: z.enum(['SSTI', 'SSTA']).optional(),
+  /** The service's competent Caisse (null for an SSTA or while none is known); optional like serviceType. */
+  caisseId: z.uuid().nullable().optional(),
 };
 
 export const applicationKinds = ['first', 'renewal'] as const;

@@ -24,8 +24,8 @@ export const contactSchema = z.object({
 /** The regional social-security fund a Caisse is: CARSAT, CGSS (overseas) or CRAMIF (Île-de-France). */
 export const caisseKinds = ['CARSAT', 'CGSS', 'CRAMIF'] as const;
 
-/** What the directory knows of an occupational health service (SSTI or SSTA). */
-export const serviceProfileSchema = z.object({
+/** What the directory knows of an occupational health service (SSTI or SSTA), version 1. */
+const serviceProfileV1Schema = z.object({
   employeesFollowed: z.number().int().nonnegative(),
   memberCompanies: z.number().int().nonnegative(),
   /** A construction-industry (BTP) service: its CPOM gets the OPPBTP quadripartite annex. */
@@ -33,8 +33,17 @@ export const serviceProfileSchema = z.object({
   sectors: z.array(z.string().min(1)),
 });
 
-// Fields added after version 1 are optional, so events written before them stay valid.
-export const organisationSnapshotSchema = z.object({
+/**
+ * What the directory knows of an occupational health service, version 2: with its competent Caisse, chosen
+ * per service among those covering its region (a Caisse may cover two regions, a region may have two
+ * Caisses: domain.md). Null for an SSTA (no CPOM, L.4622-10) and while no Caisse of its region is known.
+ */
+export const serviceProfileSchema = serviceProfileV1Schema.extend({
+  caisseId: z.uuid().nullable(),
+});
+
+/** Version 1 of the directory's events: the fields added after its first release were optional. */
+export const organisationSnapshotV1Schema = z.object({
   organisationId: z.uuid(),
   type: z.enum(organisationTypes),
   name: z.string().min(1),
@@ -46,19 +55,48 @@ export const organisationSnapshotSchema = z.object({
     .regex(/^\d{14}$/)
     .nullable()
     .optional(),
-  service: serviceProfileSchema.nullable().optional(),
+  service: serviceProfileV1Schema.nullable().optional(),
 });
+
+/** Version 2: every field present (null when it does not apply), and the service's competent Caisse. */
+export const organisationSnapshotSchema = z.object({
+  organisationId: z.uuid(),
+  type: z.enum(organisationTypes),
+  name: z.string().min(1),
+  regions: z.array(regionCodeSchema).min(1),
+  contacts: z.array(contactSchema),
+  caisseKind: z.enum(caisseKinds).nullable(),
+  siret: z
+    .string()
+    .regex(/^\d{14}$/)
+    .nullable(),
+  service: serviceProfileSchema.nullable(),
+});
+
+export const organisationRegisteredV1 = defineEvent(
+  'organisation.registered',
+  1,
+  organisationSnapshotV1Schema,
+  'An organisation (service, DIRECCTE, Caisse, ARS, CRPRP…) entered the directory.',
+);
+
+export const organisationUpdatedV1 = defineEvent(
+  'organisation.updated',
+  1,
+  organisationSnapshotV1Schema,
+  'An organisation of the directory changed; the payload is its full new state.',
+);
 
 export const organisationRegistered = defineEvent(
   'organisation.registered',
-  1,
+  2,
   organisationSnapshotSchema,
   'An organisation (service, DIRECCTE, Caisse, ARS, CRPRP…) entered the directory.',
 );
 
 export const organisationUpdated = defineEvent(
   'organisation.updated',
-  1,
+  2,
   organisationSnapshotSchema,
   'An organisation of the directory changed; the payload is its full new state.',
 );

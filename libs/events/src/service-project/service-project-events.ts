@@ -14,6 +14,8 @@ const serviceProjectSubject = {
   periodStart: calendarDateSchema,
   periodEnd: calendarDateSchema,
   priorities: z.array(z.string().min(1)),
+  /** The service's competent Caisse; added without a new version (optional: older events stay valid). */
+  caisseId: z.uuid().nullable().optional(),
 };
 
 export const serviceProjectAdopted = defineEvent(

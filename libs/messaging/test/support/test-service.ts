@@ -21,7 +21,7 @@ export interface TestService {
   app: INestApplication;
   config: PlatformConfig;
   dataSource: DataSource;
-  writer: OutboxWriter;
+  writer: OutboxWriter<typeof testCatalogue>;
   relay: OutboxRelay;
   transport: AmqpEventTransport;
   close(): Promise<void>;
@@ -67,7 +67,7 @@ export async function startTestService(options: {
     app,
     config,
     dataSource: app.get(DataSource),
-    writer: app.get(OutboxWriter),
+    writer: app.get<OutboxWriter<typeof testCatalogue>>(OutboxWriter),
     relay: app.get(OutboxRelay),
     transport,
     close: () => app.close(),

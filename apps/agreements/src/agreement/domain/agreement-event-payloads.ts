@@ -33,8 +33,8 @@ export const agreementPayloads = {
     return {
       ...subjectOf(agreement),
       decidedOn: s.decision.decidedOn,
-      validFrom: s.validFrom,
-      validUntil: s.validUntil,
+      validFrom: known(s.validFrom, 'validFrom'),
+      validUntil: known(s.validUntil, 'validUntil'),
       conditional: s.conditional,
       complianceCommitment: s.decision.complianceCommitment,
       limits: s.decision.limits,
@@ -55,8 +55,8 @@ export const agreementPayloads = {
     return {
       ...subjectOf(agreement),
       decisionDueOn: s.decisionDueOn,
-      validFrom: s.validFrom,
-      validUntil: s.validUntil,
+      validFrom: known(s.validFrom, 'validFrom'),
+      validUntil: known(s.validUntil, 'validUntil'),
       employeesFollowed: s.employeesFollowed,
       renewalOf: s.previousAgreementId,
     };
@@ -90,7 +90,7 @@ export const agreementPayloads = {
       ...subjectOf(agreement),
       decidedOn: s.sanction.decidedOn,
       previousValidUntil: s.sanction.previousValidUntil,
-      validUntil: s.validUntil,
+      validUntil: known(s.validUntil, 'validUntil'),
       grounds: s.sanction.grounds,
       text: s.sanction.text,
       memberCompaniesToInform: true as const,
@@ -99,6 +99,16 @@ export const agreementPayloads = {
 
   expired(agreement: Agreement) {
     const s = agreement.state;
-    return { ...subjectOf(agreement), validUntil: s.validUntil, renewedBy: s.supersededBy };
+    return {
+      ...subjectOf(agreement),
+      validUntil: known(s.validUntil, 'validUntil'),
+      renewedBy: s.supersededBy,
+    };
   },
 };
+
+/** A date the state has by the time this event is published (a granted agrément has its period). */
+function known<T>(value: T | null, what: string): T {
+  if (value === null) throw new Error(`no ${what} to publish`);
+  return value;
+}

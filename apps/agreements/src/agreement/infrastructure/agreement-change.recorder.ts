@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@tripartite/audit';
-import { OutboxWriter } from '@tripartite/messaging';
+import type { PlatformCatalogue, PlatformEventType } from '@tripartite/events';
+import { OutboxWriter, type PayloadInput } from '@tripartite/messaging';
 import type { EntityManager } from 'typeorm';
 import type { Agreement } from '../domain/agreement';
 
@@ -15,13 +16,13 @@ export class AgreementChangeRecorder {
     private readonly audit: AuditTrail,
   ) {}
 
-  async record(
+  async record<T extends PlatformEventType>(
     manager: EntityManager,
     agreement: Agreement,
     change: {
       action: string;
       /** The event to publish; none for a change other services need not hear of. */
-      event?: { type: string; payload: Record<string, unknown> };
+      event?: { type: T; payload: PayloadInput<PlatformCatalogue, T> };
       versionBefore: number | null;
       summary: string;
       payload?: Record<string, unknown>;
@@ -43,7 +44,7 @@ export class AgreementChangeRecorder {
       versionBefore: change.versionBefore,
       versionAfter: agreement.version,
       summary: change.summary,
-      payload: change.payload ?? change.event?.payload,
+      payload: change.payload ?? (change.event?.payload as Record<string, unknown> | undefined),
     });
   }
 }

@@ -17,7 +17,10 @@ const SERVICES = ['SSTI', 'SSTA'];
  * - a SIRET, where given, is valid (INSEE key).
  */
 export function organisationProfileProblems(
-  state: Pick<OrganisationSnapshot, 'type' | 'caisseKind' | 'siret' | 'service'>,
+  state: Pick<OrganisationSnapshot, 'type'> &
+    Partial<Pick<OrganisationSnapshot, 'caisseKind' | 'siret'>> & {
+      service?: Omit<NonNullable<OrganisationSnapshot['service']>, 'caisseId'> | null;
+    },
 ): ProfileProblem[] {
   const problems: ProfileProblem[] = [];
   if (state.type === 'CAISSE' && !state.caisseKind) {

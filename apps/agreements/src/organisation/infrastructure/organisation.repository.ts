@@ -99,7 +99,8 @@ function toOrganisation(row: OrganisationOrmEntity): Organisation {
       contacts: row.contacts,
       caisseKind: row.caisseKind ?? null,
       siret: row.siret ?? null,
-      service: row.service ?? null,
+      // Rows written before the competent Caisse was recorded have none in their profile.
+      service: row.service ? { ...row.service, caisseId: row.service.caisseId ?? null } : null,
     },
     row.version,
   );

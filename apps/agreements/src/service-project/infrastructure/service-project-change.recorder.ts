@@ -62,6 +62,12 @@ export class ServiceProjectChangeRecorder {
   }
 }
 
+type ServiceProjectEvent =
+  | { type: 'service_project.withdrawn'; payload: z.infer<typeof serviceProjectWithdrawn.schema> }
+  | { type: 'service_project.adopted'; payload: z.infer<typeof serviceProjectAdopted.schema> }
+  | { type: 'service_project.approved'; payload: z.infer<typeof serviceProjectApproved.schema> }
+  | { type: 'service_project.revised'; payload: z.infer<typeof serviceProjectRevised.schema> };
+
 type Subject = Omit<z.infer<typeof serviceProjectAdopted.schema>, 'adoptedOn'>;
 
 function eventOf(
@@ -69,7 +75,7 @@ function eventOf(
   service: ProjectService,
   kind: ServiceProjectChangeKind,
   text: ProjectVersion,
-): { type: string; payload: unknown } | null {
+): ServiceProjectEvent | null {
   const subject: Subject = {
     projectId: project.id,
     serviceId: project.serviceId,
@@ -90,21 +96,21 @@ function eventOf(
         reason: text.withdrawalReason!,
         projectWithdrawn: project.withdrawn,
       };
-      return { type: serviceProjectWithdrawn.type, payload };
+      return { type: serviceProjectWithdrawn.type, payload } as const;
     }
     case 'adopt': {
       const payload: z.infer<typeof serviceProjectAdopted.schema> = {
         ...subject,
         adoptedOn: text.adoptedOn!,
       };
-      return { type: serviceProjectAdopted.type, payload };
+      return { type: serviceProjectAdopted.type, payload } as const;
     }
     case 'approve': {
       const payload: z.infer<typeof serviceProjectApproved.schema> = {
         ...subject,
         approvedOn: text.approvedOn!,
       };
-      return { type: serviceProjectApproved.type, payload };
+      return { type: serviceProjectApproved.type, payload } as const;
     }
     case 'revise': {
       const payload: z.infer<typeof serviceProjectRevised.schema> = {
@@ -112,7 +118,7 @@ function eventOf(
         revisedOn: text.revisedOn!,
         reason: text.revisionReason!,
       };
-      return { type: serviceProjectRevised.type, payload };
+      return { type: serviceProjectRevised.type, payload } as const;
     }
   }
 }

@@ -90,6 +90,9 @@ describe('notification rule table', () => {
       name: 'Santé Travail Ouest',
       regions: ['53', '28'],
       contacts: [],
+      caisseKind: null,
+      siret: null,
+      service: null,
     });
     const rule = notificationRules['organisation.registered'];
     assert.ok(rule);

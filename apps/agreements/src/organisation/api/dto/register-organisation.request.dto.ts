@@ -15,6 +15,7 @@ export const contactRequestSchema = contactSchema.extend({
 
 const serviceProfileRequestSchema = serviceProfileSchema.extend({
   sectors: z.array(z.string().trim().min(1).max(120)).max(100),
+  caisseId: z.uuid().nullable().default(null),
 });
 
 /** Body of `POST /api/v1/organisations`. */
