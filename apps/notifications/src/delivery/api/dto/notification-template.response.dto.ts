@@ -6,7 +6,9 @@ export const notificationTemplateSummarySchema = z.object({
   eventTypes: z.array(z.string()).describe('The events that send it (rule table)'),
   recipients: z
     .array(z.string())
-    .describe('The parties whose contacts receive it: service, direccte, caisse…'),
+    .describe(
+      'The parties whose contacts receive it: service, direccte, caisse (the CPOM’s), competentCaisse (the service’s own)…',
+    ),
   why: z.array(z.string()).describe('Why those recipients, per event type'),
   calendarAttachment: z.boolean().describe('Whether the message carries an .ics file'),
 });
