@@ -111,7 +111,9 @@ export class SendDeliveryHandler {
       if (taken.acceptance) throw new AcceptedNotRecordedError(deliveryId, taken.acceptance.reply, error);
       throw error;
     }
-    if (outcome.kind === 'sent') await this.acceptances.forget(deliveryId).catch(() => undefined);
+    // Recorded now, or by a try whose commit went through though its connection broke after it.
+    const recorded = outcome.kind === 'sent' || (outcome.kind === 'skipped' && outcome.status === 'sent');
+    if (recorded) await this.acceptances.forget(deliveryId).catch(() => undefined);
     return outcome;
   }
 }
