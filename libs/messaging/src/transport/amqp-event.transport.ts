@@ -104,10 +104,10 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
   /** Stops taking messages, lets the ones in flight finish (bounded), then closes the channels. */
   async close(): Promise<void> {
     this.stopping = true;
-    await this.parking.stop();
     const channel = this.consumeChannel;
     if (channel && this.consumerTag) await channel.cancel(this.consumerTag).catch(() => undefined);
     this.consumerTag = undefined;
+    const parkingStopped = this.parking.stop();
     const grace = new Promise((resolve) => setTimeout(resolve, this.config.SHUTDOWN_GRACE_MS).unref());
     await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
     // Past the grace, events still waiting for a transaction are left to the broker: none starts now.
@@ -115,6 +115,7 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     // Whatever is still unacked goes back to the queue when the channel closes; the inbox dedupes it.
     await closeQuietly(channel);
     await closeQuietly(this.publishChannel);
+    await parkingStopped;
   }
 
   on(): never {
