@@ -132,9 +132,10 @@ function envelopeFields(content: Buffer): { id?: string; type?: string; version?
   }
   if (!body || typeof body !== 'object') return {};
   const { id, type, version } = body as Record<string, unknown>;
+  // A rogue body may say anything: only short strings are taken as its id and type.
   return {
-    id: stringOrUndefined(id),
-    type: stringOrUndefined(type),
+    id: shortString(id),
+    type: shortString(type),
     version: integerOrNull(version) ?? undefined,
   };
 }
@@ -156,6 +157,11 @@ function firstDeath(
 
 function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function shortString(value: unknown): string | undefined {
+  const text = stringOrUndefined(value);
+  return text !== undefined && text.length <= 200 ? text : undefined;
 }
 
 function stringOrNull(value: unknown): string | null {
