@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@tripartite/clock';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
 import { runWithContext, systemActor } from '@tripartite/context';
-import { OutboxWriter } from '@tripartite/messaging';
+import { type EventCatalogue, readPayload } from '@tripartite/events';
+import { EVENT_CATALOGUE, OutboxWriter } from '@tripartite/messaging';
 import { DataSource } from 'typeorm';
 import { type Deadline, isDue } from '../domain/deadline';
+import { InvalidDeadlineError } from '../domain/deadline.errors';
 import { DeadlineRepository } from '../infrastructure/deadline.repository';
 import { DeadlineEffects } from './deadline-effects';
 
@@ -41,7 +43,22 @@ export class FireDeadlineHandler {
     private readonly clock: Clock,
     private readonly effects: DeadlineEffects,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(EVENT_CATALOGUE) private readonly catalogue: EventCatalogue,
   ) {}
+
+  /**
+   * The event a deadline was planned with, read as the catalogue's current version of it: planned years ago, it
+   * may have been written as an earlier version since upgraded (upcast step by step, ADR 0011).
+   */
+  private plannedEventNow(deadline: Deadline): { type: string; aggregateVersion: number; payload: unknown } {
+    const { type, version, aggregateVersion, payload } = deadline.event;
+    const definition = this.catalogue[type];
+    if (!definition) throw new InvalidDeadlineError(`event ${type} is no longer in the event catalogue`);
+    const reading = readPayload(definition, version, payload);
+    if (!reading.ok)
+      throw new InvalidDeadlineError(`its planned ${type} v${version} cannot be read: ${reading.reason}`);
+    return { type, aggregateVersion, payload: reading.payload };
+  }
 
   async fire(id: string, options: FireOptions): Promise<FireOutcome> {
     try {
@@ -64,7 +81,8 @@ export class FireDeadlineHandler {
         await runWithContext(context, async () => {
           // The aggregate's own change (if its kind has one) and the event commit with the firing.
           const effect = this.effects.for(deadline.kind);
-          const event = effect ? await effect(manager, deadline, now) : deadline.event;
+          // An effect builds its event now, at the current version; a planned one is read as the current version.
+          const event = effect ? await effect(manager, deadline, now) : this.plannedEventNow(deadline);
           if (!event) return;
           await this.outbox.appendStored(manager, {
             type: event.type,
