@@ -1,13 +1,15 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
-import { AccessScope, CurrentActor, Roles, ScopeEnforcer } from '@tripartite/auth';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import { AccessScope, CurrentActor, type Role, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
-  ApiZodResponse,
-  ETag,
-  Idempotent,
+  CommandEndpoint,
   IfMatchVersion,
+  type Page,
+  pageOf,
+  periodOf,
+  QueryEndpoint,
   ZodBody,
   ZodParams,
   ZodQuery,
@@ -49,9 +51,15 @@ const idParams = z.object({ id: z.uuid() });
 const noticeParams = z.object({ id: z.uuid(), noticeId: z.uuid() });
 type IdParams = z.infer<typeof idParams>;
 
+/** Who decides on an agrément: the DIRECCTE of the service's region (or an administrator). */
+const DECIDERS: readonly Role[] = ['admin', 'direccte'];
+/** What every decision step answers. */
+const changed = { response: agreementResponseSchema, responseDescription: 'The agrément, changed' };
+
 /**
  * Agréments: a service (or the DIRECCTE for it) files; the DIRECCTE of the service's region records the
- * MIT opinion and decides; parties read within their scope. Changes accept `If-Match` (412 when stale).
+ * MIT opinion and decides; parties read within their scope. Every change takes `If-Match` with the ETag
+ * read (428 without it, 412 when stale).
  */
 @ApiTags('agreements')
 @Controller('api/v1/agreements')
@@ -65,11 +73,15 @@ export class AgreementController {
   ) {}
 
   @Post()
-  @HttpCode(201)
-  @Roles('admin', 'direccte', 'sst')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(201, agreementResponseSchema, 'The application, filed')
+  @CommandEndpoint({
+    name: 'fileAgreementApplication',
+    summary: 'File an application for an agrément (first, renewal), as received complete by the DIRECCTE',
+    description: 'The four months the DIRECCTE has to decide (R.4622-52) run from `filedOn`.',
+    status: 201,
+    roles: ['admin', 'direccte', 'sst'],
+    response: agreementResponseSchema,
+    responseDescription: 'The application, filed',
+  })
   async file(
     @ZodBody(fileApplicationRequestSchema) body: FileApplicationRequest,
   ): Promise<AgreementResponse> {
@@ -77,37 +89,60 @@ export class AgreementController {
   }
 
   @Get()
-  @ApiZodResponse(200, agreementPageSchema)
+  @QueryEndpoint({
+    name: 'listAgreements',
+    summary: 'Agréments and applications within the reader’s scope, filtered, by pages',
+    response: agreementPageSchema,
+    problems: [400],
+  })
   async list(
     @ZodQuery(listAgreementsQuerySchema) query: ListAgreementsQuery,
     @CurrentActor() actor: Actor,
-  ): Promise<{ items: AgreementResponse[]; page: number; pageSize: number; total: number }> {
+  ): Promise<Page<AgreementResponse>> {
     const scope = AccessScope.readsEverything(actor)
       ? {}
       : AccessScope.isRegionalAuthority(actor) && actor.region
         ? { withinRegions: [actor.region] }
         : { onlyServiceId: actor.organisationId ?? '00000000-0000-0000-0000-000000000000' };
-    const { page, pageSize, ...filter } = query;
-    const { items, total } = await this.agreements.list({ ...filter, ...scope }, page, pageSize);
+    const { page, pageSize, from, to, ...filter } = query;
+    const { items, total } = await this.agreements.list(
+      { ...filter, recorded: periodOf({ from, to }), ...scope },
+      page,
+      pageSize,
+    );
     const today = this.commands.today();
-    return { items: items.map((a) => toAgreementResponse(a, today)), page, pageSize, total };
+    return pageOf(
+      query,
+      items.map((a) => toAgreementResponse(a, today)),
+      total,
+    );
   }
 
   @Get(':id')
-  @ETag()
-  @ApiZodResponse(200, agreementResponseSchema)
+  @QueryEndpoint({
+    name: 'getAgreement',
+    summary: 'One agrément: its application, opinion, decision, notices and validity',
+    response: agreementResponseSchema,
+    etag: true,
+    problems: [400, 403, 404],
+  })
   async get(@ZodParams(idParams) { id }: IdParams): Promise<AgreementResponse> {
     return this.respond(await this.load(id));
   }
 
   /** What the DIRECCTE examines at renewal: the service project and the CPOM (seed 002 I.1). */
   @Get(':id/renewal-view')
-  @ApiZodResponse(200, renewalViewResponseSchema)
+  @QueryEndpoint({
+    name: 'getAgreementRenewalView',
+    summary: 'What the DIRECCTE examines at renewal: the service project and the CPOM (seed 002 I.1)',
+    response: renewalViewResponseSchema,
+    problems: [400, 403, 404],
+  })
   renewalView(@ZodParams(idParams) { id }: IdParams): Promise<RenewalView> {
     return this.renewalViews.view(id);
   }
 
-  @Get(':id/history')
+  @AuditHistoryEndpoint('agreement')
   async history(
     @ZodParams(idParams) { id }: IdParams,
     @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
@@ -117,69 +152,88 @@ export class AgreementController {
   }
 
   @Post(':id/inspector-opinion')
-  @HttpCode(200)
-  @Roles('admin', 'direccte')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
+  @CommandEndpoint({
+    name: 'recordInspectorOpinion',
+    summary: 'Record the labour inspector’s (MIT) opinion on the application, before any decision',
+    status: 200,
+    roles: DECIDERS,
+    ...changed,
+    problems: [404],
+  })
   async inspectorOpinion(
     @ZodParams(idParams) { id }: IdParams,
-    @IfMatchVersion({ required: false }) version: number | undefined,
+    @IfMatchVersion() version: number,
     @ZodBody(inspectorOpinionRequestSchema) body: InspectorOpinionRequest,
   ): Promise<AgreementResponse> {
     return this.respond(await this.commands.recordInspectorOpinion(id, version, body));
   }
 
   @Post(':id/decision')
-  @HttpCode(200)
-  @Roles('admin', 'direccte')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
+  @CommandEndpoint({
+    name: 'decideAgreement',
+    summary:
+      'Decide on the application: grant, grant conditionally (at most two years, D.4622-51 1°) or refuse',
+    status: 200,
+    roles: DECIDERS,
+    ...changed,
+    problems: [404],
+  })
   async decision(
     @ZodParams(idParams) { id }: IdParams,
-    @IfMatchVersion({ required: false }) version: number | undefined,
+    @IfMatchVersion() version: number,
     @ZodBody(decisionRequestSchema) body: DecisionRequest,
   ): Promise<AgreementResponse> {
     return this.respond(await this.commands.decide(id, version, body));
   }
 
   @Post(':id/compliance-notices')
-  @HttpCode(201)
-  @Roles('admin', 'direccte')
-  @Idempotent()
-  @ETag()
+  @CommandEndpoint({
+    name: 'issueComplianceNotice',
+    summary:
+      'Give the service formal notice to comply within a deadline of at most six months (D.4622-51 2°)',
+    status: 201,
+    roles: DECIDERS,
+    response: agreementResponseSchema,
+    responseDescription: 'The agrément, with the notice',
+    problems: [404],
+  })
   async complianceNotice(
     @ZodParams(idParams) { id }: IdParams,
-    @IfMatchVersion({ required: false }) version: number | undefined,
+    @IfMatchVersion() version: number,
     @ZodBody(complianceNoticeRequestSchema) body: ComplianceNoticeRequest,
   ): Promise<AgreementResponse> {
     return this.respond(await this.commands.issueComplianceNotice(id, version, body));
   }
 
   @Post(':id/compliance-notices/:noticeId/compliance')
-  @HttpCode(200)
-  @Roles('admin', 'direccte')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
+  @CommandEndpoint({
+    name: 'recordComplianceMet',
+    summary: 'Record that the service complied with a formal notice before its deadline',
+    status: 200,
+    roles: DECIDERS,
+    ...changed,
+    problems: [404],
+  })
   async complianceMet(
     @ZodParams(noticeParams) { id, noticeId }: z.infer<typeof noticeParams>,
-    @IfMatchVersion({ required: false }) version: number | undefined,
+    @IfMatchVersion() version: number,
     @ZodBody(complianceMetRequestSchema) body: ComplianceMetRequest,
   ): Promise<AgreementResponse> {
     return this.respond(await this.commands.recordComplianceMet(id, version, noticeId, body.metOn));
   }
 
   @Post(':id/withdrawal')
-  @HttpCode(200)
-  @Roles('admin', 'direccte')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
+  @CommandEndpoint({
+    name: 'withdrawAgreement',
+    summary: 'Withdraw the agrément once a formal notice lapsed without compliance (D.4622-51 2°)',
+    status: 200,
+    roles: DECIDERS,
+    ...changed,
+    problems: [404],
+  })
   async withdrawal(
     @ZodParams(idParams) { id }: IdParams,
-    @IfMatchVersion({ required: false }) version: number | undefined,
+    @IfMatchVersion() version: number,
     @ZodBody(withdrawalRequestSchema) body: WithdrawalRequest,
   ): Promise<AgreementResponse> {
     const { withdrawnOn, ...rest } = body;
@@ -187,27 +241,35 @@ export class AgreementController {
   }
 
   @Post(':id/shortening')
-  @HttpCode(200)
-  @Roles('admin', 'direccte')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
+  @CommandEndpoint({
+    name: 'shortenAgreement',
+    summary: 'Shorten the agrément once a formal notice lapsed without compliance (D.4622-51 2°)',
+    status: 200,
+    roles: DECIDERS,
+    ...changed,
+    problems: [404],
+  })
   async shortening(
     @ZodParams(idParams) { id }: IdParams,
-    @IfMatchVersion({ required: false }) version: number | undefined,
+    @IfMatchVersion() version: number,
     @ZodBody(shorteningRequestSchema) body: ShorteningRequest,
   ): Promise<AgreementResponse> {
     return this.respond(await this.commands.shorten(id, version, body));
   }
 
   @Post(':id/member-information')
-  @HttpCode(200)
-  @Roles('admin', 'direccte', 'sst')
-  @Idempotent()
-  @ETag()
+  @CommandEndpoint({
+    name: 'recordMembersInformed',
+    summary:
+      'Record the day the service’s president informed every member company of the decision (D.4622-51 2°)',
+    status: 200,
+    roles: ['admin', 'direccte', 'sst'],
+    ...changed,
+    problems: [404],
+  })
   async memberInformation(
     @ZodParams(idParams) { id }: IdParams,
-    @IfMatchVersion({ required: false }) version: number | undefined,
+    @IfMatchVersion() version: number,
     @ZodBody(memberInformationRequestSchema) body: MemberInformationRequest,
   ): Promise<AgreementResponse> {
     return this.respond(await this.commands.recordMembersInformed(id, version, body.informedOn, body.text));

@@ -1,21 +1,29 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Clock } from '@tripartite/clock';
-import { ApiZodResponse, ZodParams } from '@tripartite/http';
+import {
+  listQuerySchema,
+  offsetOf,
+  type Page,
+  pageOf,
+  QueryEndpoint,
+  ZodParams,
+  ZodQuery,
+} from '@tripartite/http';
 import { z } from 'zod';
 import { isTemplateKey, type TemplateKey, templateCatalogue } from '../../templates/template-catalogue';
 import { TemplateNotFoundError } from '../domain/delivery.errors';
 import { eventTypesOf, ruleFor } from '../domain/notification-rules';
 import { TemplateRenderer } from '../infrastructure/handlebars-template.renderer';
 import {
-  type NotificationTemplateList,
   type NotificationTemplatePreview,
   type NotificationTemplateSummary,
-  notificationTemplateListSchema,
+  notificationTemplatePageSchema,
   notificationTemplatePreviewSchema,
 } from './dto/notification-template.response.dto';
 
 const keyParams = z.object({ key: z.string().min(1).max(100) });
+const listTemplatesQuerySchema = listQuerySchema({});
 
 /**
  * The messages the platform sends: which event sends which, to whom, and each rendered with its sample
@@ -30,21 +38,27 @@ export class NotificationTemplatesController {
   ) {}
 
   @Get()
-  @ApiOperation({
-    operationId: 'listNotificationTemplates',
+  @QueryEndpoint({
+    name: 'listNotificationTemplates',
     summary: 'Every message, its events and recipients',
+    response: notificationTemplatePageSchema,
+    problems: [400],
   })
-  @ApiZodResponse(200, notificationTemplateListSchema)
-  list(): NotificationTemplateList {
-    return { items: (Object.keys(templateCatalogue) as TemplateKey[]).map(summaryOf) };
+  list(
+    @ZodQuery(listTemplatesQuerySchema) query: z.infer<typeof listTemplatesQuerySchema>,
+  ): Page<NotificationTemplateSummary> {
+    const keys = Object.keys(templateCatalogue) as TemplateKey[];
+    const start = offsetOf(query);
+    return pageOf(query, keys.slice(start, start + query.pageSize).map(summaryOf), keys.length);
   }
 
   @Get(':key/preview')
-  @ApiOperation({
-    operationId: 'previewNotificationTemplate',
+  @QueryEndpoint({
+    name: 'previewNotificationTemplate',
     summary: 'One message rendered with its sample data',
+    response: notificationTemplatePreviewSchema,
+    problems: [400, 404],
   })
-  @ApiZodResponse(200, notificationTemplatePreviewSchema)
   preview(@ZodParams(keyParams) { key }: z.infer<typeof keyParams>): NotificationTemplatePreview {
     if (!isTemplateKey(key)) throw new TemplateNotFoundError(key);
     const { sample } = templateCatalogue[key];

@@ -9,6 +9,7 @@ import {
   inspectorVerdicts,
   regionCodeSchema,
 } from '@tripartite/events';
+import { pageSchemaOf } from '@tripartite/http';
 import { z } from 'zod';
 import type { Agreement } from '../../domain/agreement';
 import type { AgreementState } from '../../domain/agreement.types';
@@ -99,9 +100,7 @@ export const agreementResponseSchema = z.object({
   version: z.number().int(),
 });
 
-export const agreementPageSchema = z.object({
-  items: z.array(agreementResponseSchema),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
-});
+export const agreementPageSchema = pageSchemaOf(
+  agreementResponseSchema,
+  'Soonest expiry first, then the latest filed',
+);
