@@ -98,7 +98,8 @@ const steps: Step[] = [
 
 // biome-ignore lint/suspicious/noExplicitAny: the seed reads a few fields of the API's answers.
 type Json = Record<string, any>;
-type Api = (method: string, path: string, body?: unknown) => Promise<Json>;
+/** Calls the gateway; a change names the version it applies to (`If-Match`), as read in the last answer. */
+type Api = (method: string, path: string, body?: unknown, version?: number) => Promise<Json>;
 
 /** Takes one service's agrément to its demo step through the API, as the DIRECCTE and the service would. */
 async function agreementFor(
@@ -113,35 +114,50 @@ async function agreementFor(
   const filed = await api('POST', '/api/v1/agreements', { serviceId, application: 'first', filedOn });
   if (step === 'filed') return;
   const id = filed.id as string;
-  await api('POST', `/api/v1/agreements/${id}/inspector-opinion`, {
-    verdict: step === 'conditional' ? 'reserved' : 'favourable',
-    givenOn: today,
-    text: step === 'conditional' ? 'Effectif médical insuffisant sur un secteur' : 'Avis favorable',
-  });
+  const opinion = await api(
+    'POST',
+    `/api/v1/agreements/${id}/inspector-opinion`,
+    {
+      verdict: step === 'conditional' ? 'reserved' : 'favourable',
+      givenOn: today,
+      text: step === 'conditional' ? 'Effectif médical insuffisant sur un secteur' : 'Avis favorable',
+    },
+    filed.version,
+  );
   if (step === 'examination') return;
   // In force from the first of next month; the service on notice holds one in force today (D.4622-51).
   const validFrom = step === 'notice' ? today : addMonths(`${today.slice(0, 8)}01`, 1);
-  await api('POST', `/api/v1/agreements/${id}/decision`, {
-    outcome: step === 'conditional' ? 'conditional' : 'granted',
-    decidedOn: today,
-    validFrom,
-    limits: limits(employees),
-    ...(step === 'conditional'
-      ? {
-          complianceCommitment: {
-            description: 'Recruter deux médecins du travail',
-            dueOn: addMonths(today, 12),
-          },
-        }
-      : {}),
-  });
+  const decided = await api(
+    'POST',
+    `/api/v1/agreements/${id}/decision`,
+    {
+      outcome: step === 'conditional' ? 'conditional' : 'granted',
+      decidedOn: today,
+      validFrom,
+      limits: limits(employees),
+      ...(step === 'conditional'
+        ? {
+            complianceCommitment: {
+              description: 'Recruter deux médecins du travail',
+              dueOn: addMonths(today, 12),
+            },
+          }
+        : {}),
+    },
+    opinion.version,
+  );
   if (step === 'notice') {
-    await api('POST', `/api/v1/agreements/${id}/compliance-notices`, {
-      grounds: 'no_cpom',
-      noticeOn: today,
-      deadlineOn: addMonths(today, 3),
-      text: 'Conclure un CPOM avec la DREETS et la CARSAT (D.4622-51)',
-    });
+    await api(
+      'POST',
+      `/api/v1/agreements/${id}/compliance-notices`,
+      {
+        grounds: 'no_cpom',
+        noticeOn: today,
+        deadlineOn: addMonths(today, 3),
+        text: 'Conclure un CPOM avec la DREETS et la CARSAT (D.4622-51)',
+      },
+      decided.version,
+    );
   }
 }
 
@@ -176,10 +192,10 @@ async function main(): Promise<void> {
     `Bretagne: ${created} organisation(s) registered, ${organisations.length - created} already there.`,
   );
 
-  const api: Api = async (method, path, body) => {
+  const api: Api = async (method, path, body, version) => {
     const response = await fetch(`${gateway}${path}`, {
       method,
-      headers,
+      headers: version === undefined ? headers : { ...headers, 'if-match': `"${version}"` },
       body: body ? JSON.stringify(body) : undefined,
     });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);

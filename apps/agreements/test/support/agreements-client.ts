@@ -104,13 +104,29 @@ export class AgreementsClient {
     });
   }
 
+  /**
+   * A command on an agrément, as a client sends it: with `If-Match` naming the version it just read
+   * (ADR 0005 §7), unless `headers` name one themselves. `send` sends exactly what it is given.
+   */
   async post(
     id: string,
     action: string,
     body: unknown,
     token?: string,
     headers: Record<string, string> = {},
-  ) {
+  ): Promise<Reply> {
+    const ifMatch = headers['if-match'] ?? (await this.etagOf(id));
+    return this.send(id, action, body, token, { 'if-match': ifMatch, ...headers });
+  }
+
+  /** A command on an agrément with these headers only (no `If-Match` unless given). */
+  async send(
+    id: string,
+    action: string,
+    body: unknown,
+    token?: string,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> {
     return this.request(
       'POST',
       `/api/v1/agreements/${id}/${action}`,
@@ -118,6 +134,13 @@ export class AgreementsClient {
       body,
       headers,
     );
+  }
+
+  /** The ETag of the agrément's current version, read as an administrator (who reads every one). */
+  async etagOf(id: string): Promise<string> {
+    const response = await this.request('GET', `/api/v1/agreements/${id}`, await this.admin());
+    assert.equal(response.statusCode, 200, JSON.stringify(response.json()));
+    return String(response.headers.etag);
   }
 
   /** Files, records a favourable opinion and grants, all on `on`; answers the agrément. */
