@@ -300,7 +300,8 @@ describe('agréments over HTTP', () => {
         ['member-information', { informedOn: today, text: null }],
       ];
       for (const [command, body] of commands) {
-        const response = await client.send(agreement.id, command, body);
+        const url = `/api/v1/agreements/${agreement.id}/${command}`;
+        const response = await client.request('POST', url, await client.direccte(), body);
         assert.equal(response.statusCode, 428, `${command}: ${JSON.stringify(response.json())}`);
         assert.equal(response.json().code, 'REQUEST.PRECONDITION_REQUIRED', command);
       }

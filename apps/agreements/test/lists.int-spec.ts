@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addDays, addMonths, type CalendarDate } from '@tripartite/calendar';
+import { addDays, type CalendarDate } from '@tripartite/calendar';
 import { MAX_PAGE_SIZE } from '@tripartite/http';
 import { startAgreements } from './support/agreements-app';
 import { AgreementsClient } from './support/agreements-client';
@@ -33,15 +33,7 @@ describe('lists: one paging and one period filter everywhere (platform rule)', (
     const agreement = await client.grantedAgreement(first, today);
     await client.file(second, today);
     const director = await client.token({ roles: ['sst'], region: '53', org: first });
-    const drafted = await client.request('POST', '/api/v1/service-projects', director, {
-      serviceId: first,
-      title: 'Projet de service',
-      periodStart: today,
-      periodEnd: addDays(addMonths(today, 48), -1),
-      diagnosis: 'Diagnostic territorial partagé',
-      priorities: [{ title: 'Prévention des TMS', description: 'Actions en entreprise' }],
-    });
-    assert.equal(drafted.statusCode, 201, JSON.stringify(drafted.json()));
+    const drafted = await client.draftServiceProject(first, today, director);
     lists.push(
       { path: '/api/v1/organisations', total: 2 },
       { path: '/api/v1/agreements', total: 2 },

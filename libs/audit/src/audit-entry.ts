@@ -43,7 +43,8 @@ export type AuditRecord = z.infer<typeof auditRecordSchema>;
 
 /** Query of a history: `from`/`to` (when the change was recorded), `page`, `pageSize`. */
 export const historyQuerySchema = recordedListQuerySchema({});
-export type HistoryPageRequest = z.input<typeof historyQuerySchema>;
+/** A history query as `@ZodQuery(historyQuerySchema)` hands it over: the period as instants. */
+export type HistoryQuery = z.output<typeof historyQuerySchema>;
 
 export const historyPageSchema = pageSchemaOf(auditRecordSchema, 'Oldest first');
 export type HistoryPage = Page<AuditRecord>;

@@ -2,14 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@tripartite/clock';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
 import { currentContext, systemActor } from '@tripartite/context';
-import { offsetOf, pageOf, periodOf } from '@tripartite/http';
+import { offsetOf, pageOf } from '@tripartite/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   type AuditEntryInput,
   type AuditRecord,
   type HistoryPage,
-  type HistoryPageRequest,
+  type HistoryQuery,
   historyQuerySchema,
 } from './audit-entry';
 
@@ -104,10 +104,9 @@ export class AuditTrail {
   async history(
     aggregateType: string,
     aggregateId: string,
-    request: HistoryPageRequest = {},
+    query: HistoryQuery = historyQuerySchema.parse({}),
   ): Promise<HistoryPage> {
-    const query = historyQuerySchema.parse(request);
-    const { from, to } = periodOf(query);
+    const { from, to } = query.recorded;
     const where = `aggregate_type = $1 AND aggregate_id = $2
       AND ($3::timestamptz IS NULL OR occurred_at >= $3) AND ($4::timestamptz IS NULL OR occurred_at < $4)`;
     const parameters = [aggregateType, aggregateId, from ?? null, to ?? null];

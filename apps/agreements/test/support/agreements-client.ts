@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type CalendarDate, calendarDateAt } from '@tripartite/calendar';
+import { addDays, addMonths, type CalendarDate, calendarDateAt } from '@tripartite/calendar';
 import type { PlatformConfig } from '@tripartite/config';
 import { testToken } from '@tripartite/testing';
 import type { DataSource } from 'typeorm';
@@ -106,21 +106,9 @@ export class AgreementsClient {
 
   /**
    * A command on an agrément, as a client sends it: with `If-Match` naming the version it just read
-   * (ADR 0005 §7), unless `headers` name one themselves. `send` sends exactly what it is given.
+   * (ADR 0005 §7), unless `headers` name one themselves.
    */
   async post(
-    id: string,
-    action: string,
-    body: unknown,
-    token?: string,
-    headers: Record<string, string> = {},
-  ): Promise<Reply> {
-    const ifMatch = headers['if-match'] ?? (await this.etagOf(id));
-    return this.send(id, action, body, token, { 'if-match': ifMatch, ...headers });
-  }
-
-  /** A command on an agrément with these headers only (no `If-Match` unless given). */
-  async send(
     id: string,
     action: string,
     body: unknown,
@@ -132,7 +120,10 @@ export class AgreementsClient {
       `/api/v1/agreements/${id}/${action}`,
       token ?? (await this.direccte()),
       body,
-      headers,
+      {
+        'if-match': headers['if-match'] ?? (await this.etagOf(id)),
+        ...headers,
+      },
     );
   }
 
@@ -162,6 +153,20 @@ export class AgreementsClient {
     });
     assert.equal(decided.statusCode, 200, JSON.stringify(decided.json()));
     return decided.json();
+  }
+
+  /** Drafts a service project of four years from `periodStart`, as the service itself; answers the reply. */
+  async draftServiceProject(serviceId: string, periodStart: CalendarDate, token: string): Promise<Reply> {
+    const drafted = await this.request('POST', '/api/v1/service-projects', token, {
+      serviceId,
+      title: 'Projet de service 2026-2030',
+      periodStart,
+      periodEnd: addDays(addMonths(periodStart, 48), -1),
+      diagnosis: 'Diagnostic territorial partagé',
+      priorities: [{ title: 'Prévention des TMS', description: 'Actions en entreprise' }],
+    });
+    assert.equal(drafted.statusCode, 201, JSON.stringify(drafted.json()));
+    return drafted;
   }
 
   /** The events this agrément published, in order. */

@@ -32,7 +32,6 @@ export class ClockAdminController {
     name: 'advancePlatformClock',
     summary: 'Move platform time forward in every process; the deadlines that become due fire',
     description: 'Refused in production: 409 with code CLOCK.ADJUSTMENT_REFUSED.',
-    status: 200,
     roles: ['admin'],
     response: clockResponseSchema,
     responseDescription: 'Platform time after the move',

@@ -26,7 +26,8 @@ const ifMatchParam = createParamDecorator((_data: unknown, context: ExecutionCon
 /**
  * `@IfMatchVersion() expectedVersion: number`: the version the client read (from `If-Match: "3"`), to
  * compare with the aggregate's (`assertVersionMatches`, or `WHERE version = $expected`) → 412 when stale.
- * Every change takes it: without the header, 428 (ADR 0005 §7). Documents the header, 412 and 428.
+ * Every change to an existing resource takes it: without the header, 428 (ADR 0005 §7). Documents the
+ * header, 404 (the resource named may not exist), 412 and 428.
  */
 export function IfMatchVersion(): ParameterDecorator {
   return (target, key, index) => {
@@ -39,7 +40,7 @@ export function IfMatchVersion(): ParameterDecorator {
           required: true,
           description: 'ETag of the version this change applies to, as returned by a read (e.g. "3")',
         }),
-        ApiProblemResponses(412, 428),
+        ApiProblemResponses(404, 412, 428),
       )(target, key, descriptor);
     }
   };

@@ -1,11 +1,11 @@
 import { applyDecorators, HttpCode } from '@nestjs/common';
-import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import { type Role, Roles } from '@tripartite/auth';
 import type { z } from 'zod';
 import { ETag, type VersionOf } from '../etag/etag.decorators';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApiProblemResponses, type ProblemStatus } from './problem-responses';
-import { zodToOpenApi } from './zod-openapi';
+import { ApiZodResponse } from './zod-openapi.decorators';
 
 /** What every endpoint states about itself, for its route and for the API's consumers. */
 export interface EndpointOptions {
@@ -29,8 +29,8 @@ export interface EndpointOptions {
 }
 
 export interface CommandEndpointOptions extends EndpointOptions {
-  /** 201 when it creates a resource, 202 when the work goes on after the answer, else 200. */
-  status: 200 | 201 | 202;
+  /** 201 when it creates a resource, 202 when the work goes on after the answer; 200 by default. */
+  status?: 200 | 201 | 202;
   /** Sets `ETag` from the answer: its `version` field, or what this function reads (default). */
   etag?: VersionOf;
 }
@@ -44,15 +44,16 @@ export interface QueryEndpointOptions extends EndpointOptions {
  * A change: its status, roles, `Idempotency-Key` (a retried POST replays the first answer), `ETag` of the
  * resource it answers, operationId and summary, the success and the problem answers. Problems of every
  * command: 400 (body or path), 401, 403, 409 and 422 (also an idempotency key in progress or reused);
- * `@IfMatchVersion()` adds 412 and 428. `@CommandEndpoint({ name: 'recordInspectorOpinion', … })`.
+ * `@IfMatchVersion()` adds 404, 412 and 428. `@CommandEndpoint({ name: 'recordInspectorOpinion', … })`.
  */
 export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorator {
+  const status = options.status ?? 200;
   return applyDecorators(
-    HttpCode(options.status),
+    HttpCode(status),
     ...rolesOf(options),
     Idempotent(),
     ETag(options.etag),
-    ...documentation(options, options.status, true, [400, 401, 403, 409, 422]),
+    ...documentation(options, status, true, [400, 401, 403, 409, 422]),
   );
 }
 
@@ -87,12 +88,12 @@ function documentation(
       summary: options.summary,
       ...(description ? { description } : {}),
     }),
-    ApiResponse({
+    ApiZodResponse(
       status,
-      description: options.responseDescription ?? 'OK',
-      schema: zodToOpenApi(options.response, 'output'),
-      ...(etag ? { headers: { ETag: ETAG_HEADER } } : {}),
-    }),
+      options.response,
+      options.responseDescription ?? 'OK',
+      etag ? { ETag: ETAG_HEADER } : undefined,
+    ),
     ApiProblemResponses(...problems, ...(options.problems ?? [])),
   ];
 }

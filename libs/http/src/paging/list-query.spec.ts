@@ -19,6 +19,7 @@ describe('list queries (platform rule: one paging, one period filter)', () => {
       page: 3,
       pageSize: 20,
       status: 'open',
+      recorded: { from: undefined, to: undefined },
     });
   });
 
@@ -38,7 +39,11 @@ describe('list queries (platform rule: one paging, one period filter)', () => {
     assert.deepEqual(errorsOf({ from: '2027-03-01T10:00:00Z', to: '2027-03-01' }), []);
   });
 
-  it('reads a day bound as the whole day in Paris, an instant as itself (to excluded)', () => {
+  it('hands the period over as instants: a day bound is the whole day in Paris, an instant itself (to excluded)', () => {
+    assert.deepEqual(query.parse({ from: '2027-03-01', to: '2027-03-01' }).recorded, {
+      from: new Date('2027-02-28T23:00:00Z'),
+      to: new Date('2027-03-01T23:00:00Z'),
+    });
     assert.deepEqual(periodOf({ from: '2027-03-01', to: '2027-03-01' }), {
       from: new Date('2027-02-28T23:00:00Z'),
       to: new Date('2027-03-01T23:00:00Z'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQueryFields } from './page';
-import { periodQueryFields, periodRule } from './period';
+import { periodOf, periodQueryFields, periodRule } from './period';
 
 /**
  * The query of a list: its filters (each named after the field it matches: `status`, `region`,
@@ -11,10 +11,19 @@ export function listQuerySchema<F extends z.ZodRawShape>(filters: F) {
   return z.object({ ...filters, ...pageQueryFields }).strict();
 }
 
-/** The query of a list of recorded things: its filters, the period `from`/`to` when they were recorded, paging. */
+/**
+ * The query of a list of recorded things: its filters, the period `from`/`to` when they were recorded,
+ * paging. The handler reads the period as instants, `recorded` (`from` included, `to` excluded).
+ */
 export function recordedListQuerySchema<F extends z.ZodRawShape>(filters: F) {
   return z
     .object({ ...filters, ...periodQueryFields, ...pageQueryFields })
     .strict()
-    .superRefine((query, context) => periodRule(query as Parameters<typeof periodRule>[0], context));
+    .superRefine((query, context) => periodRule(query as PeriodQuery, context))
+    .transform((query) => {
+      const { from, to, ...rest } = query as typeof query & PeriodQuery;
+      return { ...rest, recorded: periodOf({ from, to }) };
+    });
 }
+
+type PeriodQuery = { from?: string; to?: string };

@@ -8,7 +8,6 @@ import {
   IfMatchVersion,
   type Page,
   pageOf,
-  periodOf,
   QueryEndpoint,
   ZodBody,
   ZodParams,
@@ -104,12 +103,8 @@ export class AgreementController {
       : AccessScope.isRegionalAuthority(actor) && actor.region
         ? { withinRegions: [actor.region] }
         : { onlyServiceId: actor.organisationId ?? '00000000-0000-0000-0000-000000000000' };
-    const { page, pageSize, from, to, ...filter } = query;
-    const { items, total } = await this.agreements.list(
-      { ...filter, recorded: periodOf({ from, to }), ...scope },
-      page,
-      pageSize,
-    );
+    const { page, pageSize, ...filter } = query;
+    const { items, total } = await this.agreements.list({ ...filter, ...scope }, page, pageSize);
     const today = this.commands.today();
     return pageOf(
       query,
@@ -155,10 +150,8 @@ export class AgreementController {
   @CommandEndpoint({
     name: 'recordInspectorOpinion',
     summary: 'Record the labour inspector’s (MIT) opinion on the application, before any decision',
-    status: 200,
     roles: DECIDERS,
     ...changed,
-    problems: [404],
   })
   async inspectorOpinion(
     @ZodParams(idParams) { id }: IdParams,
@@ -173,10 +166,8 @@ export class AgreementController {
     name: 'decideAgreement',
     summary:
       'Decide on the application: grant, grant conditionally (at most two years, D.4622-51 1°) or refuse',
-    status: 200,
     roles: DECIDERS,
     ...changed,
-    problems: [404],
   })
   async decision(
     @ZodParams(idParams) { id }: IdParams,
@@ -195,7 +186,6 @@ export class AgreementController {
     roles: DECIDERS,
     response: agreementResponseSchema,
     responseDescription: 'The agrément, with the notice',
-    problems: [404],
   })
   async complianceNotice(
     @ZodParams(idParams) { id }: IdParams,
@@ -209,10 +199,8 @@ export class AgreementController {
   @CommandEndpoint({
     name: 'recordComplianceMet',
     summary: 'Record that the service complied with a formal notice before its deadline',
-    status: 200,
     roles: DECIDERS,
     ...changed,
-    problems: [404],
   })
   async complianceMet(
     @ZodParams(noticeParams) { id, noticeId }: z.infer<typeof noticeParams>,
@@ -226,10 +214,8 @@ export class AgreementController {
   @CommandEndpoint({
     name: 'withdrawAgreement',
     summary: 'Withdraw the agrément once a formal notice lapsed without compliance (D.4622-51 2°)',
-    status: 200,
     roles: DECIDERS,
     ...changed,
-    problems: [404],
   })
   async withdrawal(
     @ZodParams(idParams) { id }: IdParams,
@@ -244,10 +230,8 @@ export class AgreementController {
   @CommandEndpoint({
     name: 'shortenAgreement',
     summary: 'Shorten the agrément once a formal notice lapsed without compliance (D.4622-51 2°)',
-    status: 200,
     roles: DECIDERS,
     ...changed,
-    problems: [404],
   })
   async shortening(
     @ZodParams(idParams) { id }: IdParams,
@@ -262,10 +246,8 @@ export class AgreementController {
     name: 'recordMembersInformed',
     summary:
       'Record the day the service’s president informed every member company of the decision (D.4622-51 2°)',
-    status: 200,
     roles: ['admin', 'direccte', 'sst'],
     ...changed,
-    problems: [404],
   })
   async memberInformation(
     @ZodParams(idParams) { id }: IdParams,

@@ -9,7 +9,6 @@ import {
   type Page,
   pageOf,
   pageSchemaOf,
-  periodOf,
   QueryEndpoint,
   ZodBody,
   ZodParams,
@@ -90,7 +89,7 @@ export class OrganisationController {
         type: query.type,
         region: query.region,
         nameContains: query.name,
-        recorded: periodOf(query),
+        recorded: query.recorded,
         ...scope,
       },
       query.page,
@@ -103,11 +102,9 @@ export class OrganisationController {
   @CommandEndpoint({
     name: 'updateOrganisation',
     summary: 'Change an organisation’s fields sent; an organisation may change its own contacts',
-    status: 200,
     roles: ['admin', 'direccte', 'sst', 'caisse', 'ars', 'crprp'],
     response: organisationResponseSchema,
     responseDescription: 'The organisation, changed',
-    problems: [404],
   })
   async update(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,

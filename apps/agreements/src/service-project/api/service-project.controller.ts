@@ -9,7 +9,6 @@ import {
   type Page,
   pageOf,
   pageSchemaOf,
-  periodOf,
   QueryEndpoint,
   ZodBody,
   ZodParams,
@@ -106,11 +105,9 @@ export class ServiceProjectController {
   @CommandEndpoint({
     name: 'adoptServiceProject',
     summary: 'Record the adoption of the current draft by the medical-technical commission (CMT)',
-    status: 200,
     roles: AUTHORS,
     response: serviceProjectResponseSchema,
     responseDescription: 'The project, its current draft adopted by the CMT',
-    problems: [404],
   })
   async adopt(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
@@ -124,11 +121,9 @@ export class ServiceProjectController {
   @CommandEndpoint({
     name: 'approveServiceProject',
     summary: 'Record the board’s approval of the adopted version, which comes into force',
-    status: 200,
     roles: AUTHORS,
     response: serviceProjectResponseSchema,
     responseDescription: 'The project, its adopted version approved and in force',
-    problems: [404],
   })
   async approve(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
@@ -146,7 +141,6 @@ export class ServiceProjectController {
     roles: AUTHORS,
     response: serviceProjectResponseSchema,
     responseDescription: 'The project, with its revision drafted as a new version',
-    problems: [404],
   })
   async revise(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
@@ -160,13 +154,11 @@ export class ServiceProjectController {
   @CommandEndpoint({
     name: 'withdrawServiceProject',
     summary: 'Withdraw the version not yet approved (the whole project when none ever was)',
-    status: 200,
     roles: AUTHORS,
     response: serviceProjectResponseSchema,
     responseDescription:
       'The project, its pending version withdrawn: the project itself when nothing was ever approved, ' +
       'else back to its version in force',
-    problems: [404],
   })
   async withdraw(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
@@ -192,7 +184,7 @@ export class ServiceProjectController {
         serviceId: query.serviceId,
         region: query.region,
         status: query.status,
-        recorded: periodOf(query),
+        recorded: query.recorded,
         ...scopeOf(actor),
       },
       query.page,

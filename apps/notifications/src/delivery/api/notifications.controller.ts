@@ -5,7 +5,6 @@ import {
   CommandEndpoint,
   IfMatchVersion,
   pageOf,
-  periodOf,
   QueryEndpoint,
   ZodParams,
   ZodQuery,
@@ -64,7 +63,7 @@ export class NotificationsController {
         status: query.status,
         eventType: query.eventType,
         recipientEmail: query.recipient,
-        ...periodOf(query),
+        ...query.recorded,
       },
       query,
     );
@@ -100,11 +99,10 @@ export class NotificationsController {
     etag: detailVersion,
     response: notificationDetailSchema,
     responseDescription: 'The notification, pending again and queued',
-    problems: [404],
   })
   async retry(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
     @IfMatchVersion() expectedVersion: number,
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<NotificationDetail> {
     return toNotificationDetail(await this.retryHandler.execute(id, actor, expectedVersion));
