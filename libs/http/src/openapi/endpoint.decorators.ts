@@ -41,7 +41,7 @@ export interface QueryEndpointOptions extends EndpointOptions {
 }
 
 /**
- * A change: its status, roles, `Idempotency-Key` (a retried POST replays the first answer), `ETag` of the
+ * A change: its status, roles, `Idempotency-Key` (a retried change replays its first answer), `ETag` of the
  * resource it answers, operationId and summary, the success and the problem answers. Problems of every
  * command: 400 (body or path), 401, 403, 409 and 422 (also an idempotency key in progress or reused);
  * `@IfMatchVersion()` adds 404, 412 and 428. `@CommandEndpoint({ name: 'recordInspectorOpinion', … })`.

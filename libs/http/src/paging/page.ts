@@ -5,7 +5,7 @@ export const MAX_PAGE_SIZE = 200;
 /** The page size when the client names none. */
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** `page` and `pageSize` of every list's query: spread it into the list's query object. */
+/** `page` and `pageSize` of every list's query (`listQuerySchema` and `recordedListQuerySchema` add them). */
 export const pageQueryFields = {
   page: z.coerce.number().int().min(1).default(1).describe('Page number, from 1'),
   pageSize: z.coerce
