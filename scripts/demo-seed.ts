@@ -79,11 +79,14 @@ const limits = (employees: number) => ({
   doctorsPerSector: [{ sector: 'principal', doctors: Math.ceil(employees / 3_300) }],
 });
 
-/** Which step each demo service's agrément is at, by its index in `services`. */
-type Step = 'granted' | 'conditional' | 'examination' | 'filed' | 'notice';
+/**
+ * Which step each demo service's agrément is at, by its index in `services`. `existing`: granted before the
+ * region joined the platform, recorded with its real dates (its past reminders skipped, never sent).
+ */
+type Step = 'granted' | 'conditional' | 'examination' | 'filed' | 'notice' | 'existing';
 const steps: Step[] = [
   'granted',
-  'granted',
+  'existing',
   'conditional',
   'granted',
   'examination',
@@ -91,14 +94,14 @@ const steps: Step[] = [
   'filed',
   'granted',
   'notice',
-  'granted',
+  'existing',
   'granted',
   'granted',
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: the seed reads a few fields of the API's answers.
 type Json = Record<string, any>;
-/** Calls the gateway; a change names the version it applies to (`If-Match`), as read in the last answer. */
+/** Calls the API; a change names the version it applies to (`If-Match`, required on every change). */
 type Api = (method: string, path: string, body?: unknown, version?: number) => Promise<Json>;
 
 /** Takes one service's agrément to its demo step through the API, as the DIRECCTE and the service would. */
@@ -110,6 +113,19 @@ async function agreementFor(
   today: string,
 ): Promise<void> {
   // An application under examination was filed 100 days ago: the DIRECCTE's first warning is due.
+  if (step === 'existing') {
+    // Granted in March four years ago by the DREETS, before the region joined the platform.
+    const validFrom = `${Number(today.slice(0, 4)) - 4}-03-01`;
+    await api('POST', '/api/v1/agreements/existing', {
+      serviceId,
+      outcome: 'granted',
+      decidedOn: addDays(validFrom, -20),
+      validFrom,
+      limits: limits(employees),
+      reference: `Arrêté DREETS-53-${validFrom.slice(0, 4)}-${serviceId.slice(-3)}`,
+    });
+    return;
+  }
   const filedOn = step === 'examination' ? addDays(today, -100) : today;
   const filed = await api('POST', '/api/v1/agreements', { serviceId, application: 'first', filedOn });
   if (step === 'filed') return;
@@ -195,7 +211,7 @@ async function main(): Promise<void> {
   const api: Api = async (method, path, body, version) => {
     const response = await fetch(`${gateway}${path}`, {
       method,
-      headers: version === undefined ? headers : { ...headers, 'if-match': `"${version}"` },
+      headers: { ...headers, ...(version !== undefined ? { 'if-match': `"${version}"` } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -213,7 +229,7 @@ async function main(): Promise<void> {
     agreements++;
   }
   console.log(
-    `Agréments: ${agreements} service(s) taken to their demo step (granted, conditional, under examination, on notice).`,
+    `Agréments: ${agreements} service(s) taken to their demo step (granted, conditional, under examination, on notice, recorded as existing).`,
   );
   console.log(
     `See them: ${gateway}/api/docs, or GET /api/v1/organisations?region=${REGION} with an admin token.`,

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { addDays, addMonths, type CalendarDate, lastDayOfYears } from '@tripartite/calendar';
 import { agreementResponseSchema } from '../src/agreement/api/dto/agreement.response.dto';
 import { startAgreements } from './support/agreements-app';
-import { AgreementsClient, LIMITS } from './support/agreements-client';
+import { AgreementsClient, LIMITS, NOTHING_TO_EXAMINE } from './support/agreements-client';
 
 // Issue 4, agréments over HTTP on the real database and broker: every rule, denial and bad input.
 describe('agréments over HTTP', () => {
@@ -266,6 +266,7 @@ describe('agréments over HTTP', () => {
       });
       const again = await client.post(renewalId, 'decision', {
         ...base,
+        renewalExamination: NOTHING_TO_EXAMINE,
         validFrom: addMonths(today, 24),
         complianceCommitment: { ...commitment, dueOn: addMonths(today, 30) },
       });
@@ -300,8 +301,7 @@ describe('agréments over HTTP', () => {
         ['member-information', { informedOn: today, text: null }],
       ];
       for (const [command, body] of commands) {
-        const url = `/api/v1/agreements/${agreement.id}/${command}`;
-        const response = await client.request('POST', url, await client.direccte(), body);
+        const response = await client.post(agreement.id, command, body, undefined, { 'if-match': '' });
         assert.equal(response.statusCode, 428, `${command}: ${JSON.stringify(response.json())}`);
         assert.equal(response.json().code, 'REQUEST.PRECONDITION_REQUIRED', command);
       }
@@ -343,6 +343,7 @@ describe('agréments over HTTP', () => {
         decidedOn: today,
         validFrom: today,
         limits: LIMITS,
+        renewalExamination: NOTHING_TO_EXAMINE,
       });
       assert.equal(startsEarly.statusCode, 422, 'a renewal starting with the renewed agrément overlaps it');
       const takeOver = addMonths(today, 12);
@@ -351,6 +352,7 @@ describe('agréments over HTTP', () => {
         decidedOn: today,
         validFrom: takeOver,
         limits: LIMITS,
+        renewalExamination: NOTHING_TO_EXAMINE,
       });
       assert.equal(granted.statusCode, 200, JSON.stringify(granted.json()));
       const previous = await client.request('GET', `/api/v1/agreements/${first.id}`, await client.direccte());

@@ -1,7 +1,7 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ClockAdjustmentRefusedError, ClockSync } from '@tripartite/clock';
-import { CommandEndpoint, DomainError, QueryEndpoint, ZodBody } from '@tripartite/http';
+import { ClockSync } from '@tripartite/clock';
+import { CommandEndpoint, QueryEndpoint, ZodBody } from '@tripartite/http';
 import { type ClockResponseDto, clockResponseSchema, toClockResponse } from './dto/clock.response.dto';
 import { clockAdvanceRequestSchema } from './dto/clock-advance.request.dto';
 
@@ -37,12 +37,7 @@ export class ClockAdminController {
     responseDescription: 'Platform time after the move',
   })
   async advance(@ZodBody(clockAdvanceRequestSchema) ms: number): Promise<ClockResponseDto> {
-    try {
-      return toClockResponse(await this.clockSync.advance(ms));
-    } catch (error) {
-      // The refusal is a state of this deployment, not a broken business rule: 409, not 422.
-      if (error instanceof ClockAdjustmentRefusedError) throw new DomainError(error.code, error.message, 409);
-      throw error;
-    }
+    // A refusal (production) is CLOCK.ADJUSTMENT_REFUSED, a state of this deployment: 409 (libs/http table).
+    return toClockResponse(await this.clockSync.advance(ms));
   }
 }

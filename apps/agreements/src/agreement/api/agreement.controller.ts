@@ -2,10 +2,15 @@ import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
 import { AccessScope, CurrentActor, type Role, ScopeEnforcer } from '@tripartite/auth';
+import { calendarDateAt } from '@tripartite/calendar';
+import { Clock } from '@tripartite/clock';
 import type { Actor } from '@tripartite/context';
+import { DeadlineScheduler } from '@tripartite/deadlines';
 import {
   CommandEndpoint,
   IfMatchVersion,
+  listQuerySchema,
+  offsetOf,
   type Page,
   pageOf,
   QueryEndpoint,
@@ -14,8 +19,16 @@ import {
   ZodQuery,
 } from '@tripartite/http';
 import { z } from 'zod';
-import { AgreementCommands } from '../application/agreement-commands';
+import { DecideApplicationHandler } from '../application/decide-application.handler';
+import { FileApplicationHandler } from '../application/file-application.handler';
+import { IssueComplianceNoticeHandler } from '../application/issue-compliance-notice.handler';
+import { RecordComplianceMetHandler } from '../application/record-compliance-met.handler';
+import { RecordExistingAgreementHandler } from '../application/record-existing-agreement.handler';
+import { RecordInspectorOpinionHandler } from '../application/record-inspector-opinion.handler';
+import { RecordMemberInformationHandler } from '../application/record-member-information.handler';
 import { type RenewalView, RenewalViewQuery } from '../application/renewal-view.query';
+import { ShortenAgreementHandler } from '../application/shorten-agreement.handler';
+import { WithdrawAgreementHandler } from '../application/withdraw-agreement.handler';
 import { AgreementNotFoundError } from '../domain/agreement.errors';
 import { AgreementRepository } from '../infrastructure/agreement.repository';
 import {
@@ -33,6 +46,8 @@ import {
   listAgreementsQuerySchema,
   type MemberInformationRequest,
   memberInformationRequestSchema,
+  type RecordExistingAgreementRequest,
+  recordExistingAgreementRequestSchema,
   type ShorteningRequest,
   shorteningRequestSchema,
   type WithdrawalRequest,
@@ -44,11 +59,17 @@ import {
   agreementResponseSchema,
   toAgreementResponse,
 } from './dto/agreement.response.dto';
+import {
+  type AgreementDeadlineResponse,
+  agreementDeadlinePageSchema,
+  toAgreementDeadlineResponse,
+} from './dto/agreement-deadline.response.dto';
 import { renewalViewResponseSchema } from './dto/renewal-view.response.dto';
 
 const idParams = z.object({ id: z.uuid() });
 const noticeParams = z.object({ id: z.uuid(), noticeId: z.uuid() });
 type IdParams = z.infer<typeof idParams>;
+const deadlinesQuerySchema = listQuerySchema({});
 
 /** Who decides on an agrément: the DIRECCTE of the service's region (or an administrator). */
 const DECIDERS: readonly Role[] = ['admin', 'direccte'];
@@ -57,18 +78,28 @@ const changed = { response: agreementResponseSchema, responseDescription: 'The a
 
 /**
  * Agréments: a service (or the DIRECCTE for it) files; the DIRECCTE of the service's region records the
- * MIT opinion and decides; parties read within their scope. Every change takes `If-Match` with the ETag
- * read (428 without it, 412 when stale).
+ * MIT opinion and decides; parties read within their scope. Every change takes `If-Match` (428 without it,
+ * 412 when stale). The controller translates; one handler per command decides.
  */
 @ApiTags('agreements')
 @Controller('api/v1/agreements')
 export class AgreementController {
   constructor(
-    private readonly commands: AgreementCommands,
+    private readonly fileApplication: FileApplicationHandler,
+    private readonly recordExisting: RecordExistingAgreementHandler,
+    private readonly recordOpinion: RecordInspectorOpinionHandler,
+    private readonly decide: DecideApplicationHandler,
+    private readonly issueNotice: IssueComplianceNoticeHandler,
+    private readonly recordCompliance: RecordComplianceMetHandler,
+    private readonly withdraw: WithdrawAgreementHandler,
+    private readonly shorten: ShortenAgreementHandler,
+    private readonly recordMembersInformed: RecordMemberInformationHandler,
     private readonly agreements: AgreementRepository,
+    private readonly deadlines: DeadlineScheduler,
     private readonly scope: ScopeEnforcer,
     private readonly audit: AuditTrail,
     private readonly renewalViews: RenewalViewQuery,
+    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -84,7 +115,24 @@ export class AgreementController {
   async file(
     @ZodBody(fileApplicationRequestSchema) body: FileApplicationRequest,
   ): Promise<AgreementResponse> {
-    return this.respond(await this.commands.file(body));
+    return this.respond(await this.fileApplication.execute(body));
+  }
+
+  /** An agrément granted before the region joined the platform, recorded with its real dates (ADR 0009). */
+  @Post('existing')
+  @CommandEndpoint({
+    name: 'recordExistingAgreement',
+    summary: 'Record an agrément granted before the region joined the platform, with its real dates',
+    description: 'Only the deadlines still ahead are planned; those already past are kept as skipped.',
+    status: 201,
+    roles: DECIDERS,
+    response: agreementResponseSchema,
+    responseDescription: 'The agrément, recorded as it stands',
+  })
+  async recordExistingAgreement(
+    @ZodBody(recordExistingAgreementRequestSchema) body: RecordExistingAgreementRequest,
+  ): Promise<AgreementResponse> {
+    return this.respond(await this.recordExisting.execute(body));
   }
 
   @Get()
@@ -105,7 +153,7 @@ export class AgreementController {
         : { onlyServiceId: actor.organisationId ?? '00000000-0000-0000-0000-000000000000' };
     const { page, pageSize, ...filter } = query;
     const { items, total } = await this.agreements.list({ ...filter, ...scope }, page, pageSize);
-    const today = this.commands.today();
+    const today = this.today();
     return pageOf(
       query,
       items.map((a) => toAgreementResponse(a, today)),
@@ -137,6 +185,25 @@ export class AgreementController {
     return this.renewalViews.view(id);
   }
 
+  /** The agrément's deadlines: reminders, warnings and expiry, pending or done; `skipped` ones had passed when known. */
+  @Get(':id/deadlines')
+  @QueryEndpoint({
+    name: 'listAgreementDeadlines',
+    summary: 'The agrément’s deadlines (reminders, warnings, expiry) and what became of each',
+    response: agreementDeadlinePageSchema,
+    problems: [400, 403, 404],
+  })
+  async deadlineList(
+    @ZodParams(idParams) { id }: IdParams,
+    @ZodQuery(deadlinesQuerySchema) query: z.infer<typeof deadlinesQuerySchema>,
+  ): Promise<Page<AgreementDeadlineResponse>> {
+    await this.load(id);
+    const deadlines = await this.deadlines.listForSubject(id);
+    const start = offsetOf(query);
+    const page = deadlines.slice(start, start + query.pageSize).map(toAgreementDeadlineResponse);
+    return pageOf(query, page, deadlines.length);
+  }
+
   @AuditHistoryEndpoint('agreement')
   async history(
     @ZodParams(idParams) { id }: IdParams,
@@ -158,7 +225,7 @@ export class AgreementController {
     @IfMatchVersion() version: number,
     @ZodBody(inspectorOpinionRequestSchema) body: InspectorOpinionRequest,
   ): Promise<AgreementResponse> {
-    return this.respond(await this.commands.recordInspectorOpinion(id, version, body));
+    return this.respond(await this.recordOpinion.execute(id, version, body));
   }
 
   @Post(':id/decision')
@@ -174,7 +241,7 @@ export class AgreementController {
     @IfMatchVersion() version: number,
     @ZodBody(decisionRequestSchema) body: DecisionRequest,
   ): Promise<AgreementResponse> {
-    return this.respond(await this.commands.decide(id, version, body));
+    return this.respond(await this.decide.execute(id, version, body));
   }
 
   @Post(':id/compliance-notices')
@@ -192,7 +259,7 @@ export class AgreementController {
     @IfMatchVersion() version: number,
     @ZodBody(complianceNoticeRequestSchema) body: ComplianceNoticeRequest,
   ): Promise<AgreementResponse> {
-    return this.respond(await this.commands.issueComplianceNotice(id, version, body));
+    return this.respond(await this.issueNotice.execute(id, version, body));
   }
 
   @Post(':id/compliance-notices/:noticeId/compliance')
@@ -207,7 +274,7 @@ export class AgreementController {
     @IfMatchVersion() version: number,
     @ZodBody(complianceMetRequestSchema) body: ComplianceMetRequest,
   ): Promise<AgreementResponse> {
-    return this.respond(await this.commands.recordComplianceMet(id, version, noticeId, body.metOn));
+    return this.respond(await this.recordCompliance.execute(id, version, noticeId, body.metOn));
   }
 
   @Post(':id/withdrawal')
@@ -222,8 +289,7 @@ export class AgreementController {
     @IfMatchVersion() version: number,
     @ZodBody(withdrawalRequestSchema) body: WithdrawalRequest,
   ): Promise<AgreementResponse> {
-    const { withdrawnOn, ...rest } = body;
-    return this.respond(await this.commands.withdraw(id, version, { decidedOn: withdrawnOn, ...rest }));
+    return this.respond(await this.withdraw.execute(id, version, body));
   }
 
   @Post(':id/shortening')
@@ -238,7 +304,7 @@ export class AgreementController {
     @IfMatchVersion() version: number,
     @ZodBody(shorteningRequestSchema) body: ShorteningRequest,
   ): Promise<AgreementResponse> {
-    return this.respond(await this.commands.shorten(id, version, body));
+    return this.respond(await this.shorten.execute(id, version, body));
   }
 
   @Post(':id/member-information')
@@ -254,11 +320,15 @@ export class AgreementController {
     @IfMatchVersion() version: number,
     @ZodBody(memberInformationRequestSchema) body: MemberInformationRequest,
   ): Promise<AgreementResponse> {
-    return this.respond(await this.commands.recordMembersInformed(id, version, body.informedOn, body.text));
+    return this.respond(await this.recordMembersInformed.execute(id, version, body.informedOn, body.text));
   }
 
   private respond(agreement: Parameters<typeof toAgreementResponse>[0]): AgreementResponse {
-    return toAgreementResponse(agreement, this.commands.today());
+    return toAgreementResponse(agreement, this.today());
+  }
+
+  private today() {
+    return calendarDateAt(this.clock.now());
   }
 
   private async load(id: string) {

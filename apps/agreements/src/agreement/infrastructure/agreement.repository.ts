@@ -3,7 +3,7 @@ import type { CalendarDate } from '@tripartite/calendar';
 import type { Period } from '@tripartite/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Agreement } from '../domain/agreement';
-import { AgreementRuleViolation } from '../domain/agreement.errors';
+import { AgreementRuleViolation, PLATFORM_RULE } from '../domain/agreement.errors';
 import type { AgreementState, AgreementStatus } from '../domain/agreement.types';
 import { AgreementOrmEntity } from './agreement.orm-entity';
 
@@ -131,19 +131,17 @@ async function guard<T>(write: Promise<T>): Promise<T> {
     if (code === EXCLUSION_VIOLATION) {
       throw new AgreementRuleViolation(
         'AGREEMENT.OVERLAP',
-        409,
         'this period overlaps another agrément of the service: at most one agrément in force at any date',
         'validFrom',
-        'one agrément in force per service (D.4622-48 ff.)',
+        `one agrément in force per service at any date (${PLATFORM_RULE})`,
       );
     }
     if (code === UNIQUE_VIOLATION) {
       throw new AgreementRuleViolation(
         'AGREEMENT.APPLICATION_PENDING',
-        409,
         'an application of this service is already under examination',
         'serviceId',
-        'one application at a time per service',
+        `one application at a time per service (${PLATFORM_RULE})`,
       );
     }
     throw error;

@@ -52,9 +52,9 @@ export class OrganisationController {
   @Post()
   @CommandEndpoint({
     name: 'registerOrganisation',
-    summary: 'Register an organisation of the region in the directory (service, DIRECCTE, Caisse, ARS…)',
+    summary: 'Register an organisation in the directory (a service, a DIRECCTE, a Caisse, an ARS…)',
     status: 201,
-    roles: ['admin', 'direccte'],
+    roles: ['admin', 'national', 'direccte'],
     response: organisationResponseSchema,
     responseDescription: 'The organisation, registered',
   })
@@ -102,7 +102,7 @@ export class OrganisationController {
   @CommandEndpoint({
     name: 'updateOrganisation',
     summary: 'Change an organisation’s fields sent; an organisation may change its own contacts',
-    roles: ['admin', 'direccte', 'sst', 'caisse', 'ars', 'crprp'],
+    roles: ['admin', 'national', 'direccte', 'sst', 'caisse', 'ars', 'crprp'],
     response: organisationResponseSchema,
     responseDescription: 'The organisation, changed',
   })

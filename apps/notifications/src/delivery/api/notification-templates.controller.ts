@@ -1,6 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Clock } from '@tripartite/clock';
+import { PLATFORM_CONFIG } from '@tripartite/config';
 import {
   listQuerySchema,
   offsetOf,
@@ -11,9 +12,11 @@ import {
   ZodQuery,
 } from '@tripartite/http';
 import { z } from 'zod';
+import type { NotificationsConfig } from '../../notifications.config';
 import { isTemplateKey, type TemplateKey, templateCatalogue } from '../../templates/template-catalogue';
 import { TemplateNotFoundError } from '../domain/delivery.errors';
 import { eventTypesOf, ruleFor } from '../domain/notification-rules';
+import { previewOf } from '../domain/template-preview';
 import { TemplateRenderer } from '../infrastructure/handlebars-template.renderer';
 import {
   type NotificationTemplatePreview,
@@ -26,13 +29,15 @@ const keyParams = z.object({ key: z.string().min(1).max(100) });
 const listTemplatesQuerySchema = listQuerySchema({});
 
 /**
- * The messages the platform sends: which event sends which, to whom, and each rendered with its sample
- * data. Templates hold no one's data, so every authenticated caller may read them.
+ * The messages the platform sends: which event sends which, to whom, and each rendered as its rule row
+ * renders it for a sample event (`previewOf`). Templates hold no one's data, so every authenticated caller
+ * may read them.
  */
 @ApiTags('notifications')
 @Controller('api/v1/notification-templates')
 export class NotificationTemplatesController {
   constructor(
+    @Inject(PLATFORM_CONFIG) private readonly config: NotificationsConfig,
     private readonly renderer: TemplateRenderer,
     private readonly clock: Clock,
   ) {}
@@ -55,15 +60,21 @@ export class NotificationTemplatesController {
   @Get(':key/preview')
   @QueryEndpoint({
     name: 'previewNotificationTemplate',
-    summary: 'One message rendered with its sample data',
+    summary: 'One message as its rule sends it for a sample event',
     response: notificationTemplatePreviewSchema,
     problems: [400, 404],
   })
   preview(@ZodParams(keyParams) { key }: z.infer<typeof keyParams>): NotificationTemplatePreview {
     if (!isTemplateKey(key)) throw new TemplateNotFoundError(key);
-    const { sample } = templateCatalogue[key];
-    const message = this.renderer.render(key, sample as never, this.clock.now());
-    return { ...summaryOf(key), sample: { ...sample }, ...message };
+    const { event, party, data } = previewOf(key, this.config.PUBLIC_BASE_URL);
+    const message = this.renderer.render(key, data, this.clock.now());
+    return {
+      ...summaryOf(key),
+      sampleEvent: { type: event.type, payload: event.payload as Record<string, unknown> },
+      sampleRecipientParty: party,
+      sample: { ...data },
+      ...message,
+    };
   }
 }
 
