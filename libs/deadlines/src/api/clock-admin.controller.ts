@@ -33,6 +33,7 @@ export class ClockAdminController {
     summary: 'Move platform time forward in every process; the deadlines that become due fire',
     description: 'Refused in production: 409 with code CLOCK.ADJUSTMENT_REFUSED.',
     roles: ['admin'],
+    etag: false,
     response: clockResponseSchema,
     responseDescription: 'Platform time after the move',
   })

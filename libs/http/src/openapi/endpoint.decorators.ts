@@ -31,8 +31,11 @@ export interface EndpointOptions {
 export interface CommandEndpointOptions extends EndpointOptions {
   /** 201 when it creates a resource, 202 when the work goes on after the answer; 200 by default. */
   status?: 200 | 201 | 202;
-  /** Sets `ETag` from the answer: its `version` field, or what this function reads (default). */
-  etag?: VersionOf;
+  /**
+   * Sets `ETag` from the answer: its `version` field (default), or what this function reads; `false` for an
+   * answer that is no versioned resource (a report of what was done).
+   */
+  etag?: VersionOf | false;
 }
 
 export interface QueryEndpointOptions extends EndpointOptions {
@@ -52,8 +55,8 @@ export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorato
     HttpCode(status),
     ...rolesOf(options),
     Idempotent(),
-    ETag(options.etag),
-    ...documentation(options, status, true, [400, 401, 403, 409, 422]),
+    ...(options.etag === false ? [] : [ETag(options.etag)]),
+    ...documentation(options, status, options.etag !== false, [400, 401, 403, 409, 422]),
   );
 }
 
