@@ -140,6 +140,7 @@ describe('agréments over HTTP', () => {
       assert.equal(response.statusCode, 409);
       assert.equal(response.json().code, 'AGREEMENT.OPINION_MISSING');
       assert.match(response.json().rule, /D\.4622-48/);
+      assert.equal(response.json().field, undefined, 'a state of the application: no request field to blame');
       assert.deepEqual(await client.eventTypes(id), ['agreement.requested']);
       const current = await client.request('GET', `/api/v1/agreements/${id}`, await client.direccte());
       assert.equal(current.json().status, 'requested');
