@@ -6,6 +6,7 @@ export * from './messaging.module';
 export * from './messaging.tokens';
 export * from './migrations/1764000000000-create-outbox-and-inbox';
 export * from './migrations/1764000000100-tune-outbox-autovacuum';
+export * from './migrations/1764000000200-add-outbox-trace-context';
 export * from './outbox/invalid-event.error';
 export * from './outbox/new-event';
 export * from './outbox/outbox.relay';
@@ -22,12 +23,17 @@ export * from './transport/message-validation';
 import { InboxEntryOrmEntity } from './inbox/inbox-entry.orm-entity';
 import { CreateOutboxAndInbox1764000000000 } from './migrations/1764000000000-create-outbox-and-inbox';
 import { TuneOutboxAutovacuum1764000000100 } from './migrations/1764000000100-tune-outbox-autovacuum';
+import { AddOutboxTraceContext1764000000200 } from './migrations/1764000000200-add-outbox-trace-context';
 import { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
 
 /** What a service adds to its PersistenceModule to carry the messaging tables. */
 export const messagingPersistence = {
   entities: [OutboxMessageOrmEntity, InboxEntryOrmEntity],
-  migrations: [CreateOutboxAndInbox1764000000000, TuneOutboxAutovacuum1764000000100],
+  migrations: [
+    CreateOutboxAndInbox1764000000000,
+    TuneOutboxAutovacuum1764000000100,
+    AddOutboxTraceContext1764000000200,
+  ],
 };
 export * from './transport/connect-event-transport';
 export * from './transport/event-pattern.decorator';

@@ -10,6 +10,7 @@ import {
 import { PLATFORM_CONFIG } from '@tripartite/config';
 import { ReadinessRegistry } from '@tripartite/http';
 import { closeWorkerWithin } from '@tripartite/jobs';
+import { contextOf, inSpan, SpanKind } from '@tripartite/telemetry';
 import { type Job, Worker } from 'bullmq';
 import type { NotificationsConfig } from '../../notifications.config';
 import { SendDeliveryHandler } from '../application/send-delivery.handler';
@@ -69,7 +70,18 @@ export class SendDeliveryJob implements OnModuleInit, OnApplicationBootstrap, Be
   }
 
   async process(job: Job<SendJobData>): Promise<string> {
-    const outcome = await this.handler.send(job.data.deliveryId);
+    const outcome = await inSpan(
+      `process ${SEND_QUEUE_NAME}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextOf(job.data.trace),
+        attributes: {
+          'tripartite.delivery.id': job.data.deliveryId,
+          'tripartite.job.attempt': job.attemptsMade + 1,
+        },
+      },
+      () => this.handler.send(job.data.deliveryId),
+    );
     if (outcome.kind === 'retry') throw new TransientSendError(outcome.reply);
     if (outcome.kind === 'failed')
       this.logger.warn(`Delivery ${job.data.deliveryId} refused for good: ${outcome.reply}`);
