@@ -1,5 +1,5 @@
 // First: tracing (in memory) before the modules it instruments are loaded.
-import './support/in-memory-tracing';
+import '@tripartite/testing/in-memory-tracing';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -15,6 +15,7 @@ import {
   SmtpCatcher,
   testToken,
 } from '@tripartite/testing';
+import { finishedSpans, spansOfTrace } from '@tripartite/testing/in-memory-tracing';
 import { DataSource } from 'typeorm';
 import { agreementsConfigSchema } from '../apps/agreements/src/agreements.config';
 import { AgreementsModule } from '../apps/agreements/src/agreements.module';
@@ -26,7 +27,6 @@ import {
   notificationsConfigSchema,
 } from '../apps/notifications/src/notifications.config';
 import { NotificationsModule } from '../apps/notifications/src/notifications.module';
-import { finishedSpans, spansOfTrace } from './support/in-memory-tracing';
 
 // "Why did this director get this e-mail?" One trace answers it: a command comes in through the gateway
 // with a W3C traceparent, the agreements service writes its event to the outbox with it, the relay

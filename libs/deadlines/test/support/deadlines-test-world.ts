@@ -23,13 +23,7 @@ import {
 } from '@tripartite/deadlines';
 import { defineEvent, type EventCatalogue, type EventEnvelope } from '@tripartite/events';
 import { ProblemFilter } from '@tripartite/http';
-import {
-  CreateOutboxAndInbox1764000000000,
-  EVENT_CATALOGUE,
-  InboxEntryOrmEntity,
-  OutboxMessageOrmEntity,
-  OutboxWriter,
-} from '@tripartite/messaging';
+import { EVENT_CATALOGUE, messagingPersistence, OutboxWriter } from '@tripartite/messaging';
 import { PersistenceModule } from '@tripartite/persistence';
 import { createTestDatabase, isolatedEnvironment } from '@tripartite/testing';
 import { Redis } from 'ioredis';
@@ -134,8 +128,8 @@ export class DeadlinesTestWorld {
         ConfigModule.forRoot(config),
         ClockModule.forRoot({ adjustable: !production }),
         PersistenceModule.forRoot({
-          entities: [OutboxMessageOrmEntity, InboxEntryOrmEntity, DeadlineOrmEntity],
-          migrations: [CreateOutboxAndInbox1764000000000, CreateDeadlines1764000001000],
+          entities: [...messagingPersistence.entities, DeadlineOrmEntity],
+          migrations: [...messagingPersistence.migrations, CreateDeadlines1764000001000],
         }),
         TestMessagingModule,
         ...(http && !production ? [AuthModule.forRoot()] : []),
