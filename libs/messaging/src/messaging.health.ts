@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AmqpConnection } from './amqp/amqp-connection';
 import { closeQuietly } from './amqp/close-quietly';
-import { CONSUMED_EVENTS } from './messaging.tokens';
 import { AmqpEventTransport } from './transport/amqp-event.transport';
 
 /** Readiness of the messaging side: broker connected, and the service's consumer still attached. */
@@ -10,7 +9,6 @@ export class MessagingHealth {
   constructor(
     private readonly amqp: AmqpConnection,
     private readonly transport: AmqpEventTransport,
-    @Inject(CONSUMED_EVENTS) private readonly consumes: readonly string[],
   ) {}
 
   async checkBroker(): Promise<void> {
@@ -25,18 +23,23 @@ export class MessagingHealth {
   /**
    * Messages ready in the service's queue, waiting for a consumer (the broker's count, one passive
    * declare on a channel of its own: a missing queue closes that channel, not the consumer's). Null when
-   * the service consumes nothing; throws when the broker does not answer.
+   * the service has no queue (it consumes nothing); throws when the broker does not answer.
    */
   async queuedMessages(): Promise<number | null> {
-    if (this.consumes.length === 0) return null;
     return this.amqp.onceConnected(async (model) => {
       const channel = await model.createChannel();
       channel.on('error', () => undefined);
       try {
         return (await channel.checkQueue(this.transport.queues.main)).messageCount;
+      } catch (error) {
+        if ((error as { code?: unknown }).code === NOT_FOUND) return null;
+        throw error;
       } finally {
         await closeQuietly(channel);
       }
     }, 500);
   }
 }
+
+/** AMQP reply code of a passive declare on a queue that does not exist. */
+const NOT_FOUND = 404;

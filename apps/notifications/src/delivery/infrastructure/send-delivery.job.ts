@@ -53,7 +53,7 @@ export class SendDeliveryJob implements OnModuleInit, OnApplicationBootstrap, Be
 
   /** Started once the whole application is wired, so no job runs against half-built providers. */
   onApplicationBootstrap(): void {
-    this.worker = new Worker<SendJobData>(SEND_QUEUE_NAME, (job) => this.process(job), {
+    this.worker = new Worker<SendJobData>(SEND_QUEUE_NAME, (job) => this.processInTrace(job), {
       connection: { url: this.config.REDIS_URL, connectionName: 'notifications-send-worker' },
       prefix: this.config.REDIS_PREFIX,
       concurrency: CONCURRENCY,
@@ -70,7 +70,16 @@ export class SendDeliveryJob implements OnModuleInit, OnApplicationBootstrap, Be
   }
 
   async process(job: Job<SendJobData>): Promise<string> {
-    const outcome = await inSpan(
+    const outcome = await this.handler.send(job.data.deliveryId);
+    if (outcome.kind === 'retry') throw new TransientSendError(outcome.reply);
+    if (outcome.kind === 'failed')
+      this.logger.warn(`Delivery ${job.data.deliveryId} refused for good: ${outcome.reply}`);
+    return outcome.kind === 'skipped' ? `skipped (${outcome.status})` : outcome.kind;
+  }
+
+  /** A job continues the trace of the event that decided its e-mail (ADR 0013): one span per try. */
+  private processInTrace(job: Job<SendJobData>): Promise<string> {
+    return inSpan(
       `process ${SEND_QUEUE_NAME}`,
       {
         kind: SpanKind.CONSUMER,
@@ -80,12 +89,8 @@ export class SendDeliveryJob implements OnModuleInit, OnApplicationBootstrap, Be
           'tripartite.job.attempt': job.attemptsMade + 1,
         },
       },
-      () => this.handler.send(job.data.deliveryId),
+      () => this.process(job),
     );
-    if (outcome.kind === 'retry') throw new TransientSendError(outcome.reply);
-    if (outcome.kind === 'failed')
-      this.logger.warn(`Delivery ${job.data.deliveryId} refused for good: ${outcome.reply}`);
-    return outcome.kind === 'skipped' ? `skipped (${outcome.status})` : outcome.kind;
   }
 
   /**
