@@ -2,12 +2,14 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Clock } from '@tripartite/clock';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
 import { runWithContext, systemActor } from '@tripartite/context';
+import { type EventCatalogue, readPayload } from '@tripartite/events';
 import { MetricsRegistry } from '@tripartite/http';
-import { OutboxWriter } from '@tripartite/messaging';
+import { EVENT_CATALOGUE, OutboxWriter } from '@tripartite/messaging';
 import { inSpan, type TraceCarrier } from '@tripartite/telemetry';
 import type { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { type Deadline, isDue } from '../domain/deadline';
+import { InvalidDeadlineError } from '../domain/deadline.errors';
 import { DeadlineRepository } from '../infrastructure/deadline.repository';
 import { DeadlineEffects } from './deadline-effects';
 
@@ -57,6 +59,7 @@ export class FireDeadlineHandler {
     private readonly clock: Clock,
     private readonly effects: DeadlineEffects,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(EVENT_CATALOGUE) private readonly catalogue: EventCatalogue,
     /** Absent where no HTTP platform is built (tests of deadlines alone). */
     @Optional() metrics?: MetricsRegistry,
   ) {
@@ -96,6 +99,20 @@ export class FireDeadlineHandler {
     }
   }
 
+  /**
+   * The event a deadline was planned with, read as the catalogue's current version of it: planned years ago, it
+   * may have been written as an earlier version since upgraded (upcast step by step, ADR 0011).
+   */
+  private plannedEventNow(deadline: Deadline): { type: string; aggregateVersion: number; payload: unknown } {
+    const { type, version, aggregateVersion, payload } = deadline.event;
+    const definition = this.catalogue[type];
+    if (!definition) throw new InvalidDeadlineError(`event ${type} is no longer in the event catalogue`);
+    const reading = readPayload(definition, version, payload);
+    if (!reading.ok)
+      throw new InvalidDeadlineError(`its planned ${type} v${version} cannot be read: ${reading.reason}`);
+    return { type, aggregateVersion, payload: reading.payload };
+  }
+
   private async fireOnce(id: string, options: FireOptions): Promise<FireOutcome> {
     try {
       return await this.dataSource.transaction(async (manager): Promise<FireOutcome> => {
@@ -117,7 +134,8 @@ export class FireDeadlineHandler {
         await runWithContext(context, async () => {
           // The aggregate's own change (if its kind has one) and the event commit with the firing.
           const effect = this.effects.for(deadline.kind);
-          const event = effect ? await effect(manager, deadline, now) : deadline.event;
+          // An effect builds its event now, at the current version; a planned one is read as the current version.
+          const event = effect ? await effect(manager, deadline, now) : this.plannedEventNow(deadline);
           if (!event) return;
           await this.outbox.appendStored(manager, {
             type: event.type,
