@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { deadlinesPersistence } from '@tripartite/deadlines';
-import { CreateOutboxAndInbox1764000000000 } from '@tripartite/messaging';
+import { messagingPersistence } from '@tripartite/messaging';
 import { createServiceDataSource, openServiceDatabase } from '@tripartite/persistence';
 import { expectEventually } from '@tripartite/testing';
 import { DAY_MS, DeadlinesTestWorld, type Replica, reminderDue } from './support/deadlines-test-world';
@@ -21,7 +21,7 @@ describe('booting with deadlines already overdue', () => {
       serverUrl: world.config.DATABASE_URL,
       database: world.config.DATABASE_NAME,
       entities: [...deadlinesPersistence.entities],
-      migrations: [CreateOutboxAndInbox1764000000000, ...deadlinesPersistence.migrations],
+      migrations: [...messagingPersistence.migrations, ...deadlinesPersistence.migrations],
     });
     await openServiceDatabase(dataSource, true);
     const insert = (id: string, subjectId: string, dueAt: Date) =>

@@ -15,6 +15,7 @@ export * from './idempotency/idempotent.decorator';
 export * from './idempotency/request-fingerprint';
 export * from './logging/create-logger';
 export * from './logging/pino-nest.logger';
+export * from './metrics/metrics.controller';
 export * from './metrics/metrics.registry';
 export * from './migrations/1764000002000-create-idempotency-keys';
 export * from './openapi/endpoint.decorators';

@@ -23,13 +23,7 @@ import {
 } from '@tripartite/deadlines';
 import { defineEvent, type EventCatalogue, type EventEnvelope } from '@tripartite/events';
 import { ProblemFilter } from '@tripartite/http';
-import {
-  CreateOutboxAndInbox1764000000000,
-  EVENT_CATALOGUE,
-  InboxEntryOrmEntity,
-  OutboxMessageOrmEntity,
-  OutboxWriter,
-} from '@tripartite/messaging';
+import { EVENT_CATALOGUE, messagingPersistence, OutboxWriter } from '@tripartite/messaging';
 import { PersistenceModule } from '@tripartite/persistence';
 import { createTestDatabase, isolatedEnvironment } from '@tripartite/testing';
 import { Redis } from 'ioredis';
@@ -141,8 +135,8 @@ export class DeadlinesTestWorld {
         ConfigModule.forRoot(config),
         ClockModule.forRoot({ adjustable: !production }),
         PersistenceModule.forRoot({
-          entities: [OutboxMessageOrmEntity, InboxEntryOrmEntity, ...deadlinesPersistence.entities],
-          migrations: [CreateOutboxAndInbox1764000000000, ...deadlinesPersistence.migrations],
+          entities: [...messagingPersistence.entities, ...deadlinesPersistence.entities],
+          migrations: [...messagingPersistence.migrations, ...deadlinesPersistence.migrations],
         }),
         TestMessagingModule.with(catalogue ?? testCatalogue),
         ...(http && !production ? [AuthModule.forRoot()] : []),
