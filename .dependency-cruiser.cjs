@@ -7,7 +7,7 @@ const TEST_CODE = '\\.(spec|int-spec|e2e-spec)\\.ts$|^(apps|libs)/[^/]+/test/|^l
 
 /** Framework, ORM, broker, cache and HTTP-server packages that domain code must not know about. */
 const INFRASTRUCTURE_PACKAGES =
-  '(^|/)node_modules/(@nestjs/|@fastify/|typeorm/|bullmq/|amqplib/|ioredis/|pg/|fastify/|nestjs-pino/)';
+  '(^|/)node_modules/(@nestjs/|@fastify/|typeorm/|bullmq/|amqplib/|ioredis/|pg/|fastify/|pino/|@opentelemetry/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -67,5 +67,26 @@ export class AccessScope {
   }
 }
 
+/**
+ * What a list shows an actor: `{}` (everything) to national roles; the actor's region to a regional authority;
+ * else only what its own organisation is party to — `NO_ORGANISATION`, which matches nothing, when the token names
+ * none (or names it in a form no record can have).
+ */
+export interface ListScope {
+  withinRegions?: readonly string[];
+  ownOrganisationId?: string;
+}
+
+/** The nil UUID: an organisation id no record has, so a list scoped to it is empty. */
+export const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function listScopeOf(actor: Actor): ListScope {
+  if (AccessScope.readsEverything(actor)) return {};
+  if (AccessScope.isRegionalAuthority(actor) && actor.region) return { withinRegions: [actor.region] };
+  const own = actor.organisationId;
+  return { ownOrganisationId: own && UUID.test(own) ? own : NO_ORGANISATION };
+}
+
 /** The DIRECCTE, the Caisse, the CRPRP and the ARS take part in every CPOM of their region. */
 const REGIONAL_AUTHORITY_ROLES: readonly string[] = ['direccte', 'caisse', 'crprp', 'ars'];

@@ -44,21 +44,31 @@ class MessagingObservability implements OnModuleInit {
     const { transport, dataSource, health } = this;
     this.metrics.gauge({
       name: 'tripartite_outbox_pending',
-      help: 'Outbox rows not yet published (grows while the broker is away)',
+      help: 'Outbox rows not yet published (grows while the broker is away; NaN when the database does not answer)',
       async collect() {
-        const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL');
-        this.set(n);
+        this.set(
+          await orNaN(async () => {
+            const [{ n }] = await dataSource.query(
+              'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL',
+            );
+            return n;
+          }),
+        );
       },
     });
     this.metrics.gauge({
       name: 'tripartite_outbox_relay_lag_seconds',
-      help: 'Relay lag: age of the oldest outbox row not yet published (0 when none waits)',
+      help: 'Relay lag: age of the oldest outbox row not yet published (0 when none waits; NaN when the database does not answer)',
       async collect() {
-        const rows: { age: number }[] = await dataSource.query(
-          `SELECT extract(epoch FROM now() - created_at)::float8 AS age
-             FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT 1`,
+        this.set(
+          await orNaN(async () => {
+            const rows: { age: number }[] = await dataSource.query(
+              `SELECT extract(epoch FROM now() - created_at)::float8 AS age
+                 FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT 1`,
+            );
+            return Math.max(0, rows[0]?.age ?? 0);
+          }),
         );
-        this.set(Math.max(0, rows[0]?.age ?? 0));
       },
     });
     this.metrics.gauge({
@@ -79,6 +89,19 @@ class MessagingObservability implements OnModuleInit {
         for (const [outcome, count] of Object.entries(transport.outcomes)) this.inc({ outcome }, count);
       },
     });
+  }
+}
+
+/**
+ * A gauge read from the database during a scrape. When the database does not answer (the very moment people
+ * look at the metrics), the gauge says NaN instead of failing the whole scrape with a 500: the counters kept in
+ * memory (e-mails, deadlines, consumed messages) stay readable.
+ */
+async function orNaN(read: () => Promise<number>): Promise<number> {
+  try {
+    return await read();
+  } catch {
+    return Number.NaN;
   }
 }
 

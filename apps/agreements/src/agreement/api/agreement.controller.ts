@@ -1,7 +1,7 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
-import { AccessScope, CurrentActor, type Role, ScopeEnforcer } from '@tripartite/auth';
+import { CurrentActor, listScopeOf, type Role, ScopeEnforcer } from '@tripartite/auth';
 import { calendarDateAt } from '@tripartite/calendar';
 import { Clock } from '@tripartite/clock';
 import type { Actor } from '@tripartite/context';
@@ -146,11 +146,8 @@ export class AgreementController {
     @ZodQuery(listAgreementsQuerySchema) query: ListAgreementsQuery,
     @CurrentActor() actor: Actor,
   ): Promise<Page<AgreementResponse>> {
-    const scope = AccessScope.readsEverything(actor)
-      ? {}
-      : AccessScope.isRegionalAuthority(actor) && actor.region
-        ? { withinRegions: [actor.region] }
-        : { onlyServiceId: actor.organisationId ?? '00000000-0000-0000-0000-000000000000' };
+    const { withinRegions, ownOrganisationId } = listScopeOf(actor);
+    const scope = { withinRegions, onlyServiceId: ownOrganisationId };
     const { page, pageSize, ...filter } = query;
     const { items, total } = await this.agreements.list({ ...filter, ...scope }, page, pageSize);
     const today = this.today();

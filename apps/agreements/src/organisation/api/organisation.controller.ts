@@ -1,7 +1,7 @@
 import { Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
-import { AccessScope, CurrentActor, ScopeEnforcer } from '@tripartite/auth';
+import { CurrentActor, listScopeOf, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
   CommandEndpoint,
@@ -79,11 +79,8 @@ export class OrganisationController {
     @ZodQuery(listOrganisationsQuerySchema) query: ListOrganisationsQuery,
     @CurrentActor() actor: Actor,
   ): Promise<Page<OrganisationResponse>> {
-    const scope = AccessScope.readsEverything(actor)
-      ? {}
-      : AccessScope.isRegionalAuthority(actor) && actor.region
-        ? { withinRegions: [actor.region] }
-        : { onlyId: actor.organisationId ?? '00000000-0000-0000-0000-000000000000' };
+    const { withinRegions, ownOrganisationId } = listScopeOf(actor);
+    const scope = { withinRegions, onlyId: ownOrganisationId };
     const { items, total } = await this.organisations.list(
       {
         type: query.type,

@@ -1,7 +1,7 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
-import { AccessScope, CurrentActor, type Role, ScopeEnforcer } from '@tripartite/auth';
+import { CurrentActor, listScopeOf, type Role, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
   CommandEndpoint,
@@ -56,10 +56,6 @@ const idParams = z.object({ id: z.uuid() });
 
 /** Who records each step of a project: the service itself, or an administrator. */
 const AUTHORS: readonly Role[] = ['admin', 'sst'];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A reader that speaks for no service matches no project. */
-const NO_SERVICE = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Projets pluriannuels de service (L.4622-14). The service itself (role `sst`, its own `org`) or an
@@ -231,8 +227,6 @@ export class ServiceProjectController {
 
 /** National roles read all; regional authorities their region; anyone else the projects of its own service. */
 function scopeOf(actor: Actor): Pick<ServiceProjectFilter, 'withinRegions' | 'onlyServiceId'> {
-  if (AccessScope.readsEverything(actor)) return {};
-  if (AccessScope.isRegionalAuthority(actor) && actor.region) return { withinRegions: [actor.region] };
-  const own = actor.organisationId;
-  return { onlyServiceId: own && UUID.test(own) ? own : NO_SERVICE };
+  const { withinRegions, ownOrganisationId } = listScopeOf(actor);
+  return { withinRegions, onlyServiceId: ownOrganisationId };
 }
