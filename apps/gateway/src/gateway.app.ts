@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { tokenVerifierFromConfig } from '@tripartite/auth';
+import { answerRouterRefusal } from '@tripartite/http';
 import { LogController } from 'fastify';
 import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
@@ -14,6 +15,8 @@ import { requestIdOf } from './request-id';
 import { proxyPlugin } from './routing/proxy.plugin';
 import { RouteMatcher } from './routing/route-matcher';
 import { type GatewayRoute, ROUTE_TABLE } from './routing/route-table';
+import { registerCorsPolicy } from './security/cors-policy';
+import { registerSecurityHeaders } from './security/security-headers';
 
 /**
  * Builds the gateway, initialised but not listening (`main.ts` listens; tests listen on port 0).
@@ -33,6 +36,9 @@ export async function createGatewayApp(
     logController: new LogController({ disableRequestLogging: (request) => QUIET_ROUTES.test(request.url) }),
     genReqId: requestIdOf,
     trustProxy: config.GATEWAY_TRUST_PROXY,
+    bodyLimit: config.GATEWAY_BODY_LIMIT_BYTES,
+    // A path that does not decode is a problem like any other refusal (libs/http, as the services).
+    frameworkErrors: answerRouterRefusal,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     GatewayModule.forRoot(config, logger, routes),
@@ -49,6 +55,9 @@ export async function createGatewayApp(
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Before the proxy: their hooks run first (a CORS preflight is answered before authentication).
+  await registerSecurityHeaders(fastify);
+  await registerCorsPolicy(fastify, config.GATEWAY_CORS_ORIGINS);
 
   const redis =
     config.GATEWAY_RATE_LIMIT_STORE === 'redis'
@@ -78,6 +87,7 @@ export async function createGatewayApp(
       redisKeyPrefix: `${config.REDIS_PREFIX}:gateway:rate-limit:`,
     },
     upstreamTimeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS,
+    bodyLimitBytes: config.GATEWAY_BODY_LIMIT_BYTES,
   });
 
   // swagger-ui (shipped with @nestjs/swagger) showing the merged document, fresh at each page load.
