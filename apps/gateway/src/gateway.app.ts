@@ -86,7 +86,7 @@ export async function createGatewayApp(
       redis,
       redisKeyPrefix: `${config.REDIS_PREFIX}:gateway:rate-limit:`,
     },
-    upstreamTimeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS,
+    upstreamTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
     bodyLimitBytes: config.GATEWAY_BODY_LIMIT_BYTES,
   });
 

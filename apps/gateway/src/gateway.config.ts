@@ -19,7 +19,6 @@ export const gatewayConfigSchema = serviceConfigSchema('gateway', 3000, {
   GATEWAY_RATE_LIMIT_STORE: z.enum(['redis', 'memory']).default('redis'),
   /** How long the merged OpenAPI document is reused before the services are asked again. */
   GATEWAY_OPENAPI_TTL_MS: intVar(10_000),
-  GATEWAY_UPSTREAM_TIMEOUT_MS: intVar(30_000),
   /** Trust X-Forwarded-For (behind an ingress), so that rate limits apply to the client, not the ingress. */
   GATEWAY_TRUST_PROXY: boolVar(false),
   /** Largest request body the gateway forwards (the services' own limit, 1 MiB); larger: 413 before proxying. */
