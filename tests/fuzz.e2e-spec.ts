@@ -74,7 +74,8 @@ describe('fuzzing every operation of the API through the gateway (issue 10)', ()
     running.push(service);
     // A process that dies mid-run is a finding in itself: say which, and how.
     child.once('exit', (code, signal) => {
-      if (!stopping) console.error(`${name} exited (code ${code}, signal ${signal}) during the fuzz run`);
+      if (!stopping)
+        process.stderr.write(`${name} exited (code ${code}, signal ${signal}) during the fuzz run\n`);
     });
     await waitReady(port);
     return service;
@@ -82,7 +83,9 @@ describe('fuzzing every operation of the API through the gateway (issue 10)', ()
 
   const startedAt = performance.now();
   before(async () => {
-    console.log(`fuzz seed ${SEED}, ${RUNS} generated requests per operation (replay: FUZZ_SEED=${SEED})`);
+    process.stdout.write(
+      `fuzz seed ${SEED}, ${RUNS} generated requests per operation (replay: FUZZ_SEED=${SEED})` + '\n',
+    );
     const smtpPort = await smtp.start();
     for (const service of SERVICES) databases.push(await createTestDatabase(`fuzz_${service}`));
     env = isolatedEnvironment('fuzz', databases[0]?.name as string);
@@ -119,7 +122,7 @@ describe('fuzzing every operation of the API through the gateway (issue 10)', ()
     }
     tokens = await signTokens(loadConfig(serviceConfigSchema('fuzz', 0), env));
     document = (await (await fetch(`${gateway}/api/openapi.json`)).json()) as OpenApiDocumentLike;
-    console.log(`platform up in ${Math.round(performance.now() - startedAt)} ms`);
+    process.stdout.write(`platform up in ${Math.round(performance.now() - startedAt)} ms\n`);
   });
 
   after(async () => {
@@ -214,7 +217,9 @@ describe('fuzzing every operation of the API through the gateway (issue 10)', ()
         { seed, numRuns: RUNS, endOnFailure: true },
       );
     }
-    t.diagnostic(`${operations.length} operations, ${sent} requests in ${Math.round(performance.now() - fuzzStart)} ms`);
+    t.diagnostic(
+      `${operations.length} operations, ${sent} requests in ${Math.round(performance.now() - fuzzStart)} ms`,
+    );
   });
 });
 

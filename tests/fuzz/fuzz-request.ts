@@ -108,8 +108,9 @@ type Path = (string | number)[];
 
 function leafPaths(value: unknown, path: Path = [], out: Path[] = []): Path[] {
   out.push(path);
-  if (Array.isArray(value)) value.forEach((item, index) => leafPaths(item, [...path, index], out));
-  else if (value !== null && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) leafPaths(item, [...path, index], out);
+  } else if (value !== null && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) leafPaths(child, [...path, key], out);
   }
   return out;
@@ -278,8 +279,11 @@ export function fuzzRequests(
       if (token.token) headers.authorization = token.token;
       if (ifMatch) headers['if-match'] = ifMatch;
       if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
-      const request: FuzzRequest = {
-        label: `${operation.method} ${path.slice(0, 120)}${query.slice(0, 120)} [${encoding}, ${change.kind}]`,
+      const label = `${operation.method} ${path.slice(0, 120)}${query.slice(0, 120)} [${encoding}, ${change.kind}]`;
+      const request: FuzzRequest & { [fc.toStringMethod]: () => string } = {
+        // A counterexample is printed by its label, not its (maybe megabyte) body.
+        [fc.toStringMethod]: () => label,
+        label,
         method: operation.method,
         url: `${path}${query}`,
         headers,
