@@ -84,7 +84,7 @@ describe('fuzzing every operation of the API through the gateway (issue 10)', ()
   const startedAt = performance.now();
   before(async () => {
     process.stdout.write(
-      `fuzz seed ${SEED}, ${RUNS} generated requests per operation (replay: FUZZ_SEED=${SEED})` + '\n',
+      `fuzz seed ${SEED}, ${RUNS} generated requests per operation (replay: FUZZ_SEED=${SEED})\n`,
     );
     const smtpPort = await smtp.start();
     for (const service of SERVICES) databases.push(await createTestDatabase(`fuzz_${service}`));
