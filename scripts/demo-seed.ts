@@ -79,11 +79,14 @@ const limits = (employees: number) => ({
   doctorsPerSector: [{ sector: 'principal', doctors: Math.ceil(employees / 3_300) }],
 });
 
-/** Which step each demo service's agrément is at, by its index in `services`. */
-type Step = 'granted' | 'conditional' | 'examination' | 'filed' | 'notice';
+/**
+ * Which step each demo service's agrément is at, by its index in `services`. `existing`: granted before the
+ * region joined the platform, recorded with its real dates (its past reminders skipped, never sent).
+ */
+type Step = 'granted' | 'conditional' | 'examination' | 'filed' | 'notice' | 'existing';
 const steps: Step[] = [
   'granted',
-  'granted',
+  'existing',
   'conditional',
   'granted',
   'examination',
@@ -91,14 +94,15 @@ const steps: Step[] = [
   'filed',
   'granted',
   'notice',
-  'granted',
+  'existing',
   'granted',
   'granted',
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: the seed reads a few fields of the API's answers.
 type Json = Record<string, any>;
-type Api = (method: string, path: string, body?: unknown) => Promise<Json>;
+/** Calls the API; a change names the version it applies to (`If-Match`, required on every change). */
+type Api = (method: string, path: string, body?: unknown, version?: number) => Promise<Json>;
 
 /** Takes one service's agrément to its demo step through the API, as the DIRECCTE and the service would. */
 async function agreementFor(
@@ -109,39 +113,67 @@ async function agreementFor(
   today: string,
 ): Promise<void> {
   // An application under examination was filed 100 days ago: the DIRECCTE's first warning is due.
+  if (step === 'existing') {
+    // Granted in March four years ago by the DREETS, before the region joined the platform.
+    const validFrom = `${Number(today.slice(0, 4)) - 4}-03-01`;
+    await api('POST', '/api/v1/agreements/existing', {
+      serviceId,
+      outcome: 'granted',
+      decidedOn: addDays(validFrom, -20),
+      validFrom,
+      limits: limits(employees),
+      reference: `Arrêté DREETS-53-${validFrom.slice(0, 4)}-${serviceId.slice(-3)}`,
+    });
+    return;
+  }
   const filedOn = step === 'examination' ? addDays(today, -100) : today;
   const filed = await api('POST', '/api/v1/agreements', { serviceId, application: 'first', filedOn });
   if (step === 'filed') return;
   const id = filed.id as string;
-  await api('POST', `/api/v1/agreements/${id}/inspector-opinion`, {
-    verdict: step === 'conditional' ? 'reserved' : 'favourable',
-    givenOn: today,
-    text: step === 'conditional' ? 'Effectif médical insuffisant sur un secteur' : 'Avis favorable',
-  });
+  const opinion = await api(
+    'POST',
+    `/api/v1/agreements/${id}/inspector-opinion`,
+    {
+      verdict: step === 'conditional' ? 'reserved' : 'favourable',
+      givenOn: today,
+      text: step === 'conditional' ? 'Effectif médical insuffisant sur un secteur' : 'Avis favorable',
+    },
+    filed.version,
+  );
   if (step === 'examination') return;
   // In force from the first of next month; the service on notice holds one in force today (D.4622-51).
   const validFrom = step === 'notice' ? today : addMonths(`${today.slice(0, 8)}01`, 1);
-  await api('POST', `/api/v1/agreements/${id}/decision`, {
-    outcome: step === 'conditional' ? 'conditional' : 'granted',
-    decidedOn: today,
-    validFrom,
-    limits: limits(employees),
-    ...(step === 'conditional'
-      ? {
-          complianceCommitment: {
-            description: 'Recruter deux médecins du travail',
-            dueOn: addMonths(today, 12),
-          },
-        }
-      : {}),
-  });
+  const decided = await api(
+    'POST',
+    `/api/v1/agreements/${id}/decision`,
+    {
+      outcome: step === 'conditional' ? 'conditional' : 'granted',
+      decidedOn: today,
+      validFrom,
+      limits: limits(employees),
+      ...(step === 'conditional'
+        ? {
+            complianceCommitment: {
+              description: 'Recruter deux médecins du travail',
+              dueOn: addMonths(today, 12),
+            },
+          }
+        : {}),
+    },
+    opinion.version,
+  );
   if (step === 'notice') {
-    await api('POST', `/api/v1/agreements/${id}/compliance-notices`, {
-      grounds: 'no_cpom',
-      noticeOn: today,
-      deadlineOn: addMonths(today, 3),
-      text: 'Conclure un CPOM avec la DREETS et la CARSAT (D.4622-51)',
-    });
+    await api(
+      'POST',
+      `/api/v1/agreements/${id}/compliance-notices`,
+      {
+        grounds: 'no_cpom',
+        noticeOn: today,
+        deadlineOn: addMonths(today, 3),
+        text: 'Conclure un CPOM avec la DREETS et la CARSAT (D.4622-51)',
+      },
+      decided.version,
+    );
   }
 }
 
@@ -176,10 +208,10 @@ async function main(): Promise<void> {
     `Bretagne: ${created} organisation(s) registered, ${organisations.length - created} already there.`,
   );
 
-  const api: Api = async (method, path, body) => {
+  const api: Api = async (method, path, body, version) => {
     const response = await fetch(`${gateway}${path}`, {
       method,
-      headers,
+      headers: { ...headers, ...(version !== undefined ? { 'if-match': `"${version}"` } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -197,7 +229,7 @@ async function main(): Promise<void> {
     agreements++;
   }
   console.log(
-    `Agréments: ${agreements} service(s) taken to their demo step (granted, conditional, under examination, on notice).`,
+    `Agréments: ${agreements} service(s) taken to their demo step (granted, conditional, under examination, on notice, recorded as existing).`,
   );
   console.log(
     `See them: ${gateway}/api/docs, or GET /api/v1/organisations?region=${REGION} with an admin token.`,

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { addDays, addMonths, type CalendarDate, lastDayOfYears } from '@tripartite/calendar';
 import { agreementResponseSchema } from '../src/agreement/api/dto/agreement.response.dto';
 import { startAgreements } from './support/agreements-app';
-import { AgreementsClient, LIMITS } from './support/agreements-client';
+import { AgreementsClient, LIMITS, NOTHING_TO_EXAMINE } from './support/agreements-client';
 
 // Issue 4, agréments over HTTP on the real database and broker: every rule, denial and bad input.
 describe('agréments over HTTP', () => {
@@ -266,6 +266,7 @@ describe('agréments over HTTP', () => {
       });
       const again = await client.post(renewalId, 'decision', {
         ...base,
+        renewalExamination: NOTHING_TO_EXAMINE,
         validFrom: addMonths(today, 24),
         complianceCommitment: { ...commitment, dueOn: addMonths(today, 30) },
       });
@@ -319,6 +320,7 @@ describe('agréments over HTTP', () => {
         decidedOn: today,
         validFrom: today,
         limits: LIMITS,
+        renewalExamination: NOTHING_TO_EXAMINE,
       });
       assert.equal(startsEarly.statusCode, 422, 'a renewal starting with the renewed agrément overlaps it');
       const takeOver = addMonths(today, 12);
@@ -327,6 +329,7 @@ describe('agréments over HTTP', () => {
         decidedOn: today,
         validFrom: takeOver,
         limits: LIMITS,
+        renewalExamination: NOTHING_TO_EXAMINE,
       });
       assert.equal(granted.statusCode, 200, JSON.stringify(granted.json()));
       const previous = await client.request('GET', `/api/v1/agreements/${first.id}`, await client.direccte());

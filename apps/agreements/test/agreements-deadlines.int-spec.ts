@@ -101,6 +101,15 @@ describe('agrément deadlines on a moving clock', () => {
     );
 
     const withdrawnOn = await client.today();
+    // The withdrawal rests on what the service was put on notice to correct (D.4622-51 2°).
+    const otherGrounds = await client.post(agreement.id, 'withdrawal', {
+      withdrawnOn,
+      grounds: 'staffing_limits',
+      text: 'Effectifs dépassés',
+    });
+    assert.equal(otherGrounds.statusCode, 422);
+    assert.equal(otherGrounds.json().code, 'AGREEMENT.GROUNDS_DIFFER_FROM_NOTICE');
+    assert.equal(otherGrounds.json().field, 'grounds');
     const withdrawn = await client.post(agreement.id, 'withdrawal', {
       withdrawnOn,
       grounds: 'no_cpom',

@@ -4,7 +4,7 @@ import { addDays, addMonths, type CalendarDate } from '@tripartite/calendar';
 import { createTestDatabase, expectEventually, TestProducer } from '@tripartite/testing';
 import { renewalViewResponseSchema } from '../src/agreement/api/dto/renewal-view.response.dto';
 import { startAgreements } from './support/agreements-app';
-import { AgreementsClient } from './support/agreements-client';
+import { AgreementsClient, LIMITS, NOTHING_TO_EXAMINE } from './support/agreements-client';
 
 // Issue 4, renewal view: "Au moment du renouvellement de l'agrément, la DIRECCTE examine la mise en
 // œuvre du CPOM préalablement conclu et celle du projet pluriannuel de service" (seed 002 I.1). The CPOM
@@ -132,6 +132,59 @@ describe('the agrément renewal view', () => {
     assert.equal(body.serviceProject.status, 'approved');
     assert.deepEqual(body.serviceProject.priorities, ['Prévention des TMS']);
     assert.equal(body.renewalApplication.id, renewal.json().id);
+
+    // The renewal decision records the DIRECCTE's examination, checked against what the platform knows.
+    const renewalId = renewal.json().id;
+    const opinion = await client.post(renewalId, 'inspector-opinion', {
+      verdict: 'favourable',
+      givenOn: today,
+      text: 'RAS',
+    });
+    assert.equal(opinion.statusCode, 200, JSON.stringify(opinion.json()));
+    const decision = {
+      outcome: 'granted',
+      decidedOn: today,
+      validFrom: addDays(agreement.validUntil, 1),
+      limits: LIMITS,
+    };
+    const without = await client.post(renewalId, 'decision', decision);
+    assert.equal(without.statusCode, 422);
+    assert.equal(without.json().code, 'AGREEMENT.RENEWAL_EXAMINATION_REQUIRED');
+    assert.equal(without.json().field, 'renewalExamination');
+    const denies = await client.post(renewalId, 'decision', {
+      ...decision,
+      renewalExamination: NOTHING_TO_EXAMINE,
+    });
+    assert.equal(
+      denies.statusCode,
+      422,
+      'the platform knows this service’s CPOM: "none exists" contradicts it',
+    );
+    assert.equal(denies.json().code, 'AGREEMENT.EXAMINATION_CONTRADICTS_RECORDS');
+    assert.equal(denies.json().field, 'renewalExamination.cpom');
+    const examination = {
+      cpom: {
+        exists: true,
+        documentId: contractId,
+        assessment: 'Objectifs atteints à 80 %, revue annuelle tenue.',
+      },
+      serviceProject: {
+        exists: true,
+        documentId: body.serviceProject.projectId,
+        assessment: 'Priorité TMS mise en œuvre.',
+      },
+    };
+    const granted = await client.post(renewalId, 'decision', {
+      ...decision,
+      renewalExamination: examination,
+    });
+    assert.equal(granted.statusCode, 200, JSON.stringify(granted.json()));
+    assert.deepEqual(granted.json().decision.renewalExamination, examination);
+    const [event] = await client.dataSource.query(
+      "SELECT envelope->'payload'->'renewalExamination' AS examination FROM outbox WHERE aggregate_id = $1 AND type = 'agreement.granted'",
+      [renewalId],
+    );
+    assert.deepEqual(event.examination, examination, 'agreement.granted carries it');
   });
 
   it('is read within scope only (403 for another region’s DIRECCTE or another service)', async () => {

@@ -43,10 +43,20 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
   let dataSource: DataSource;
   let close: () => Promise<void>;
   let today: string;
+  /** Bretagne's only Caisse: the competent Caisse of every service registered here, named by their events. */
+  let carsat: string;
 
   before(async () => {
     ({ app, config, dataSource, close } = await startAgreements('agreements_projects'));
     today = calendarDateAt(app.get(Clock).now());
+    const registered = await call('POST', '/api/v1/organisations', await direccte('53'), {
+      type: 'CAISSE',
+      name: 'CARSAT Bretagne',
+      regions: ['53'],
+      caisseKind: 'CARSAT',
+    });
+    assert.equal(registered.statusCode, 201, registered.body);
+    carsat = registered.json().id;
   });
   after(() => close?.());
 
@@ -274,14 +284,22 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
       assert.deepEqual(fieldsAndRules(response), [['priorities[1].title', 'unique']]);
     });
 
-    it('drafts only for an SSTI or SSTA of the directory (422 naming serviceId)', async () => {
+    it('drafts only for an inter-company service (SSTI) of the directory, not an SSTA (L.4622-14: 422 naming serviceId)', async () => {
+      const rule = 'L.4622-14: the service project is an inter-company service’s (SSTI)';
       const ars = await register('ARS Bretagne', '53', 'ARS');
       const notAService = await refusedWithoutTrace(async () =>
         call('POST', '/api/v1/service-projects', await admin(), aProject(ars)),
       );
       assert.equal(notAService.statusCode, 422);
       assert.equal(notAService.json().code, 'SERVICE_PROJECT.NOT_A_SERVICE');
-      assert.deepEqual(fieldsAndRules(notAService), [['serviceId', 'ssti-or-ssta']]);
+      assert.deepEqual(fieldsAndRules(notAService), [['serviceId', rule]]);
+      const autonomous = await register('Service autonome Usine', '53', 'SSTA');
+      const ssta = await refusedWithoutTrace(async () =>
+        call('POST', '/api/v1/service-projects', await serviceToken(autonomous), aProject(autonomous)),
+      );
+      assert.equal(ssta.statusCode, 422);
+      assert.deepEqual(fieldsAndRules(ssta), [['serviceId', rule]]);
+      assert.match(ssta.json().errors[0].message, /autonomous service \(SSTA\)/);
       const unknown = await refusedWithoutTrace(async () =>
         call(
           'POST',
@@ -494,6 +512,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
         serviceId,
         serviceName: 'AST Rennes',
         regions: ['53'],
+        caisseId: carsat,
         projectVersion: 1,
         periodStart: '2026-01-01',
         periodEnd: '2030-12-31',
@@ -587,6 +606,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
         serviceId,
         serviceName: 'AST Révision',
         regions: ['53'],
+        caisseId: carsat,
         projectVersion: 2,
         periodStart: '2026-01-01',
         periodEnd: '2031-06-30',

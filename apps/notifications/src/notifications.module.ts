@@ -17,6 +17,7 @@ export const NOTIFICATIONS_CONSUMES = [
   'agreement.inspector_opinion_recorded',
   'agreement.granted',
   'agreement.refused',
+  'agreement.recorded',
   'agreement.implicitly_granted',
   'agreement.decision_due',
   'agreement.compliance_notice_issued',

@@ -47,6 +47,7 @@ describe('every event a person hears of, from the outbox to French e-mails over 
     'agreement.inspector_opinion_recorded': [D],
     'agreement.granted': [S, D, C, C2],
     'agreement.refused': [S, D, C, C2],
+    'agreement.recorded': [S],
     'agreement.implicitly_granted': [S, D, C, C2, 'dgt@travail.example'],
     'agreement.decision_due': [D],
     'agreement.compliance_notice_issued': [S, D],

@@ -108,7 +108,7 @@ class DossiersController {
         versionAfter: row.version,
         summary: 'Dossier approved',
       });
-      if (failAfterRecording) throw new DomainError('DOSSIER.SIGNATURE_MISSING', 'No signature', 409);
+      if (failAfterRecording) throw new DomainError('REQUEST.CONFLICT', 'No signature');
       return row;
     });
   }

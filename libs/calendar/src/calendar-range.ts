@@ -1,3 +1,5 @@
+import { DomainError } from '@tripartite/errors';
+
 /**
  * The dates the platform holds, both included. 9999-12-31: the last day with the four-digit year that ISO
  * 8601 dates, our schemas and PostgreSQL's `date` input all read the same way (year 0000 or 10000 is a 500

@@ -2,7 +2,6 @@ import { Clock } from './clock';
 
 export class ClockAdjustmentRefusedError extends Error {
   readonly code = 'CLOCK.ADJUSTMENT_REFUSED';
-  readonly status = 409;
   constructor(reason: string) {
     super(reason);
     this.name = 'ClockAdjustmentRefusedError';

@@ -12,3 +12,14 @@ export * from './infrastructure/deadline.orm-entity';
 export * from './infrastructure/deadline-timers';
 export * from './infrastructure/deadlines.health';
 export * from './migrations/1764000001000-create-deadlines';
+export * from './migrations/1764000001100-allow-skipped-deadlines';
+
+import { DeadlineOrmEntity } from './infrastructure/deadline.orm-entity';
+import { CreateDeadlines1764000001000 } from './migrations/1764000001000-create-deadlines';
+import { AllowSkippedDeadlines1764000001100 } from './migrations/1764000001100-allow-skipped-deadlines';
+
+/** What a service adds to its PersistenceModule to carry the deadlines table. */
+export const deadlinesPersistence = {
+  entities: [DeadlineOrmEntity],
+  migrations: [CreateDeadlines1764000001000, AllowSkippedDeadlines1764000001100],
+};

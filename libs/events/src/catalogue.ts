@@ -20,6 +20,7 @@ export const eventCatalogue = {
   [agreement.agreementInspectorOpinionRecorded.type]: agreement.agreementInspectorOpinionRecorded,
   [agreement.agreementGranted.type]: agreement.agreementGranted,
   [agreement.agreementRefused.type]: agreement.agreementRefused,
+  [agreement.agreementRecorded.type]: agreement.agreementRecorded,
   [agreement.agreementImplicitlyGranted.type]: agreement.agreementImplicitlyGranted,
   [agreement.agreementDecisionDue.type]: agreement.agreementDecisionDue,
   [agreement.agreementComplianceNoticeIssued.type]: agreement.agreementComplianceNoticeIssued,
@@ -50,5 +51,19 @@ export const eventCatalogue = {
 export type EventCatalogue = Readonly<Record<string, EventDefinition>>;
 /** The platform's catalogue as a type: what `OutboxWriter.append` checks producers against. */
 export type PlatformCatalogue = typeof eventCatalogue;
+
+/**
+ * An event of catalogue `C` as a producer hands it over: its type and its payload (the schema's input), as a
+ * union discriminated by `type`, so `{ type: 'agreement.granted', payload }` is checked against that event.
+ */
+export type CatalogueEvent<C extends EventCatalogue, T extends keyof C & string = keyof C & string> = {
+  [K in T]: { type: K; payload: z.input<C[K]['schema']> };
+}[T];
+
+/** An event of the platform's catalogue, typed (see `CatalogueEvent`). */
+export type PlatformEvent<T extends PlatformEventType = PlatformEventType> = CatalogueEvent<
+  PlatformCatalogue,
+  T
+>;
 export type PlatformEventType = keyof typeof eventCatalogue;
 export type PayloadOf<T extends PlatformEventType> = z.infer<(typeof eventCatalogue)[T]['schema']>;

@@ -1,5 +1,5 @@
 import { AuditLogOrmEntity, CreateAuditLog1764000003000 } from '@tripartite/audit';
-import { CreateDeadlines1764000001000, DeadlineOrmEntity } from '@tripartite/deadlines';
+import { deadlinesPersistence } from '@tripartite/deadlines';
 import { CreateIdempotencyKeys1764000002000, IdempotencyKeyOrmEntity } from '@tripartite/http';
 import { messagingPersistence } from '@tripartite/messaging';
 
@@ -13,10 +13,15 @@ export interface ServicePersistence {
 
 /** The tables every service database carries: outbox, inbox, deadlines, idempotency keys, audit log. */
 export const platformPersistence: ServicePersistence = {
-  entities: [...messagingPersistence.entities, DeadlineOrmEntity, IdempotencyKeyOrmEntity, AuditLogOrmEntity],
+  entities: [
+    ...messagingPersistence.entities,
+    ...deadlinesPersistence.entities,
+    IdempotencyKeyOrmEntity,
+    AuditLogOrmEntity,
+  ],
   migrations: [
     ...messagingPersistence.migrations,
-    CreateDeadlines1764000001000,
+    ...deadlinesPersistence.migrations,
     CreateIdempotencyKeys1764000002000,
     CreateAuditLog1764000003000,
   ],

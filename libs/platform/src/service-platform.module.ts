@@ -9,6 +9,7 @@ import { MetricsRegistry, ReadinessRegistry } from '@tripartite/http';
 import { AmqpEventTransport, MessagingHealth, MessagingModule } from '@tripartite/messaging';
 import { PersistenceModule } from '@tripartite/persistence';
 import { DataSource } from 'typeorm';
+import { ChangeRecorder } from './change-recorder';
 import { type ServicePersistence, withPlatformTables } from './service-persistence';
 
 export interface ServicePlatformOptions {
@@ -79,7 +80,9 @@ export class ServicePlatformModule {
         AuthModule.forRoot(),
         AuditModule,
       ],
-      providers: [MessagingObservability],
+      providers: [MessagingObservability, ChangeRecorder],
+      exports: [ChangeRecorder],
+      global: true,
     };
   }
 }

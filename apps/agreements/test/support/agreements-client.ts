@@ -14,6 +14,12 @@ export const LIMITS = {
   doctorsPerSector: [{ sector: 'Rennes', doctors: 14 }],
 };
 
+/** A renewal decision's examination when the service had neither CPOM nor service project (seed 002 I.1). */
+export const NOTHING_TO_EXAMINE = {
+  cpom: { exists: false, note: 'Aucun CPOM conclu' },
+  serviceProject: { exists: false, note: null },
+};
+
 /** A JSON answer read field by field, as a client would: tests assert on what they read. */
 // biome-ignore lint/suspicious/noExplicitAny: a test reads nested fields of arbitrary answers.
 type Json = Record<string, any>;
@@ -104,6 +110,10 @@ export class AgreementsClient {
     });
   }
 
+  /**
+   * A command on an agrément, sent as a client does: with `If-Match` set to the version it has just read
+   * (every change requires it), unless the test gives its own (`'if-match': ''` sends none, for the 428).
+   */
   async post(
     id: string,
     action: string,
@@ -111,13 +121,21 @@ export class AgreementsClient {
     token?: string,
     headers: Record<string, string> = {},
   ) {
+    const { 'if-match': ifMatch, ...others } = headers;
+    const version = ifMatch ?? (await this.etagOf(id));
     return this.request(
       'POST',
       `/api/v1/agreements/${id}/${action}`,
       token ?? (await this.direccte()),
       body,
-      headers,
+      { ...others, ...(version ? { 'if-match': version } : {}) },
     );
+  }
+
+  /** The ETag of the agrément as it stands (read as admin), or none if it cannot be read. */
+  async etagOf(id: string): Promise<string | undefined> {
+    const read = await this.request('GET', `/api/v1/agreements/${id}`, await this.admin());
+    return read.statusCode === 200 ? String(read.headers.etag) : undefined;
   }
 
   /** Files, records a favourable opinion and grants, all on `on`; answers the agrément. */

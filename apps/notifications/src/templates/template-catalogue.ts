@@ -3,6 +3,7 @@ import { agreementExpiredTemplate } from './agreement/agreement-expired.template
 import { agreementGrantedTemplate } from './agreement/agreement-granted.template';
 import { agreementImplicitlyGrantedTemplate } from './agreement/agreement-implicitly-granted.template';
 import { agreementInspectorOpinionRecordedTemplate } from './agreement/agreement-inspector-opinion-recorded.template';
+import { agreementRecordedTemplate } from './agreement/agreement-recorded.template';
 import { agreementRefusedTemplate } from './agreement/agreement-refused.template';
 import { agreementRenewalDueTemplate } from './agreement/agreement-renewal-due.template';
 import { agreementRequestedTemplate } from './agreement/agreement-requested.template';
@@ -38,6 +39,7 @@ export const templateCatalogue = {
   [agreementRequestedTemplate.key]: agreementRequestedTemplate,
   [agreementInspectorOpinionRecordedTemplate.key]: agreementInspectorOpinionRecordedTemplate,
   [agreementGrantedTemplate.key]: agreementGrantedTemplate,
+  [agreementRecordedTemplate.key]: agreementRecordedTemplate,
   [agreementRefusedTemplate.key]: agreementRefusedTemplate,
   [agreementImplicitlyGrantedTemplate.key]: agreementImplicitlyGrantedTemplate,
   [agreementDecisionDueTemplate.key]: agreementDecisionDueTemplate,

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tripartite/auth';
-import { ClockAdjustmentRefusedError, ClockSync } from '@tripartite/clock';
-import { ApiZodResponse, DomainError, ZodBody } from '@tripartite/http';
+import { ClockSync } from '@tripartite/clock';
+import { ApiZodResponse, ZodBody } from '@tripartite/http';
 import { type ClockResponseDto, clockResponseSchema, toClockResponse } from './dto/clock.response.dto';
 import { clockAdvanceRequestSchema } from './dto/clock-advance.request.dto';
 
@@ -33,12 +33,7 @@ export class ClockAdminController {
   })
   @ApiZodResponse(200, clockResponseSchema, 'Platform time after the move')
   async advance(@ZodBody(clockAdvanceRequestSchema) ms: number): Promise<ClockResponseDto> {
-    try {
-      return toClockResponse(await this.clockSync.advance(ms));
-    } catch (error) {
-      // The refusal is a state of this deployment, not a broken business rule: 409, not 422.
-      if (error instanceof ClockAdjustmentRefusedError) throw new DomainError(error.code, error.message, 409);
-      throw error;
-    }
+    // A refusal (production) is CLOCK.ADJUSTMENT_REFUSED, a state of this deployment: 409 (libs/http table).
+    return toClockResponse(await this.clockSync.advance(ms));
   }
 }

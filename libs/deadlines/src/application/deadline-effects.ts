@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Deadline, DeadlineEvent } from '../domain/deadline';
+import type { Deadline, PlannedEvent } from '../domain/deadline';
 
 /**
  * What a deadline does to its aggregate when it fires, in the firing transaction: an expiry marks the
@@ -12,7 +12,7 @@ export type DeadlineEffect = (
   manager: EntityManager,
   deadline: Deadline,
   now: Date,
-) => Promise<DeadlineEvent | null>;
+) => Promise<PlannedEvent | null>;
 
 /**
  * Effects by deadline kind. A deadline of a kind without an effect just publishes its event. Modules

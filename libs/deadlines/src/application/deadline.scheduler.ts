@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@tripartite/clock';
 import { currentContext } from '@tripartite/context';
-import { type EventCatalogue, regionCodeSchema } from '@tripartite/events';
+import { type EventCatalogue, type PlatformCatalogue, regionCodeSchema } from '@tripartite/events';
 import { EVENT_CATALOGUE } from '@tripartite/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -18,10 +18,12 @@ import { TimersAfterCommit } from '../infrastructure/timers-after-commit.subscri
 /**
  * What services use to keep deadlines. Every change happens in the caller's transaction, next to the
  * domain change that motivates it; the Redis timers follow after the commit (see `TimersAfterCommit`).
- * Given a manager outside a transaction, a method opens its own.
+ * Given a manager outside a transaction, a method opens its own. The event a deadline publishes is checked
+ * by the compiler against catalogue `C` (tests with their own catalogue ask for
+ * `app.get<DeadlineScheduler<typeof testCatalogue>>(DeadlineScheduler)`), and again at run time.
  */
 @Injectable()
-export class DeadlineScheduler {
+export class DeadlineScheduler<C extends EventCatalogue = PlatformCatalogue> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deadlines: DeadlineRepository,
@@ -35,8 +37,24 @@ export class DeadlineScheduler {
    * unchanged (use `reschedule` to move it). The event is checked against the catalogue now, so a bad
    * payload fails the command that schedules it rather than a timer years later.
    */
-  async schedule(manager: EntityManager, input: ScheduleDeadline): Promise<Deadline> {
-    if (!inTransaction(manager)) return manager.transaction((tx) => this.schedule(tx, input));
+  async schedule(manager: EntityManager, input: ScheduleDeadline<C>): Promise<Deadline> {
+    return this.insert(manager, input, 'pending');
+  }
+
+  /**
+   * Records a deadline whose day passed before it was known (an agrément recorded years after its decision):
+   * stored as `skipped`, so the history shows it, and never fired. Idempotent on `id` like `schedule`.
+   */
+  async recordSkipped(manager: EntityManager, input: ScheduleDeadline<C>): Promise<Deadline> {
+    return this.insert(manager, input, 'skipped');
+  }
+
+  private async insert(
+    manager: EntityManager,
+    input: ScheduleDeadline<C>,
+    status: 'pending' | 'skipped',
+  ): Promise<Deadline> {
+    if (!inTransaction(manager)) return manager.transaction((tx) => this.insert(tx, input, status));
     this.validate(input);
     const { deadline, created } = await this.deadlines.insertIfAbsent(manager, {
       id: input.id ?? uuidv7(),
@@ -44,7 +62,7 @@ export class DeadlineScheduler {
       subjectId: input.subjectId,
       region: input.region,
       dueAt: input.dueAt,
-      status: 'pending',
+      status,
       event: input.event,
       correlationId: currentContext()?.correlationId ?? null,
       createdAt: this.clock.now(),
@@ -56,7 +74,7 @@ export class DeadlineScheduler {
     if (!created && (deadline.kind !== input.kind || deadline.subjectId !== input.subjectId)) {
       throw new DeadlineIdConflictError(deadline.id);
     }
-    this.afterCommit.note(manager, [deadline.id]);
+    if (status === 'pending') this.afterCommit.note(manager, [deadline.id]);
     return deadline;
   }
 
@@ -112,6 +130,11 @@ export class DeadlineScheduler {
     return cancelled;
   }
 
+  /** Every deadline of one aggregate, whatever its status, by due time (what an agrément's page shows). */
+  listForSubject(subjectId: string): Promise<Deadline[]> {
+    return this.deadlines.listForSubject(this.dataSource.manager, subjectId);
+  }
+
   /** Pending deadlines, soonest first, of one aggregate or of the whole service. */
   listPending(subjectId?: string): Promise<Deadline[]> {
     return this.deadlines.listPending(this.dataSource.manager, subjectId);
@@ -121,7 +144,7 @@ export class DeadlineScheduler {
     return this.deadlines.findById(this.dataSource.manager, id);
   }
 
-  private validate(input: ScheduleDeadline): void {
+  private validate(input: ScheduleDeadline<C>): void {
     if (!isValidKind(input.kind)) {
       throw new InvalidDeadlineError(`kind "${input.kind}" must look like "agreement.renewal_reminder"`);
     }

@@ -1,5 +1,10 @@
-/** Where a deadline is in its life: waiting, done (its event is in the outbox), or called off. */
-export type DeadlineStatus = 'pending' | 'fired' | 'cancelled';
+import type { CatalogueEvent, EventCatalogue, PlatformCatalogue } from '@tripartite/events';
+
+/**
+ * Where a deadline is in its life: waiting, done (its event is in the outbox), called off, or skipped — its day
+ * had passed before it was known (an agrément recorded years after its decision): kept as a trace, never fired.
+ */
+export type DeadlineStatus = 'pending' | 'fired' | 'cancelled' | 'skipped';
 
 /** The domain event a deadline publishes when it fires, decided when it is scheduled. */
 export interface DeadlineEvent {
@@ -34,15 +39,23 @@ export interface Deadline {
   lastError: string | null;
 }
 
+/**
+ * The event a deadline will publish, as its planner writes it: type and payload checked by the compiler
+ * against catalogue `C` (the platform's by default), then stored as data (`DeadlineEvent`).
+ */
+export type PlannedEvent<C extends EventCatalogue = PlatformCatalogue> = CatalogueEvent<C> & {
+  aggregateVersion: number;
+};
+
 /** What a service asks for when it schedules a deadline. */
-export interface ScheduleDeadline {
+export interface ScheduleDeadline<C extends EventCatalogue = PlatformCatalogue> {
   /** Give a deterministic id to make scheduling idempotent (see `deadlineIdFor`); a UUIDv7 otherwise. */
   id?: string;
   kind: string;
   subjectId: string;
   region: string | null;
   dueAt: Date;
-  event: DeadlineEvent;
+  event: PlannedEvent<C>;
 }
 
 const KIND = /^[a-z_]+(\.[a-z_]+)+$/;

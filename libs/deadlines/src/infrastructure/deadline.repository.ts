@@ -35,7 +35,7 @@ export class DeadlineRepository {
     const inserted: DeadlineRow[] = await manager.query(
       `INSERT INTO deadlines (id, kind, subject_id, region, due_at, status, event_type, aggregate_version,
          payload, correlation_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8, $9, $10)
+       VALUES ($1, $2, $3, $4, $5, $11, $6, $7, $8, $9, $10)
        ON CONFLICT (id) DO NOTHING
        RETURNING ${DEADLINE_COLUMNS}`,
       [
@@ -49,6 +49,7 @@ export class DeadlineRepository {
         JSON.stringify(d.event.payload ?? null),
         d.correlationId,
         d.createdAt,
+        d.status,
       ],
     );
     if (inserted.length > 0) return { deadline: toDeadline(inserted[0]), created: true };
@@ -110,6 +111,14 @@ export class DeadlineRepository {
          RETURNING ${DEADLINE_COLUMNS}`,
         [subjectId, at, kinds ? [...kinds] : null],
       ),
+    );
+    return rows.map(toDeadline);
+  }
+
+  async listForSubject(manager: EntityManager, subjectId: string): Promise<Deadline[]> {
+    const rows: DeadlineRow[] = await manager.query(
+      `SELECT ${DEADLINE_COLUMNS} FROM deadlines WHERE subject_id = $1 ORDER BY due_at, id`,
+      [subjectId],
     );
     return rows.map(toDeadline);
   }

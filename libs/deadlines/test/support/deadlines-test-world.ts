@@ -67,7 +67,7 @@ export interface Replica {
   app: INestApplicationContext;
   /** Set when started with `http: true`: the Fastify application, for `inject()`. */
   http?: INestApplication;
-  scheduler: DeadlineScheduler;
+  scheduler: DeadlineScheduler<typeof testCatalogue>;
   reconciler: DeadlineReconciler;
   timers: DeadlineTimers;
   health: DeadlinesHealth;
@@ -161,7 +161,7 @@ export class DeadlinesTestWorld {
     const replica: Replica = {
       app,
       http: httpApp,
-      scheduler: app.get(DeadlineScheduler),
+      scheduler: app.get<DeadlineScheduler<typeof testCatalogue>>(DeadlineScheduler),
       reconciler: app.get(DeadlineReconciler),
       timers: app.get(DeadlineTimers),
       health: app.get(DeadlinesHealth),
@@ -223,8 +223,8 @@ export class DeadlinesTestWorld {
 export function reminder(
   subjectId: string,
   dueAt: Date,
-  extra: Partial<ScheduleDeadline> = {},
-): ScheduleDeadline {
+  extra: Partial<ScheduleDeadline<typeof testCatalogue>> = {},
+): ScheduleDeadline<typeof testCatalogue> {
   return {
     kind: 'deadline_test.reminder',
     subjectId,

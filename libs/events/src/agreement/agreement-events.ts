@@ -47,6 +47,18 @@ export const complianceCommitmentSchema = z.object({
   dueOn: calendarDateSchema,
 });
 
+/** What the DIRECCTE found of one document at renewal: its implementation, or that none exists. */
+export const examinedDocumentSchema = z.discriminatedUnion('exists', [
+  z.object({ exists: z.literal(true), documentId: z.uuid().nullable(), assessment: z.string().min(1) }),
+  z.object({ exists: z.literal(false), note: z.string().min(1).nullable() }),
+]);
+
+/** "Au moment du renouvellement… la DIRECCTE examine la mise en œuvre du CPOM… et celle du projet pluriannuel de service" (seed 002 I.1). */
+export const renewalExaminationSchema = z.object({
+  cpom: examinedDocumentSchema,
+  serviceProject: examinedDocumentSchema,
+});
+
 export const agreementRequested = defineEvent(
   'agreement.requested',
   1,
@@ -74,20 +86,27 @@ export const agreementInspectorOpinionRecorded = defineEvent(
   "The médecin inspecteur du travail's opinion on an application was recorded (D.4622-48).",
 );
 
+/** What an explicit grant fixes, decided on the platform or recorded as it stood (D.4622-48, D.4622-51 1°). */
+const grantFields = {
+  decidedOn: calendarDateSchema,
+  validFrom: calendarDateSchema,
+  validUntil: calendarDateSchema,
+  conditional: z.boolean(),
+  complianceCommitment: complianceCommitmentSchema.nullable(),
+  limits: agreementLimitsSchema,
+  derogations: z.array(derogationSchema),
+  employeesFollowed: z.number().int().nonnegative().nullable(),
+};
+
 export const agreementGranted = defineEvent(
   'agreement.granted',
   1,
   z.object({
     ...agreementSubject,
-    decidedOn: calendarDateSchema,
-    validFrom: calendarDateSchema,
-    validUntil: calendarDateSchema,
-    conditional: z.boolean(),
-    complianceCommitment: complianceCommitmentSchema.nullable(),
-    limits: agreementLimitsSchema,
-    derogations: z.array(derogationSchema),
-    employeesFollowed: z.number().int().nonnegative().nullable(),
+    ...grantFields,
     renewalOf: z.uuid().nullable(),
+    /** With a renewal only; added without a new version (optional: older events stay valid). */
+    renewalExamination: renewalExaminationSchema.nullable().optional(),
   }),
   'The DIRECCTE granted an agrément, possibly conditional (D.4622-48, D.4622-51 1°).',
 );
@@ -95,8 +114,29 @@ export const agreementGranted = defineEvent(
 export const agreementRefused = defineEvent(
   'agreement.refused',
   1,
-  z.object({ ...agreementSubject, decidedOn: calendarDateSchema, reasons: z.string().min(1) }),
+  z.object({
+    ...agreementSubject,
+    decidedOn: calendarDateSchema,
+    reasons: z.string().min(1),
+    /** With a renewal only; added without a new version (optional: older events stay valid). */
+    renewalExamination: renewalExaminationSchema.nullable().optional(),
+  }),
   'The DIRECCTE refused an application, with its reasons.',
+);
+
+export const agreementRecorded = defineEvent(
+  'agreement.recorded',
+  1,
+  z.object({
+    ...agreementSubject,
+    /** `granted` while its period runs (or has yet to start), `expired` once it has ended. */
+    status: z.enum(['granted', 'expired']),
+    ...grantFields,
+    /** The decision's reference (arrêté, letter…) as the DIRECCTE files it. */
+    reference: z.string().min(1).nullable(),
+  }),
+  'An agrément granted before the region joined the platform was recorded with its real dates: consumers ' +
+    'count it like a granted one; nobody is told of a new decision.',
 );
 
 export const agreementImplicitlyGranted = defineEvent(

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { statusOfCode } from '../problem/problem-status';
 import { RequestValidationError } from '../validation/request-validation.error';
 import { assertVersionMatches, formatETag, parseIfMatch } from './etag';
 import { PreconditionFailedError } from './precondition.errors';
@@ -24,9 +25,9 @@ describe('ETag helpers', () => {
       () => assertVersionMatches(3, 4),
       (error: unknown) =>
         error instanceof PreconditionFailedError &&
-        error.status === 412 &&
+        statusOfCode(error.code) === 412 &&
         error.code === 'REQUEST.PRECONDITION_FAILED' &&
-        error.extensions.currentVersion === 4,
+        error.context.currentVersion === 4,
     );
   });
 });

@@ -6,8 +6,7 @@ export class PreconditionFailedError extends DomainError {
     super(
       'REQUEST.PRECONDITION_FAILED',
       `The resource is at version ${currentVersion}, not ${expectedVersion}: read it again, then retry`,
-      412,
-      { expectedVersion, currentVersion },
+      { context: { expectedVersion, currentVersion } },
     );
   }
 }
@@ -18,7 +17,6 @@ export class PreconditionRequiredError extends DomainError {
     super(
       'REQUEST.PRECONDITION_REQUIRED',
       'This change requires an If-Match header with the ETag of the version it applies to',
-      428,
     );
   }
 }

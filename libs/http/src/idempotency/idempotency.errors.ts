@@ -6,7 +6,6 @@ export class IdempotencyKeyReusedError extends DomainError {
     super(
       'REQUEST.IDEMPOTENCY_KEY_REUSED',
       'This Idempotency-Key was already used with a different request; use a new key for a new request',
-      422,
     );
   }
 }
@@ -17,13 +16,12 @@ export class IdempotencyKeyInProgressError extends DomainError {
     super(
       'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS',
       'A request with this Idempotency-Key is still being processed; retry later with the same key',
-      409,
     );
   }
 }
 
 export class IdempotencyKeyMissingError extends DomainError {
   constructor() {
-    super('REQUEST.IDEMPOTENCY_KEY_MISSING', 'This operation requires an Idempotency-Key header', 400);
+    super('REQUEST.IDEMPOTENCY_KEY_MISSING', 'This operation requires an Idempotency-Key header');
   }
 }

@@ -41,11 +41,11 @@ function httpHost(reply: RecordingReply, url = '/api/v1/things?x=1'): ArgumentsH
 describe('ProblemFilter', () => {
   it('sends the problem as application/problem+json with its status, path as instance and the request id', () => {
     const reply = new RecordingReply();
-    new ProblemFilter().catch(new DomainError('THING.LOCKED', 'Locked', 423), httpHost(reply));
-    assert.equal(reply.statusCode, 423);
+    new ProblemFilter().catch(new DomainError('REQUEST.CONFLICT', 'Locked'), httpHost(reply));
+    assert.equal(reply.statusCode, 409);
     assert.equal(reply.headers['content-type'], 'application/problem+json; charset=utf-8');
     const body = JSON.parse(reply.body ?? '{}');
-    assert.equal(body.code, 'THING.LOCKED');
+    assert.equal(body.code, 'REQUEST.CONFLICT');
     assert.equal(body.instance, '/api/v1/things');
     assert.equal(body.requestId, 'req-1');
   });

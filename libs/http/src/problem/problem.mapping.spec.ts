@@ -16,21 +16,42 @@ class PlainUnauthenticated extends Error {
 }
 
 describe('toProblem', () => {
-  it('maps a DomainError to its own status, code, message and extensions', () => {
+  it('maps a DomainError by its code (one table), with its field, rule and context', () => {
     const { problem, unexpected } = toProblem(
-      new DomainError('CONSULTATION.CLOSED', 'The consultation is closed', 409, { closedAt: '2025-01-01' }),
-      '/api/v1/consultations/1',
+      new DomainError('AGREEMENT.OPINION_MISSING', 'No opinion yet', {
+        rule: 'D.4622-48',
+        context: { agreementVersion: 2 },
+      }),
+      '/api/v1/agreements/1/decision',
     );
     assert.equal(unexpected, false);
     assert.deepEqual(problem, {
-      type: 'urn:tripartite:problem:consultation.closed',
+      type: 'urn:tripartite:problem:agreement.opinion_missing',
       title: 'Conflict',
       status: 409,
-      detail: 'The consultation is closed',
-      code: 'CONSULTATION.CLOSED',
-      instance: '/api/v1/consultations/1',
-      closedAt: '2025-01-01',
+      detail: 'No opinion yet',
+      code: 'AGREEMENT.OPINION_MISSING',
+      instance: '/api/v1/agreements/1/decision',
+      rule: 'D.4622-48',
+      agreementVersion: 2,
     });
+    const invalid = toProblem(
+      new DomainError('AGREEMENT.DATE_INVALID', 'withdrawnOn is in the future', {
+        field: 'withdrawnOn',
+        rule: 'a recorded fact has happened',
+      }),
+      '/x',
+    ).problem;
+    assert.equal(invalid.status, 422);
+    assert.equal(invalid.field, 'withdrawnOn');
+  });
+
+  it('hides the message of a code mapped to 500 (a programming error of ours)', () => {
+    const { problem, unexpected } = toProblem(new DomainError('EVENT.INVALID', 'payload.secret: bad'), '/x');
+    assert.equal(unexpected, true);
+    assert.equal(problem.status, 500);
+    assert.equal(problem.code, 'INTERNAL.ERROR');
+    assert.doesNotMatch(JSON.stringify(problem), /secret/);
   });
 
   it('maps any Error with an AREA.REASON code and no status to 422 (a broken business rule)', () => {

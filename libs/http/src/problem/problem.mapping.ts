@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
-import { isDomainErrorLike, statusOfDomainError } from './domain.error';
+import { isDomainErrorLike } from '@tripartite/errors';
 import { isProblemDetails, type ProblemDetails, problem } from './problem-details';
+import { statusOfDomainError } from './problem-status';
 
 /** The code of an HTTP error that did not name one, by status. */
 export function defaultCodeForStatus(status: number): string {
@@ -39,13 +40,24 @@ export function toProblem(exception: unknown, instance: string): MappedProblem {
   if (exception instanceof HttpException) return fromHttpException(exception, instance);
   if (isDomainErrorLike(exception)) {
     const status = statusOfDomainError(exception);
+    // A code mapped to 500 is a programming error of ours: its message stays in the logs.
+    if (status === 500) {
+      return {
+        problem: problem({ status, code: 'INTERNAL.ERROR', detail: UNEXPECTED_DETAIL, instance }),
+        unexpected: true,
+      };
+    }
+    const { field, rule, errors, context } = exception;
     return {
       problem: problem({
-        ...(exception.extensions ?? {}),
+        ...(context ?? {}),
         status,
         code: exception.code,
         detail: exception.message,
         instance,
+        ...(field ? { field } : {}),
+        ...(rule ? { rule } : {}),
+        ...(errors && errors.length > 0 ? { errors: [...errors] } : {}),
       }),
       unexpected: status >= 500,
     };

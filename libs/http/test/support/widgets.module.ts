@@ -47,7 +47,7 @@ type Widget = z.infer<typeof widgetResponse>;
 
 export class WidgetNotFoundError extends DomainError {
   constructor(id: string) {
-    super('WIDGET.NOT_FOUND', `No widget ${id}`, 404);
+    super('WIDGET.NOT_FOUND', `No widget ${id}`);
   }
 }
 

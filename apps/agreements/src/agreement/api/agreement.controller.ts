@@ -2,7 +2,10 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
 import { AccessScope, CurrentActor, Roles, ScopeEnforcer } from '@tripartite/auth';
+import { calendarDateAt } from '@tripartite/calendar';
+import { Clock } from '@tripartite/clock';
 import type { Actor } from '@tripartite/context';
+import { DeadlineScheduler } from '@tripartite/deadlines';
 import {
   ApiZodResponse,
   ETag,
@@ -13,8 +16,16 @@ import {
   ZodQuery,
 } from '@tripartite/http';
 import { z } from 'zod';
-import { AgreementCommands } from '../application/agreement-commands';
+import { DecideApplicationHandler } from '../application/decide-application.handler';
+import { FileApplicationHandler } from '../application/file-application.handler';
+import { IssueComplianceNoticeHandler } from '../application/issue-compliance-notice.handler';
+import { RecordComplianceMetHandler } from '../application/record-compliance-met.handler';
+import { RecordExistingAgreementHandler } from '../application/record-existing-agreement.handler';
+import { RecordInspectorOpinionHandler } from '../application/record-inspector-opinion.handler';
+import { RecordMemberInformationHandler } from '../application/record-member-information.handler';
 import { type RenewalView, RenewalViewQuery } from '../application/renewal-view.query';
+import { ShortenAgreementHandler } from '../application/shorten-agreement.handler';
+import { WithdrawAgreementHandler } from '../application/withdraw-agreement.handler';
 import { AgreementNotFoundError } from '../domain/agreement.errors';
 import { AgreementRepository } from '../infrastructure/agreement.repository';
 import {
@@ -32,6 +43,8 @@ import {
   listAgreementsQuerySchema,
   type MemberInformationRequest,
   memberInformationRequestSchema,
+  type RecordExistingAgreementRequest,
+  recordExistingAgreementRequestSchema,
   type ShorteningRequest,
   shorteningRequestSchema,
   type WithdrawalRequest,
@@ -43,6 +56,11 @@ import {
   agreementResponseSchema,
   toAgreementResponse,
 } from './dto/agreement.response.dto';
+import {
+  type AgreementDeadlineResponse,
+  agreementDeadlinesResponseSchema,
+  toAgreementDeadlineResponse,
+} from './dto/agreement-deadline.response.dto';
 import { renewalViewResponseSchema } from './dto/renewal-view.response.dto';
 
 const idParams = z.object({ id: z.uuid() });
@@ -51,17 +69,28 @@ type IdParams = z.infer<typeof idParams>;
 
 /**
  * Agréments: a service (or the DIRECCTE for it) files; the DIRECCTE of the service's region records the
- * MIT opinion and decides; parties read within their scope. Changes accept `If-Match` (412 when stale).
+ * MIT opinion and decides; parties read within their scope. Every change takes `If-Match` (428 without it,
+ * 412 when stale). The controller translates; one handler per command decides.
  */
 @ApiTags('agreements')
 @Controller('api/v1/agreements')
 export class AgreementController {
   constructor(
-    private readonly commands: AgreementCommands,
+    private readonly fileApplication: FileApplicationHandler,
+    private readonly recordExisting: RecordExistingAgreementHandler,
+    private readonly recordOpinion: RecordInspectorOpinionHandler,
+    private readonly decide: DecideApplicationHandler,
+    private readonly issueNotice: IssueComplianceNoticeHandler,
+    private readonly recordCompliance: RecordComplianceMetHandler,
+    private readonly withdraw: WithdrawAgreementHandler,
+    private readonly shorten: ShortenAgreementHandler,
+    private readonly recordMembersInformed: RecordMemberInformationHandler,
     private readonly agreements: AgreementRepository,
+    private readonly deadlines: DeadlineScheduler,
     private readonly scope: ScopeEnforcer,
     private readonly audit: AuditTrail,
     private readonly renewalViews: RenewalViewQuery,
+    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -73,7 +102,20 @@ export class AgreementController {
   async file(
     @ZodBody(fileApplicationRequestSchema) body: FileApplicationRequest,
   ): Promise<AgreementResponse> {
-    return this.respond(await this.commands.file(body));
+    return this.respond(await this.fileApplication.execute(body));
+  }
+
+  /** An agrément granted before the region joined the platform, recorded with its real dates (ADR 0009). */
+  @Post('existing')
+  @HttpCode(201)
+  @Roles('admin', 'direccte')
+  @Idempotent()
+  @ETag()
+  @ApiZodResponse(201, agreementResponseSchema, 'The agrément, recorded as it stands')
+  async recordExistingAgreement(
+    @ZodBody(recordExistingAgreementRequestSchema) body: RecordExistingAgreementRequest,
+  ): Promise<AgreementResponse> {
+    return this.respond(await this.recordExisting.execute(body));
   }
 
   @Get()
@@ -89,7 +131,7 @@ export class AgreementController {
         : { onlyServiceId: actor.organisationId ?? '00000000-0000-0000-0000-000000000000' };
     const { page, pageSize, ...filter } = query;
     const { items, total } = await this.agreements.list({ ...filter, ...scope }, page, pageSize);
-    const today = this.commands.today();
+    const today = this.today();
     return { items: items.map((a) => toAgreementResponse(a, today)), page, pageSize, total };
   }
 
@@ -105,6 +147,15 @@ export class AgreementController {
   @ApiZodResponse(200, renewalViewResponseSchema)
   renewalView(@ZodParams(idParams) { id }: IdParams): Promise<RenewalView> {
     return this.renewalViews.view(id);
+  }
+
+  /** The agrément's deadlines: reminders, warnings and expiry, pending or done; `skipped` ones had passed when known. */
+  @Get(':id/deadlines')
+  @ApiZodResponse(200, agreementDeadlinesResponseSchema)
+  async deadlineList(@ZodParams(idParams) { id }: IdParams): Promise<{ items: AgreementDeadlineResponse[] }> {
+    await this.load(id);
+    const deadlines = await this.deadlines.listForSubject(id);
+    return { items: deadlines.map(toAgreementDeadlineResponse) };
   }
 
   @Get(':id/history')
@@ -124,10 +175,10 @@ export class AgreementController {
   @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
   async inspectorOpinion(
     @ZodParams(idParams) { id }: IdParams,
-    @IfMatchVersion({ required: false }) version: number | undefined,
+    @IfMatchVersion() version: number,
     @ZodBody(inspectorOpinionRequestSchema) body: InspectorOpinionRequest,
   ): Promise<AgreementResponse> {
-    return this.respond(await this.commands.recordInspectorOpinion(id, version, body));
+    return this.respond(await this.recordOpinion.execute(id, version, body));
   }
 
   @Post(':id/decision')
@@ -138,10 +189,10 @@ export class AgreementController {
   @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
   async decision(
     @ZodParams(idParams) { id }: IdParams,
-    @IfMatchVersion({ required: false }) version: number | undefined,
+    @IfMatchVersion() version: number,
     @ZodBody(decisionRequestSchema) body: DecisionRequest,
   ): Promise<AgreementResponse> {
-    return this.respond(await this.commands.decide(id, version, body));
+    return this.respond(await this.decide.execute(id, version, body));
   }
 
   @Post(':id/compliance-notices')
@@ -151,10 +202,10 @@ export class AgreementController {
   @ETag()
   async complianceNotice(
     @ZodParams(idParams) { id }: IdParams,
-    @IfMatchVersion({ required: false }) version: number | undefined,
+    @IfMatchVersion() version: number,
     @ZodBody(complianceNoticeRequestSchema) body: ComplianceNoticeRequest,
   ): Promise<AgreementResponse> {
-    return this.respond(await this.commands.issueComplianceNotice(id, version, body));
+    return this.respond(await this.issueNotice.execute(id, version, body));
   }
 
   @Post(':id/compliance-notices/:noticeId/compliance')
@@ -165,10 +216,10 @@ export class AgreementController {
   @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
   async complianceMet(
     @ZodParams(noticeParams) { id, noticeId }: z.infer<typeof noticeParams>,
-    @IfMatchVersion({ required: false }) version: number | undefined,
+    @IfMatchVersion() version: number,
     @ZodBody(complianceMetRequestSchema) body: ComplianceMetRequest,
   ): Promise<AgreementResponse> {
-    return this.respond(await this.commands.recordComplianceMet(id, version, noticeId, body.metOn));
+    return this.respond(await this.recordCompliance.execute(id, version, noticeId, body.metOn));
   }
 
   @Post(':id/withdrawal')
@@ -179,11 +230,10 @@ export class AgreementController {
   @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
   async withdrawal(
     @ZodParams(idParams) { id }: IdParams,
-    @IfMatchVersion({ required: false }) version: number | undefined,
+    @IfMatchVersion() version: number,
     @ZodBody(withdrawalRequestSchema) body: WithdrawalRequest,
   ): Promise<AgreementResponse> {
-    const { withdrawnOn, ...rest } = body;
-    return this.respond(await this.commands.withdraw(id, version, { decidedOn: withdrawnOn, ...rest }));
+    return this.respond(await this.withdraw.execute(id, version, body));
   }
 
   @Post(':id/shortening')
@@ -194,10 +244,10 @@ export class AgreementController {
   @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
   async shortening(
     @ZodParams(idParams) { id }: IdParams,
-    @IfMatchVersion({ required: false }) version: number | undefined,
+    @IfMatchVersion() version: number,
     @ZodBody(shorteningRequestSchema) body: ShorteningRequest,
   ): Promise<AgreementResponse> {
-    return this.respond(await this.commands.shorten(id, version, body));
+    return this.respond(await this.shorten.execute(id, version, body));
   }
 
   @Post(':id/member-information')
@@ -207,14 +257,18 @@ export class AgreementController {
   @ETag()
   async memberInformation(
     @ZodParams(idParams) { id }: IdParams,
-    @IfMatchVersion({ required: false }) version: number | undefined,
+    @IfMatchVersion() version: number,
     @ZodBody(memberInformationRequestSchema) body: MemberInformationRequest,
   ): Promise<AgreementResponse> {
-    return this.respond(await this.commands.recordMembersInformed(id, version, body.informedOn, body.text));
+    return this.respond(await this.recordMembersInformed.execute(id, version, body.informedOn, body.text));
   }
 
   private respond(agreement: Parameters<typeof toAgreementResponse>[0]): AgreementResponse {
-    return toAgreementResponse(agreement, this.commands.today());
+    return toAgreementResponse(agreement, this.today());
+  }
+
+  private today() {
+    return calendarDateAt(this.clock.now());
   }
 
   private async load(id: string) {

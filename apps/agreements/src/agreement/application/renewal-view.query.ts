@@ -80,7 +80,8 @@ export class RenewalViewQuery {
         regions: s.regions,
         employeesFollowed: s.employeesFollowed,
       },
-      renewalApplication: renewal
+      // A renewal is always an application filed here (an agrément recorded as existing renews nothing).
+      renewalApplication: renewal?.state.filedOn
         ? {
             id: renewal.id,
             filedOn: renewal.state.filedOn,

@@ -4,7 +4,14 @@ import { Agreement, type GrantCommand } from './agreement';
 import { AgreementRuleViolation } from './agreement.errors';
 import { agreementEnd, isLateRenewal, renewalFilingDeadline } from './agreement-term.rule';
 
-const service = { serviceId: 's-1', serviceName: 'AST 35', regions: ['53'], employeesFollowed: 48_000 };
+const service = {
+  serviceId: 's-1',
+  serviceName: 'AST 35',
+  serviceType: 'SSTI' as const,
+  regions: ['53'],
+  employeesFollowed: 48_000,
+  caisseId: null,
+};
 const limits = { maxEmployeesPerDoctor: 3_300, maxEmployeesPerTeam: null, doctorsPerSector: [] };
 
 function filed(filedOn = '2013-01-10', previous: { id: string; validUntil: string } | null = null) {
@@ -39,7 +46,7 @@ function rejects(action: () => unknown, code: string, field?: string | null) {
   assert.throws(action, (error: unknown) => {
     assert.ok(error instanceof AgreementRuleViolation, String(error));
     assert.equal(error.code, code);
-    if (field !== undefined) assert.equal(error.extensions.field, field);
+    if (field !== undefined) assert.equal(error.field, field);
     return true;
   });
 }
@@ -60,7 +67,10 @@ describe('the agrément (seed 002 I.1; Code du travail D.4622-48 to R.4622-52)',
       () => agreement.grant(grant(), { previousWasConditional: false, today: '2013-12-31' }),
       'AGREEMENT.OPINION_MISSING',
     );
-    rejects(() => agreement.refuse('2013-02-15', 'incomplet', '2013-12-31'), 'AGREEMENT.OPINION_MISSING');
+    rejects(
+      () => agreement.refuse({ decidedOn: '2013-02-15', reasons: 'incomplet' }, '2013-12-31'),
+      'AGREEMENT.OPINION_MISSING',
+    );
     assert.equal(agreement.status, 'requested');
     assert.equal(agreement.version, 1);
   });
@@ -105,7 +115,7 @@ describe('the agrément (seed 002 I.1; Code du travail D.4622-48 to R.4622-52)',
 
   it('a refusal states its reasons', () => {
     rejects(
-      () => withOpinion().refuse('2013-02-15', '  ', '2013-12-31'),
+      () => withOpinion().refuse({ decidedOn: '2013-02-15', reasons: '  ' }, '2013-12-31'),
       'AGREEMENT.REASONS_REQUIRED',
       'reasons',
     );
@@ -187,7 +197,7 @@ describe('the agrément (seed 002 I.1; Code du travail D.4622-48 to R.4622-52)',
 
     it('withdrawal only after a notice has lapsed without compliance', () => {
       const agreement = granted();
-      const command = { decidedOn: '2014-08-01', grounds: 'no_cpom' as const, text: 'retrait' };
+      const command = { withdrawnOn: '2014-08-01', grounds: 'no_cpom' as const, text: 'retrait' };
       rejects(() => agreement.withdraw(command, '2014-08-01'), 'AGREEMENT.NO_LAPSED_NOTICE');
       agreement.issueNotice({ ...notice, deadlineOn: '2014-07-06' }, '2014-01-06');
       rejects(() => agreement.withdraw(command, '2014-08-01'), 'AGREEMENT.NO_LAPSED_NOTICE');
@@ -200,7 +210,7 @@ describe('the agrément (seed 002 I.1; Code du travail D.4622-48 to R.4622-52)',
       const agreement = granted();
       agreement.issueNotice({ ...notice, deadlineOn: '2014-07-06' }, '2014-01-06');
       assert.equal(agreement.lapseNotice('n-1')?.status, 'lapsed');
-      agreement.withdraw({ decidedOn: '2014-08-01', grounds: 'no_cpom', text: 'retrait' }, '2014-08-01');
+      agreement.withdraw({ withdrawnOn: '2014-08-01', grounds: 'no_cpom', text: 'retrait' }, '2014-08-01');
       assert.equal(agreement.status, 'withdrawn');
       assert.equal(agreement.state.validUntil, '2014-07-31');
       assert.deepEqual(agreement.state.memberInformation, {
@@ -241,5 +251,191 @@ describe('the agrément (seed 002 I.1; Code du travail D.4622-48 to R.4622-52)',
       'AGREEMENT.DATE_INVALID',
       'filedOn',
     );
+  });
+
+  it('a derogation states at least one of the conditions it rests on (seed 002 I.1)', () => {
+    const bare = {
+      subject: 'visites périodiques',
+      periodicityMonths: 36,
+      conditions: {
+        nurseInterviews: false,
+        annualPluridisciplinaryActions: false,
+        goodPracticeRecommendations: false,
+      },
+      text: null,
+    };
+    rejects(
+      () =>
+        withOpinion().grant(
+          grant({
+            derogations: [{ ...bare, conditions: { ...bare.conditions, nurseInterviews: true } }, bare],
+          }),
+          {
+            previousWasConditional: false,
+            today: '2013-12-31',
+          },
+        ),
+      'AGREEMENT.DEROGATION_WITHOUT_CONDITION',
+      'derogations[1].conditions',
+    );
+  });
+
+  describe('a renewal decision records the examination of the CPOM and the service project (seed 002 I.1)', () => {
+    const renewal = () => {
+      const agreement = Agreement.file('a-2', {
+        service,
+        application: 'renewal',
+        filedOn: '2017-10-01',
+        previous: { id: 'a-1', validUntil: '2018-02-28' },
+        today: '2017-12-31',
+      });
+      agreement.recordInspectorOpinion(
+        { verdict: 'favourable', givenOn: '2017-10-15', text: 'RAS' },
+        '2017-12-31',
+      );
+      return agreement;
+    };
+    const examination = {
+      cpom: { exists: true as const, documentId: null, assessment: 'Actions TMS menées, indicateurs tenus.' },
+      serviceProject: { exists: false as const, note: null },
+    };
+    const renewalGrant = grant({ decidedOn: '2017-12-01', validFrom: '2018-03-01' });
+
+    it('is required with a decision on a renewal, granted or refused', () => {
+      rejects(
+        () => renewal().grant(renewalGrant, { previousWasConditional: false, today: '2017-12-31' }),
+        'AGREEMENT.RENEWAL_EXAMINATION_REQUIRED',
+        'renewalExamination',
+      );
+      rejects(
+        () => renewal().refuse({ decidedOn: '2017-12-01', reasons: 'insuffisant' }, '2017-12-31'),
+        'AGREEMENT.RENEWAL_EXAMINATION_REQUIRED',
+        'renewalExamination',
+      );
+      const agreement = renewal();
+      agreement.grant(
+        { ...renewalGrant, renewalExamination: examination },
+        { previousWasConditional: false, today: '2017-12-31' },
+      );
+      assert.deepEqual(
+        agreement.state.decision?.outcome === 'granted' && agreement.state.decision.renewalExamination,
+        examination,
+      );
+    });
+
+    it('belongs to a renewal only', () => {
+      rejects(
+        () =>
+          withOpinion().grant(grant({ renewalExamination: examination }), {
+            previousWasConditional: false,
+            today: '2013-12-31',
+          }),
+        'AGREEMENT.RENEWAL_EXAMINATION_UNEXPECTED',
+        'renewalExamination',
+      );
+    });
+  });
+
+  it('an autonomous service (SSTA) is never put on notice for having no CPOM (L.4622-10)', () => {
+    const agreement = Agreement.file('a-1', {
+      service: { ...service, serviceType: 'SSTA' },
+      application: 'first',
+      filedOn: '2013-01-10',
+      previous: null,
+      today: '2013-12-31',
+    });
+    agreement.recordInspectorOpinion(
+      { verdict: 'favourable', givenOn: '2013-02-01', text: 'RAS' },
+      '2013-12-31',
+    );
+    agreement.grant(grant(), { previousWasConditional: false, today: '2013-12-31' });
+    const notice = { id: 'n-1', noticeOn: '2014-01-06', deadlineOn: '2014-07-06', text: 'mise en demeure' };
+    rejects(
+      () => agreement.issueNotice({ ...notice, grounds: 'no_cpom' }, '2014-01-06'),
+      'AGREEMENT.NO_CPOM_GROUND_FOR_SSTA',
+      'grounds',
+    );
+    agreement.issueNotice({ ...notice, grounds: 'staffing_limits' }, '2014-01-06');
+    assert.equal(agreement.openNotice()?.grounds, 'staffing_limits');
+  });
+
+  it('a withdrawal or shortening rests on the grounds of the lapsed notice it follows (D.4622-51 2°)', () => {
+    const agreement = withOpinion();
+    agreement.grant(grant(), { previousWasConditional: false, today: '2013-12-31' });
+    agreement.issueNotice(
+      {
+        id: 'n-1',
+        grounds: 'staffing_limits',
+        noticeOn: '2014-01-06',
+        deadlineOn: '2014-07-06',
+        text: 'effectifs',
+      },
+      '2014-01-06',
+    );
+    agreement.lapseNotice('n-1');
+    rejects(
+      () =>
+        agreement.withdraw({ withdrawnOn: '2014-08-01', grounds: 'no_cpom', text: 'retrait' }, '2014-08-01'),
+      'AGREEMENT.GROUNDS_DIFFER_FROM_NOTICE',
+      'grounds',
+    );
+    rejects(
+      () => agreement.withdraw({ withdrawnOn: '2014-07-06', text: 'retrait' }, '2014-08-01'),
+      'AGREEMENT.DATE_INVALID',
+      'withdrawnOn',
+    );
+    agreement.withdraw({ withdrawnOn: '2014-08-01', text: 'retrait' }, '2014-08-01');
+    assert.equal(agreement.state.sanction?.grounds, 'staffing_limits', 'taken from the notice when left out');
+  });
+
+  describe('an agrément granted before the region joined, recorded as it stands (ADR 0009)', () => {
+    const record = (overrides: Partial<Parameters<typeof Agreement.recordExisting>[1]> = {}) =>
+      Agreement.recordExisting('a-9', {
+        service,
+        outcome: 'granted',
+        decidedOn: '2023-02-14',
+        validFrom: '2023-03-01',
+        limits,
+        derogations: [],
+        inspectorOpinion: null,
+        reference: 'Arrêté 2023-017',
+        today: '2026-12-06',
+        ...overrides,
+      });
+
+    it('is granted with its real dates and no application (five years, D.4622-48)', () => {
+      const agreement = record();
+      assert.equal(agreement.status, 'granted');
+      assert.equal(agreement.state.validUntil, '2028-02-29');
+      assert.equal(agreement.state.filedOn, null);
+      assert.deepEqual(agreement.state.origin, {
+        kind: 'existing',
+        reference: 'Arrêté 2023-017',
+        recordedOn: '2026-12-06',
+      });
+      assert.equal(agreement.inForceOn('2026-12-06'), true);
+    });
+
+    it('is recorded expired when its end has passed, and bound by the same limits as a decision', () => {
+      assert.equal(record({ decidedOn: '2013-02-14', validFrom: '2013-03-01' }).status, 'expired');
+      rejects(
+        () => record({ outcome: 'conditional', validUntil: '2026-01-01', complianceCommitment: null }),
+        'AGREEMENT.COMMITMENT_REQUIRED',
+        'complianceCommitment',
+      );
+      rejects(() => record({ decidedOn: '2027-01-01' }), 'AGREEMENT.DATE_INVALID', 'decidedOn');
+    });
+
+    it('cannot be decided again: it was never an application', () => {
+      rejects(
+        () =>
+          record().recordInspectorOpinion(
+            { verdict: 'favourable', givenOn: '2026-12-01', text: 'x' },
+            '2026-12-06',
+          ),
+        'AGREEMENT.INVALID_STATE',
+        null,
+      );
+    });
   });
 });

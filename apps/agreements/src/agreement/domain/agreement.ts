@@ -1,5 +1,5 @@
 import { addDays, type CalendarDate, latest } from '@tripartite/calendar';
-import { AgreementRuleViolation, badDate, wrongState } from './agreement.errors';
+import { AgreementRuleViolation, badDate, PLATFORM_RULE, wrongState } from './agreement.errors';
 import type {
   AgreementLimits,
   AgreementService,
@@ -10,6 +10,7 @@ import type {
   ComplianceNotice,
   Derogation,
   InspectorOpinion,
+  RenewalExamination,
 } from './agreement.types';
 import {
   agreementEnd,
@@ -18,6 +19,11 @@ import {
   isLateRenewal,
   latestNoticeDeadline,
 } from './agreement-term.rule';
+import {
+  DEROGATION_RULE,
+  DEROGATION_WITHOUT_CONDITION,
+  derogationsWithoutCondition,
+} from './derogation.rule';
 
 /** The agrément a renewal takes over from, as the application needs it. */
 export interface PreviousAgreement {
@@ -34,12 +40,46 @@ export interface GrantCommand {
   limits: AgreementLimits;
   derogations: Derogation[];
   complianceCommitment?: ComplianceCommitment | null;
+  /** Required with a decision on a renewal (seed 002 I.1), refused otherwise. */
+  renewalExamination?: RenewalExamination | null;
 }
 
-export interface SanctionCommand {
+export interface RefusalCommand {
   decidedOn: CalendarDate;
-  grounds: ComplianceGrounds;
+  reasons: string;
+  renewalExamination?: RenewalExamination | null;
+}
+
+/** A withdrawal: from `withdrawnOn`; the grounds are the lapsed notice's (given or taken from it). */
+export interface WithdrawalCommand {
+  withdrawnOn: CalendarDate;
+  grounds?: ComplianceGrounds;
   text: string;
+}
+
+/** A shortening decided on `decidedOn`: the agrément now ends on `validUntil`. */
+export interface ShorteningCommand {
+  decidedOn: CalendarDate;
+  validUntil: CalendarDate;
+  grounds?: ComplianceGrounds;
+  text: string;
+}
+
+/** An agrément granted before the region joined the platform, with its real dates (ADR 0009). */
+export interface ExistingAgreementRecord {
+  service: AgreementService;
+  outcome: 'granted' | 'conditional';
+  decidedOn: CalendarDate;
+  validFrom: CalendarDate;
+  /** A plain agrément lasts five years; a conditional one states its end (at most two years). */
+  validUntil?: CalendarDate;
+  limits: AgreementLimits;
+  derogations: Derogation[];
+  complianceCommitment?: ComplianceCommitment | null;
+  inspectorOpinion: InspectorOpinion | null;
+  /** The decision's reference (arrêté, letter…), as the DIRECCTE files it. */
+  reference: string | null;
+  today: CalendarDate;
 }
 
 /**
@@ -70,7 +110,6 @@ export class Agreement {
     if (input.application === 'renewal' && !input.previous) {
       throw new AgreementRuleViolation(
         'AGREEMENT.NOTHING_TO_RENEW',
-        422,
         'application "renewal" needs an agrément of this service to renew; file a first application',
         'application',
         'D.4622-50: the renewal of an agrément',
@@ -82,6 +121,7 @@ export class Agreement {
       {
         ...input.service,
         regions: [...input.service.regions],
+        origin: { kind: 'application' },
         application: input.application,
         filedOn: input.filedOn,
         decisionDueOn: decisionDueOn(input.filedOn),
@@ -93,6 +133,57 @@ export class Agreement {
         conditional: false,
         validFrom: null,
         validUntil: null,
+        supersededBy: null,
+        notices: [],
+        sanction: null,
+        memberInformation: null,
+      },
+      1,
+    );
+  }
+
+  /**
+   * Records an agrément granted before the region joined the platform, as it stands: granted (or expired, if
+   * its end has passed), with its real decision and dates, and no application, opinion deadline or warning
+   * (ADR 0009). The same rules bound it as a decision taken here (five years; conditional at most two).
+   */
+  static recordExisting(id: string, record: ExistingAgreementRecord): Agreement {
+    notInFuture('decidedOn', record.decidedOn, record.today);
+    if (record.inspectorOpinion) {
+      notInFuture('inspectorOpinion.givenOn', record.inspectorOpinion.givenOn, record.today);
+      notBefore(
+        'decidedOn',
+        record.decidedOn,
+        'the inspector opinion',
+        record.inspectorOpinion.givenOn,
+        'D.4622-48',
+      );
+    }
+    const { validUntil, commitment } = grantedPeriod(record, false);
+    return new Agreement(
+      id,
+      {
+        ...record.service,
+        regions: [...record.service.regions],
+        origin: { kind: 'existing', reference: record.reference, recordedOn: record.today },
+        application: 'first',
+        filedOn: null,
+        decisionDueOn: null,
+        previousAgreementId: null,
+        lateRenewal: false,
+        status: validUntil < record.today ? 'expired' : 'granted',
+        inspectorOpinion: record.inspectorOpinion ? { ...record.inspectorOpinion } : null,
+        decision: {
+          outcome: record.outcome,
+          decidedOn: record.decidedOn,
+          limits: record.limits,
+          derogations: record.derogations,
+          complianceCommitment: commitment,
+          renewalExamination: null,
+        },
+        conditional: record.outcome === 'conditional',
+        validFrom: record.validFrom,
+        validUntil,
         supersededBy: null,
         notices: [],
         sanction: null,
@@ -127,18 +218,17 @@ export class Agreement {
 
   /** The médecin inspecteur du travail's opinion, which every decision needs first (D.4622-48). */
   recordInspectorOpinion(opinion: InspectorOpinion, today: CalendarDate): void {
-    this.expectStatus('requested', 'record the inspector opinion');
+    const { filedOn } = this.pendingApplication('record the inspector opinion');
     if (this.s.inspectorOpinion) {
       throw new AgreementRuleViolation(
         'AGREEMENT.OPINION_ALREADY_RECORDED',
-        409,
         'the médecin inspecteur du travail already gave an opinion on this application',
         null,
-        'D.4622-48: one opinion per application',
+        `one opinion per application, recorded once (${PLATFORM_RULE})`,
       );
     }
     notInFuture('givenOn', opinion.givenOn, today);
-    notBefore('givenOn', opinion.givenOn, 'the filing date', this.s.filedOn, 'D.4622-48');
+    notBefore('givenOn', opinion.givenOn, 'the filing date', filedOn, 'D.4622-48: avis sur la demande');
     this.s = { ...this.s, inspectorOpinion: { ...opinion } };
     this.currentVersion++;
   }
@@ -149,57 +239,8 @@ export class Agreement {
    */
   grant(command: GrantCommand, context: { previousWasConditional: boolean; today: CalendarDate }): void {
     this.assertDecidable(command.decidedOn, context.today);
-    let validUntil: CalendarDate;
-    let commitment: ComplianceCommitment | null = null;
-    if (command.outcome === 'granted') {
-      validUntil = agreementEnd(command.validFrom);
-      if (command.validUntil !== undefined && command.validUntil !== validUntil) {
-        throw badDate(
-          'validUntil',
-          `must be ${validUntil}: an agrément lasts five years from its start`,
-          'D.4622-48: agrément pour cinq ans',
-        );
-      }
-    } else {
-      if (context.previousWasConditional) {
-        throw new AgreementRuleViolation(
-          'AGREEMENT.CONDITIONAL_AFTER_CONDITIONAL',
-          422,
-          'this service’s previous agrément was conditional: another conditional one may not follow',
-          'outcome',
-          'D.4622-51 1°: agrément conditionnel non renouvelable',
-        );
-      }
-      if (!command.complianceCommitment) {
-        throw new AgreementRuleViolation(
-          'AGREEMENT.COMMITMENT_REQUIRED',
-          422,
-          'complianceCommitment is required: a conditional agrément is granted against a precise, dated commitment',
-          'complianceCommitment',
-          'D.4622-51 1°: engagement précis et daté de mise en conformité',
-        );
-      }
-      const latestEnd = conditionalLatestEnd(command.validFrom);
-      validUntil = command.validUntil ?? latestEnd;
-      if (validUntil > latestEnd) {
-        throw badDate(
-          'validUntil',
-          `must be ${latestEnd} at the latest: a conditional agrément lasts at most two years`,
-          'D.4622-51 1°: durée maximale de deux ans',
-        );
-      }
-      if (validUntil < command.validFrom) {
-        throw badDate('validUntil', 'must not be before validFrom', 'a period ends after it starts');
-      }
-      commitment = { ...command.complianceCommitment };
-      if (commitment.dueOn < command.decidedOn || commitment.dueOn > validUntil) {
-        throw badDate(
-          'complianceCommitment.dueOn',
-          `must fall between the decision (${command.decidedOn}) and the end of the agrément (${validUntil})`,
-          'D.4622-51 1°: engagement daté de mise en conformité',
-        );
-      }
-    }
+    const renewalExamination = this.examinationFor(command.renewalExamination);
+    const { validUntil, commitment } = grantedPeriod(command, context.previousWasConditional);
     this.s = {
       ...this.s,
       status: 'granted',
@@ -210,6 +251,7 @@ export class Agreement {
         limits: command.limits,
         derogations: command.derogations,
         complianceCommitment: commitment,
+        renewalExamination,
       },
       validFrom: command.validFrom,
       validUntil,
@@ -218,18 +260,23 @@ export class Agreement {
   }
 
   /** Refuses the application; a refusal states its reasons. */
-  refuse(decidedOn: CalendarDate, reasons: string, today: CalendarDate): void {
+  refuse(command: RefusalCommand, today: CalendarDate): void {
+    const { decidedOn, reasons } = command;
     this.assertDecidable(decidedOn, today);
+    const renewalExamination = this.examinationFor(command.renewalExamination);
     if (reasons.trim().length === 0) {
       throw new AgreementRuleViolation(
         'AGREEMENT.REASONS_REQUIRED',
-        422,
         'reasons are required: a refusal states its reasons',
         'reasons',
-        'a refusal of agrément is reasoned (domain.md; CRPA L.211-2)',
+        'a refusal of agrément is reasoned (CRPA L.211-2)',
       );
     }
-    this.s = { ...this.s, status: 'refused', decision: { outcome: 'refused', decidedOn, reasons } };
+    this.s = {
+      ...this.s,
+      status: 'refused',
+      decision: { outcome: 'refused', decidedOn, reasons, renewalExamination },
+    };
     this.currentVersion++;
   }
 
@@ -239,14 +286,13 @@ export class Agreement {
    * Answers false when a decision came first (nothing to do).
    */
   grantImplicitly(renewedValidUntil: CalendarDate | null): boolean {
-    if (this.s.status !== 'requested') return false;
-    const validFrom = renewedValidUntil
-      ? latest(this.s.decisionDueOn, addDays(renewedValidUntil, 1))
-      : this.s.decisionDueOn;
+    const { status, decisionDueOn } = this.s;
+    if (status !== 'requested' || !decisionDueOn) return false;
+    const validFrom = implicitAgreementStart(decisionDueOn, renewedValidUntil);
     this.s = {
       ...this.s,
       status: 'granted',
-      decision: { outcome: 'implicit', decidedOn: this.s.decisionDueOn },
+      decision: { outcome: 'implicit', decidedOn: decisionDueOn },
       validFrom,
       validUntil: agreementEnd(validFrom),
     };
@@ -278,10 +324,17 @@ export class Agreement {
     if (this.openNotice()) {
       throw new AgreementRuleViolation(
         'AGREEMENT.NOTICE_ALREADY_OPEN',
-        409,
         'a compliance notice is already running on this agrément',
         null,
-        'D.4622-51 2°: one mise en demeure at a time',
+        `one mise en demeure at a time (${PLATFORM_RULE})`,
+      );
+    }
+    if (notice.grounds === 'no_cpom' && this.s.serviceType !== 'SSTI') {
+      throw new AgreementRuleViolation(
+        'AGREEMENT.NO_CPOM_GROUND_FOR_SSTA',
+        `${this.s.serviceName} is an autonomous service (SSTA): it concludes no CPOM, so "no_cpom" cannot be a ground`,
+        'grounds',
+        'L.4622-10: the CPOM concerns inter-company services only',
       );
     }
     notInFuture('noticeOn', notice.noticeOn, today);
@@ -325,26 +378,38 @@ export class Agreement {
     return this.replaceNotice({ ...notice, status: 'lapsed' });
   }
 
-  /** Withdraws the agrément from `decidedOn` on, after a lapsed notice (D.4622-51 2°). */
-  withdraw(command: SanctionCommand, today: CalendarDate): void {
-    const notice = this.assertSanctionable(command, today);
+  /** Withdraws the agrément from `withdrawnOn` on, after a lapsed notice (D.4622-51 2°). */
+  withdraw(command: WithdrawalCommand, today: CalendarDate): void {
+    const { notice, grounds } = this.assertSanctionable(
+      { field: 'withdrawnOn', date: command.withdrawnOn, grounds: command.grounds },
+      today,
+    );
     const previousValidUntil = this.s.validUntil as CalendarDate;
     this.s = {
       ...this.s,
       status: 'withdrawn',
-      validUntil: addDays(command.decidedOn, -1),
-      sanction: { kind: 'withdrawal', noticeId: notice.id, previousValidUntil, ...command },
-      memberInformation: { dueSince: command.decidedOn, doneOn: null, text: null },
+      validUntil: addDays(command.withdrawnOn, -1),
+      sanction: {
+        kind: 'withdrawal',
+        noticeId: notice.id,
+        previousValidUntil,
+        decidedOn: command.withdrawnOn,
+        grounds,
+        text: command.text,
+      },
+      memberInformation: { dueSince: command.withdrawnOn, doneOn: null, text: null },
     };
     this.currentVersion++;
   }
 
   /** Shortens the agrément to end on `validUntil`, after a lapsed notice (D.4622-51 2°). */
-  shorten(command: SanctionCommand & { validUntil: CalendarDate }, today: CalendarDate): void {
-    const { validUntil, ...sanction } = command;
-    const notice = this.assertSanctionable(sanction, today);
+  shorten(command: ShorteningCommand, today: CalendarDate): void {
+    const { notice, grounds } = this.assertSanctionable(
+      { field: 'decidedOn', date: command.decidedOn, grounds: command.grounds },
+      today,
+    );
     const previousValidUntil = this.s.validUntil as CalendarDate;
-    if (validUntil >= previousValidUntil || validUntil < command.decidedOn) {
+    if (command.validUntil >= previousValidUntil || command.validUntil < command.decidedOn) {
       throw badDate(
         'validUntil',
         `must fall between the decision (${command.decidedOn}) and the current end (${previousValidUntil}), excluded`,
@@ -353,8 +418,15 @@ export class Agreement {
     }
     this.s = {
       ...this.s,
-      validUntil,
-      sanction: { kind: 'shortening', noticeId: notice.id, previousValidUntil, ...sanction },
+      validUntil: command.validUntil,
+      sanction: {
+        kind: 'shortening',
+        noticeId: notice.id,
+        previousValidUntil,
+        decidedOn: command.decidedOn,
+        grounds,
+        text: command.text,
+      },
       memberInformation: { dueSince: command.decidedOn, doneOn: null, text: null },
     };
     this.currentVersion++;
@@ -388,7 +460,6 @@ export class Agreement {
     if (!notice) {
       throw new AgreementRuleViolation(
         'AGREEMENT.NOTICE_NOT_FOUND',
-        404,
         `no compliance notice ${noticeId} on this agrément`,
         'noticeId',
         'D.4622-51 2°',
@@ -404,14 +475,14 @@ export class Agreement {
   }
 
   private assertDecidable(decidedOn: CalendarDate, today: CalendarDate): void {
-    this.expectStatus('requested', 'decide');
+    this.pendingApplication('decide');
     const opinion = this.s.inspectorOpinion;
     if (!opinion) {
+      // A state of the application, not a field of the request: no field to name.
       throw new AgreementRuleViolation(
         'AGREEMENT.OPINION_MISSING',
-        409,
         'no decision before the médecin inspecteur du travail’s opinion is recorded',
-        'decidedOn',
+        null,
         'D.4622-48: décision après avis du médecin inspecteur du travail',
       );
     }
@@ -419,28 +490,79 @@ export class Agreement {
     notBefore('decidedOn', decidedOn, 'the inspector opinion', opinion.givenOn, 'D.4622-48');
   }
 
-  /** A withdrawal or shortening needs a notice whose deadline lapsed without compliance. */
-  private assertSanctionable(command: SanctionCommand, today: CalendarDate): ComplianceNotice {
+  /** The application being decided on, with its dates (an agrément recorded as existing has none). */
+  private pendingApplication(action: string): { filedOn: CalendarDate; decisionDueOn: CalendarDate } {
+    this.expectStatus('requested', action);
+    const { filedOn, decisionDueOn } = this.s;
+    if (!filedOn || !decisionDueOn) throw wrongState(action, 'recorded without an application');
+    return { filedOn, decisionDueOn };
+  }
+
+  /**
+   * A decision on a renewal records what the DIRECCTE found of the CPOM and of the service project (seed 002
+   * I.1, "Au moment du renouvellement…"); a first application has nothing to examine.
+   */
+  private examinationFor(examination: RenewalExamination | null | undefined): RenewalExamination | null {
+    if (this.s.application === 'renewal') {
+      if (!examination) {
+        throw new AgreementRuleViolation(
+          'AGREEMENT.RENEWAL_EXAMINATION_REQUIRED',
+          'renewalExamination is required with a decision on a renewal: the implementation of the CPOM and of the ' +
+            'service project, or that none exists',
+          'renewalExamination',
+          'seed 002 I.1: au renouvellement, la DIRECCTE examine la mise en œuvre du CPOM et du projet de service',
+        );
+      }
+      return examination;
+    }
+    if (examination) {
+      throw new AgreementRuleViolation(
+        'AGREEMENT.RENEWAL_EXAMINATION_UNEXPECTED',
+        'renewalExamination belongs to a decision on a renewal; this is a first application',
+        'renewalExamination',
+        'seed 002 I.1: examen au moment du renouvellement',
+      );
+    }
+    return null;
+  }
+
+  /** A withdrawal or shortening needs a notice whose deadline lapsed without compliance, and rests on its grounds. */
+  private assertSanctionable(
+    command: { field: string; date: CalendarDate; grounds: ComplianceGrounds | undefined },
+    today: CalendarDate,
+  ): { notice: ComplianceNotice; grounds: ComplianceGrounds } {
     this.expectStatus('granted', 'withdraw or shorten');
     const lapsed = this.s.notices.filter((n) => n.status === 'lapsed');
     const notice = lapsed[lapsed.length - 1];
     if (!notice || (this.s.sanction && this.s.sanction.noticeId === notice.id)) {
       throw new AgreementRuleViolation(
         'AGREEMENT.NO_LAPSED_NOTICE',
-        409,
         'withdrawal or shortening only after a compliance notice has lapsed without compliance',
         null,
         'D.4622-51 2°: retrait ou réduction après mise en demeure restée sans effet',
       );
     }
-    notInFuture('decidedOn', command.decidedOn, today);
-    if (command.decidedOn <= notice.deadlineOn) {
-      throw badDate('decidedOn', `must be after the notice deadline (${notice.deadlineOn})`, 'D.4622-51 2°');
+    if (command.grounds !== undefined && command.grounds !== notice.grounds) {
+      throw new AgreementRuleViolation(
+        'AGREEMENT.GROUNDS_DIFFER_FROM_NOTICE',
+        `grounds must be those of the lapsed notice (${notice.grounds}): the sanction rests on what the service ` +
+          'was put on notice to correct',
+        'grounds',
+        'D.4622-51 2°: retrait ou réduction pour les manquements de la mise en demeure',
+      );
     }
-    if (this.s.validUntil && command.decidedOn > this.s.validUntil) {
+    notInFuture(command.field, command.date, today);
+    if (command.date <= notice.deadlineOn) {
+      throw badDate(
+        command.field,
+        `must be after the notice deadline (${notice.deadlineOn})`,
+        'D.4622-51 2°',
+      );
+    }
+    if (this.s.validUntil && command.date > this.s.validUntil) {
       throw wrongState('withdraw or shorten', 'already ended');
     }
-    return notice;
+    return { notice, grounds: notice.grounds };
   }
 
   private expectStatus(expected: AgreementState['status'], action: string): void {
@@ -448,9 +570,105 @@ export class Agreement {
   }
 }
 
+/**
+ * The period of an explicit grant: five years, or, conditionally, at most two years against a precise and
+ * dated commitment, never after a conditional one (D.4622-48, D.4622-51 1°). Derogations state their conditions.
+ */
+function grantedPeriod(
+  command: Pick<
+    GrantCommand,
+    'outcome' | 'decidedOn' | 'validFrom' | 'validUntil' | 'complianceCommitment' | 'derogations'
+  >,
+  previousWasConditional: boolean,
+): { validUntil: CalendarDate; commitment: ComplianceCommitment | null } {
+  const bare = derogationsWithoutCondition(command.derogations);
+  if (bare.length > 0) {
+    const errors = bare.map((index) => ({
+      field: `derogations[${index}].conditions`,
+      rule: DEROGATION_RULE,
+      message: DEROGATION_WITHOUT_CONDITION,
+    }));
+    throw new AgreementRuleViolation(
+      'AGREEMENT.DEROGATION_WITHOUT_CONDITION',
+      `${errors[0].field} ${DEROGATION_WITHOUT_CONDITION}`,
+      errors[0].field,
+      DEROGATION_RULE,
+      errors,
+    );
+  }
+  if (command.outcome === 'granted') {
+    const validUntil = agreementEnd(command.validFrom);
+    if (command.validUntil !== undefined && command.validUntil !== validUntil) {
+      throw badDate(
+        'validUntil',
+        `must be ${validUntil}: an agrément lasts five years from its start`,
+        'D.4622-48: agrément pour cinq ans',
+      );
+    }
+    return { validUntil, commitment: null };
+  }
+  if (previousWasConditional) {
+    throw new AgreementRuleViolation(
+      'AGREEMENT.CONDITIONAL_AFTER_CONDITIONAL',
+      'this service’s previous agrément was conditional: another conditional one may not follow',
+      'outcome',
+      'D.4622-51 1°: agrément conditionnel non renouvelable',
+    );
+  }
+  if (!command.complianceCommitment) {
+    throw new AgreementRuleViolation(
+      'AGREEMENT.COMMITMENT_REQUIRED',
+      'complianceCommitment is required: a conditional agrément is granted against a precise, dated commitment',
+      'complianceCommitment',
+      'D.4622-51 1°: engagement précis et daté de mise en conformité',
+    );
+  }
+  const latestEnd = conditionalLatestEnd(command.validFrom);
+  const validUntil = command.validUntil ?? latestEnd;
+  if (validUntil > latestEnd) {
+    throw badDate(
+      'validUntil',
+      `must be ${latestEnd} at the latest: a conditional agrément lasts at most two years`,
+      'D.4622-51 1°: durée maximale de deux ans',
+    );
+  }
+  if (validUntil < command.validFrom) {
+    throw badDate(
+      'validUntil',
+      'must not be before validFrom',
+      `a period ends after it starts (${PLATFORM_RULE})`,
+    );
+  }
+  const commitment = { ...command.complianceCommitment };
+  if (commitment.dueOn < command.decidedOn || commitment.dueOn > validUntil) {
+    throw badDate(
+      'complianceCommitment.dueOn',
+      `must fall between the decision (${command.decidedOn}) and the end of the agrément (${validUntil})`,
+      'D.4622-51 1°: engagement daté de mise en conformité',
+    );
+  }
+  return { validUntil, commitment };
+}
+
+/**
+ * The start of an implicit agrément (R.4622-52): the day silence becomes a decision, or, for a renewal, the
+ * day after the renewed agrément ends if that is later (the two never overlap). Exported so that what the
+ * e-mails preview is computed as the domain computes it.
+ */
+export function implicitAgreementStart(
+  decisionDueOn: CalendarDate,
+  renewedValidUntil: CalendarDate | null,
+): CalendarDate {
+  return renewedValidUntil ? latest(decisionDueOn, addDays(renewedValidUntil, 1)) : decisionDueOn;
+}
+
 function notInFuture(field: string, date: CalendarDate, today: CalendarDate): void {
   if (date > today)
-    throw badDate(field, `must not be after today (${today})`, 'a recorded fact has happened');
+    throw badDate(
+      field,
+      `must not be after today (${today})`,
+      `a recorded fact has happened (${PLATFORM_RULE})`,
+    );
 }
 
 function notBefore(field: string, date: CalendarDate, what: string, other: CalendarDate, rule: string): void {

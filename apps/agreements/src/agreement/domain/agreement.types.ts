@@ -39,6 +39,20 @@ export interface ComplianceCommitment {
   dueOn: CalendarDate;
 }
 
+/** What the DIRECCTE found of one document it examines at renewal: its implementation, or that none exists. */
+export type ExaminedDocument =
+  | { exists: true; documentId: string | null; assessment: string }
+  | { exists: false; note: string | null };
+
+/**
+ * "Au moment du renouvellement de l'agrément, la DIRECCTE examine la mise en œuvre du CPOM préalablement conclu
+ * et celle du projet pluriannuel de service" (seed 002 I.1): recorded with every decision on a renewal.
+ */
+export interface RenewalExamination {
+  cpom: ExaminedDocument;
+  serviceProject: ExaminedDocument;
+}
+
 /** What the DIRECCTE decided, or what silence decided (R.4622-52). */
 export type Decision =
   | {
@@ -47,8 +61,14 @@ export type Decision =
       limits: AgreementLimits;
       derogations: Derogation[];
       complianceCommitment: ComplianceCommitment | null;
+      renewalExamination: RenewalExamination | null;
     }
-  | { outcome: 'refused'; decidedOn: CalendarDate; reasons: string }
+  | {
+      outcome: 'refused';
+      decidedOn: CalendarDate;
+      reasons: string;
+      renewalExamination: RenewalExamination | null;
+    }
   | { outcome: 'implicit'; decidedOn: CalendarDate };
 
 export type NoticeStatus = 'open' | 'met' | 'lapsed';
@@ -81,19 +101,35 @@ export interface MemberInformationTask {
   text: string | null;
 }
 
-/** Who the agrément is for, copied from the directory when the application is filed. */
+/** SSTI (inter-company) or SSTA (autonomous): only an SSTI has a service project and a CPOM (L.4622-14, L.4622-10). */
+export type ServiceType = 'SSTI' | 'SSTA';
+
+/** Who the agrément is for, copied from the directory when the application is filed (or the agrément recorded). */
 export interface AgreementService {
   serviceId: string;
   serviceName: string;
+  serviceType: ServiceType;
   regions: string[];
   employeesFollowed: number | null;
+  /** The service's competent Caisse (an SSTI's, chosen per service); null for an SSTA or while unknown. */
+  caisseId: string | null;
 }
 
+/**
+ * How the agrément came onto the platform: through an application filed here, or recorded as it already was
+ * when the region joined (granted years before, with its real dates: ADR 0009).
+ */
+export type AgreementOrigin =
+  | { kind: 'application' }
+  | { kind: 'existing'; reference: string | null; recordedOn: CalendarDate };
+
 export interface AgreementState extends AgreementService {
+  origin: AgreementOrigin;
   application: ApplicationKind;
-  filedOn: CalendarDate;
-  /** Complete application + four months: silence after that is an implicit agrément (R.4622-52). */
-  decisionDueOn: CalendarDate;
+  /** The day the complete application reached the DIRECCTE; null for an agrément recorded as existing. */
+  filedOn: CalendarDate | null;
+  /** Complete application + four months: silence after that is an implicit agrément (R.4622-52); null if recorded. */
+  decisionDueOn: CalendarDate | null;
   previousAgreementId: string | null;
   lateRenewal: boolean;
   status: AgreementStatus;

@@ -16,17 +16,26 @@ export class AgreementOrmEntity {
   @Column({ type: 'text', array: true })
   regions!: string[];
 
+  @Column({ name: 'service_type', type: 'text' })
+  serviceType!: AgreementState['serviceType'];
+
   @Column({ name: 'employees_followed', type: 'int', nullable: true })
   employeesFollowed!: number | null;
+
+  @Column({ name: 'caisse_id', type: 'uuid', nullable: true })
+  caisseId!: string | null;
+
+  @Column({ type: 'jsonb' })
+  origin!: AgreementState['origin'];
 
   @Column({ type: 'text' })
   application!: AgreementState['application'];
 
-  @Column({ name: 'filed_on', type: 'date' })
-  filedOn!: string;
+  @Column({ name: 'filed_on', type: 'date', nullable: true })
+  filedOn!: string | null;
 
-  @Column({ name: 'decision_due_on', type: 'date' })
-  decisionDueOn!: string;
+  @Column({ name: 'decision_due_on', type: 'date', nullable: true })
+  decisionDueOn!: string | null;
 
   @Column({ name: 'previous_agreement_id', type: 'uuid', nullable: true })
   previousAgreementId!: string | null;

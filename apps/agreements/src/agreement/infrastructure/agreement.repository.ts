@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CalendarDate } from '@tripartite/calendar';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Agreement } from '../domain/agreement';
-import { AgreementRuleViolation } from '../domain/agreement.errors';
+import { AgreementRuleViolation, PLATFORM_RULE } from '../domain/agreement.errors';
 import type { AgreementState, AgreementStatus } from '../domain/agreement.types';
 import { AgreementOrmEntity } from './agreement.orm-entity';
 
@@ -126,19 +126,17 @@ async function guard<T>(write: Promise<T>): Promise<T> {
     if (code === EXCLUSION_VIOLATION) {
       throw new AgreementRuleViolation(
         'AGREEMENT.OVERLAP',
-        409,
         'this period overlaps another agrément of the service: at most one agrément in force at any date',
         'validFrom',
-        'one agrément in force per service (D.4622-48 ff.)',
+        `one agrément in force per service at any date (${PLATFORM_RULE})`,
       );
     }
     if (code === UNIQUE_VIOLATION) {
       throw new AgreementRuleViolation(
         'AGREEMENT.APPLICATION_PENDING',
-        409,
         'an application of this service is already under examination',
         'serviceId',
-        'one application at a time per service',
+        `one application at a time per service (${PLATFORM_RULE})`,
       );
     }
     throw error;

@@ -56,7 +56,7 @@ export class OrganisationController {
 
   @Post()
   @HttpCode(201)
-  @Roles('admin', 'direccte')
+  @Roles('admin', 'national', 'direccte')
   @Idempotent()
   @ETag()
   @ApiZodResponse(201, organisationResponseSchema, 'The organisation, registered')
@@ -90,7 +90,7 @@ export class OrganisationController {
   }
 
   @Patch(':id')
-  @Roles('admin', 'direccte', 'sst', 'caisse', 'ars', 'crprp')
+  @Roles('admin', 'national', 'direccte', 'sst', 'caisse', 'ars', 'crprp')
   @ETag()
   @ApiZodResponse(200, organisationResponseSchema, 'The organisation, changed')
   async update(

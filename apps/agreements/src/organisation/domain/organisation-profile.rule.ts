@@ -1,11 +1,6 @@
+import type { RuleProblem } from '@tripartite/errors';
 import type { OrganisationSnapshot } from './organisation.types';
 import { isValidSiret } from './siret.rule';
-
-export interface ProfileProblem {
-  field: string;
-  rule: string;
-  message: string;
-}
 
 const SERVICES = ['SSTI', 'SSTA'];
 
@@ -21,8 +16,8 @@ export function organisationProfileProblems(
     Partial<Pick<OrganisationSnapshot, 'caisseKind' | 'siret'>> & {
       service?: Omit<NonNullable<OrganisationSnapshot['service']>, 'caisseId'> | null;
     },
-): ProfileProblem[] {
-  const problems: ProfileProblem[] = [];
+): RuleProblem[] {
+  const problems: RuleProblem[] = [];
   if (state.type === 'CAISSE' && !state.caisseKind) {
     problems.push({
       field: 'caisseKind',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type { CoveringCaisse } from '../domain/competent-caisse.rule';
 import { Organisation } from '../domain/organisation';
 import { SiretAlreadyRegisteredError } from '../domain/organisation.errors';
 import type { OrganisationType } from '../domain/organisation.types';
@@ -55,6 +56,23 @@ export class OrganisationRepository {
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Organisation | null> {
     const row = await manager.getRepository(OrganisationOrmEntity).findOneBy({ id });
     return row ? toOrganisation(row) : null;
+  }
+
+  async findMany(ids: readonly string[]): Promise<Organisation[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource
+      .getRepository(OrganisationOrmEntity)
+      .findBy({ id: In([...new Set(ids)]) });
+    return rows.map(toOrganisation);
+  }
+
+  /** The Caisses of the directory covering at least one of `regions` (a Caisse may cover two regions). */
+  async caissesCovering(manager: EntityManager, regions: readonly string[]): Promise<CoveringCaisse[]> {
+    const rows: { id: string; name: string; regions: string[] }[] = await manager.query(
+      "SELECT id, name, regions FROM organisations WHERE type = 'CAISSE' AND regions && $1::text[] ORDER BY name, id",
+      [[...regions]],
+    );
+    return rows;
   }
 
   async list(

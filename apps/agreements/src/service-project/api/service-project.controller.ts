@@ -16,11 +16,11 @@ import { z } from 'zod';
 import { AdoptServiceProjectHandler } from '../application/adopt-service-project.handler';
 import { ApproveServiceProjectHandler } from '../application/approve-service-project.handler';
 import { DraftServiceProjectHandler } from '../application/draft-service-project.handler';
+import { ProjectServices } from '../application/project-services';
 import { ReviseServiceProjectHandler } from '../application/revise-service-project.handler';
 import type { ServiceProjectView } from '../application/service-project.view';
 import { WithdrawServiceProjectHandler } from '../application/withdraw-service-project.handler';
 import { ServiceProjectNotFoundError } from '../domain/service-project.errors';
-import { ServiceDirectoryRepository } from '../infrastructure/service-directory.repository';
 import {
   type ServiceProjectFilter,
   ServiceProjectRepository,
@@ -82,7 +82,7 @@ export class ServiceProjectController {
     private readonly reviseHandler: ReviseServiceProjectHandler,
     private readonly withdrawHandler: WithdrawServiceProjectHandler,
     private readonly projects: ServiceProjectRepository,
-    private readonly directory: ServiceDirectoryRepository,
+    private readonly directory: ProjectServices,
     private readonly scope: ScopeEnforcer,
     private readonly audit: AuditTrail,
   ) {}

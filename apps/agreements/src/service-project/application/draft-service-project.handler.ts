@@ -7,10 +7,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { ServiceProject } from '../domain/service-project';
 import { NotAServiceError, ServiceProjectPeriodOverlapError } from '../domain/service-project.errors';
 import { type ProjectContent, serviceTypes } from '../domain/service-project.types';
-import { ServiceDirectoryRepository } from '../infrastructure/service-directory.repository';
 import { ServiceProjectRepository } from '../infrastructure/service-project.repository';
-import { ServiceProjectChangeRecorder } from '../infrastructure/service-project-change.recorder';
+import { ProjectServices } from './project-services';
 import type { ServiceProjectView } from './service-project.view';
+import { ServiceProjectChanges } from './service-project-changes';
 
 export type DraftServiceProjectCommand = ProjectContent & { serviceId: string };
 
@@ -23,8 +23,8 @@ export class DraftServiceProjectHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly projects: ServiceProjectRepository,
-    private readonly directory: ServiceDirectoryRepository,
-    private readonly changes: ServiceProjectChangeRecorder,
+    private readonly directory: ProjectServices,
+    private readonly changes: ServiceProjectChanges,
     private readonly scope: ScopeEnforcer,
     private readonly clock: Clock,
   ) {}

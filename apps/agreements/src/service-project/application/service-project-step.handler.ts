@@ -7,16 +7,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ServiceProject } from '../domain/service-project';
 import { ServiceProjectNotFoundError } from '../domain/service-project.errors';
 import type { ProjectService, ProjectVersion } from '../domain/service-project.types';
-import { ServiceDirectoryRepository } from '../infrastructure/service-directory.repository';
+import type { ServiceProjectStepKind } from '../domain/service-project-events';
 import { ServiceProjectRepository } from '../infrastructure/service-project.repository';
-import {
-  type ServiceProjectChangeKind,
-  ServiceProjectChangeRecorder,
-} from '../infrastructure/service-project-change.recorder';
+import { ProjectServices } from './project-services';
 import type { ServiceProjectView } from './service-project.view';
+import { ServiceProjectChanges } from './service-project-changes';
 
 export interface ServiceProjectStep {
-  kind: Exclude<ServiceProjectChangeKind, 'draft'>;
+  kind: Exclude<ServiceProjectStepKind, 'draft'>;
   /** Applies the step to the project (the domain refuses what does not follow) and returns the text concerned. */
   apply: (project: ServiceProject, today: CalendarDate) => ProjectVersion;
   /** Checks needing the database, after the step applied and before anything is written. */
@@ -34,8 +32,8 @@ export class ServiceProjectStepHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly projects: ServiceProjectRepository,
-    private readonly directory: ServiceDirectoryRepository,
-    private readonly changes: ServiceProjectChangeRecorder,
+    private readonly directory: ProjectServices,
+    private readonly changes: ServiceProjectChanges,
     private readonly scope: ScopeEnforcer,
     private readonly clock: Clock,
   ) {}

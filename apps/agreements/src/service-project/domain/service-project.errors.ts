@@ -1,61 +1,66 @@
-import type { RuleProblem, VersionStatus } from './service-project.types';
+import { DomainError, type RuleProblem } from '@tripartite/errors';
+import type { VersionStatus } from './service-project.types';
 
-/** Domain errors of service projects; codes are stable, the http library maps them to problem+json. */
-export class ServiceProjectNotFoundError extends Error {
-  readonly code = 'SERVICE_PROJECT.NOT_FOUND';
-  readonly status = 404;
+/** Domain errors of service projects; codes are stable, libs/http maps them to statuses (one table). */
+export class ServiceProjectNotFoundError extends DomainError {
   constructor(id: string) {
-    super(`No service project ${id}`);
+    super('SERVICE_PROJECT.NOT_FOUND', `No service project ${id}`);
   }
 }
 
-/** The request is well formed but breaks a rule of the project (period, dates, priorities): 422. */
-export class ServiceProjectInvalidError extends Error {
-  readonly code = 'SERVICE_PROJECT.INVALID';
-  readonly status = 422;
-  readonly extensions: { errors: RuleProblem[] };
+/** The request is well formed but breaks a rule of the project (period, dates, priorities). */
+export class ServiceProjectInvalidError extends DomainError {
   constructor(errors: RuleProblem[]) {
-    super(errors.map((e) => `${e.field} ${e.message}`).join('; '));
-    this.extensions = { errors };
+    super('SERVICE_PROJECT.INVALID', errors.map((e) => `${e.field} ${e.message}`).join('; '), {
+      field: errors[0]?.field,
+      rule: errors[0]?.rule,
+      errors,
+    });
   }
 }
 
-/** A service project is drafted for an occupational health service (SSTI or SSTA) of the directory. */
-export class NotAServiceError extends Error {
-  readonly code = 'SERVICE_PROJECT.NOT_A_SERVICE';
-  readonly status = 422;
-  readonly extensions: { errors: RuleProblem[] };
+/**
+ * A service project is drafted by an inter-company service (L.4622-14, with its commission médico-technique and
+ * board): not by another kind of organisation, nor by an autonomous service (SSTA).
+ */
+export class NotAServiceError extends DomainError {
   constructor(serviceId: string, found: string | null) {
+    const problem: RuleProblem =
+      found === null
+        ? { field: 'serviceId', rule: 'exists', message: 'is not an organisation of the directory' }
+        : {
+            field: 'serviceId',
+            rule: 'L.4622-14: the service project is an inter-company service’s (SSTI)',
+            message:
+              found === 'SSTA'
+                ? 'is an autonomous service (SSTA): the projet pluriannuel de service concerns inter-company services'
+                : `is a ${found}, not an inter-company service (SSTI)`,
+          };
     super(
+      'SERVICE_PROJECT.NOT_A_SERVICE',
       found === null
         ? `No organisation ${serviceId} in the directory`
-        : `Organisation ${serviceId} is a ${found}, not an occupational health service (SSTI or SSTA)`,
+        : `Organisation ${serviceId} ${problem.message}`,
+      { field: problem.field, rule: problem.rule, errors: [problem] },
     );
-    this.extensions = {
-      errors: [
-        found === null
-          ? { field: 'serviceId', rule: 'exists', message: 'is not an organisation of the directory' }
-          : { field: 'serviceId', rule: 'ssti-or-ssta', message: `is a ${found}, not an SSTI or an SSTA` },
-      ],
-    };
   }
 }
 
 /**
  * The step asked for does not follow from where the current version stands (L.4622-14: drafted, then
- * adopted by the CMT, then approved by the board; one revision at a time). 409: read the project again.
+ * adopted by the CMT, then approved by the board; one revision at a time): read the project again.
  */
-export class ServiceProjectStepConflictError extends Error {
-  readonly status = 409;
-  readonly extensions: { rule: string; projectVersion: number; versionStatus: VersionStatus };
+export class ServiceProjectStepConflictError extends DomainError {
   constructor(
-    readonly code: string,
+    code: string,
     rule: string,
     message: string,
     version: { number: number; status: VersionStatus },
   ) {
-    super(message);
-    this.extensions = { rule, projectVersion: version.number, versionStatus: version.status };
+    super(code, message, {
+      rule,
+      context: { projectVersion: version.number, versionStatus: version.status },
+    });
   }
 
   /** The CMT adopts a draft; this version is no longer one. */
@@ -117,29 +122,23 @@ export class ServiceProjectStepConflictError extends Error {
   }
 }
 
-/** Another project of the same service already covers part of this period: 409. */
-export class ServiceProjectPeriodOverlapError extends Error {
-  readonly code = 'SERVICE_PROJECT.PERIOD_OVERLAP';
-  readonly status = 409;
-  readonly extensions: { errors: RuleProblem[]; otherProjectId: string };
+/** Another project of the same service already covers part of this period. */
+export class ServiceProjectPeriodOverlapError extends DomainError {
   constructor(
     otherProjectId: string,
     other: { periodStart: string; periodEnd: string },
     field: 'periodStart' | 'periodEnd' = 'periodStart',
   ) {
+    const problem: RuleProblem = {
+      field,
+      rule: 'no-overlap',
+      message: `overlaps project ${otherProjectId} (${other.periodStart} to ${other.periodEnd})`,
+    };
     super(
+      'SERVICE_PROJECT.PERIOD_OVERLAP',
       `Project ${otherProjectId} of this service already covers ${other.periodStart} to ${other.periodEnd}: ` +
         'revise it rather than draft another project for the same years',
+      { field, rule: problem.rule, errors: [problem], context: { otherProjectId } },
     );
-    this.extensions = {
-      otherProjectId,
-      errors: [
-        {
-          field,
-          rule: 'no-overlap',
-          message: `overlaps project ${otherProjectId} (${other.periodStart} to ${other.periodEnd})`,
-        },
-      ],
-    };
   }
 }

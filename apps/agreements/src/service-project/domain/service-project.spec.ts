@@ -21,7 +21,7 @@ function rejects(action: () => unknown, field: string, rule: string): void {
   assert.throws(action, (error: unknown) => {
     assert.ok(error instanceof ServiceProjectInvalidError, String(error));
     assert.deepEqual(
-      error.extensions.errors.map((e) => [e.field, e.rule]),
+      error.errors.map((e) => [e.field, e.rule]),
       [[field, rule]],
     );
     return true;
@@ -289,8 +289,8 @@ describe('withdrawing a text not yet approved (L.4622-14: the board approves, th
       (error: unknown) =>
         error instanceof ServiceProjectStepConflictError &&
         error.code === 'SERVICE_PROJECT.NOTHING_PENDING' &&
-        error.extensions.rule === 'approval-stands-until-a-revision-is-approved' &&
-        error.extensions.versionStatus === 'approved',
+        error.rule === 'approval-stands-until-a-revision-is-approved' &&
+        error.context.versionStatus === 'approved',
     );
     project.revise({ revisedOn: '2025-10-05', reason: 'x', changes: {} }, '2025-10-05');
     project.withdraw({ withdrawnOn: '2025-10-05', reason: 'x' }, '2025-10-05');

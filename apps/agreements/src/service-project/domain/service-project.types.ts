@@ -52,11 +52,7 @@ export interface ProjectVersion extends ProjectContent {
 }
 
 /** A field-level problem: which field, which rule, why. Answered as the problem's `errors[]`. */
-export interface RuleProblem {
-  field: string;
-  rule: string;
-  message: string;
-}
+export type { RuleProblem } from '@tripartite/errors';
 
 /** Something accepted but worth saying (answered in `warnings[]`, never refused). */
 export interface RuleWarning {
@@ -68,12 +64,14 @@ export interface RuleWarning {
 /** The occupational health service a project belongs to, as the directory knows it now. */
 export interface ProjectService {
   id: string;
-  /** The directory's type: only SSTI and SSTA have a service project. */
+  /** The directory's type: only an SSTI has a service project. */
   type: string;
   name: string;
   /** The project's regions are its service's. */
   regions: readonly string[];
+  /** Its competent Caisse, which the project's events name (the Caisse, not every Caisse of the region, is told). */
+  caisseId: string | null;
 }
 
-/** The types of organisation that draft a service project: the occupational health services. */
-export const serviceTypes: readonly string[] = ['SSTI', 'SSTA'];
+/** The organisations that draft a service project: inter-company services (L.4622-14), not SSTA. */
+export const serviceTypes: readonly string[] = ['SSTI'];

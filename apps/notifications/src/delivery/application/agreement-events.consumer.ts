@@ -43,6 +43,14 @@ export class AgreementEventsConsumer {
     await this.deliveries.record(ctx.manager, event);
   }
 
+  @EventPattern('agreement.recorded')
+  async onRecorded(
+    @Payload() event: EnvelopeOf<'agreement.recorded'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    await this.deliveries.record(ctx.manager, event);
+  }
+
   @EventPattern('agreement.implicitly_granted')
   async onImplicitlyGranted(
     @Payload() event: EnvelopeOf<'agreement.implicitly_granted'>,

@@ -168,6 +168,23 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
       derogations: e.payload.derogations.length,
     }),
   },
+  'agreement.recorded': {
+    template: 'agreement-recorded',
+    to: ['service'],
+    why:
+      'An agrément granted before the region joined is entered with its real dates: the service checks them; ' +
+      'it is no new decision, so the Caisse and national steering are not told.',
+    link: agreementLink,
+    data: (e, names) => ({
+      ...agreement(e, names),
+      decidedOn: e.payload.decidedOn,
+      validFrom: e.payload.validFrom,
+      validUntil: e.payload.validUntil,
+      conditional: e.payload.conditional,
+      inForce: e.payload.status === 'granted',
+      reference: e.payload.reference,
+    }),
+  },
   'agreement.refused': {
     template: 'agreement-refused',
     to: AGREEMENT_PARTIES,

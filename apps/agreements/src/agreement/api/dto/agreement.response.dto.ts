@@ -8,6 +8,7 @@ import {
   derogationSchema,
   inspectorVerdicts,
   regionCodeSchema,
+  renewalExaminationSchema,
 } from '@tripartite/events';
 import { z } from 'zod';
 import type { Agreement } from '../../domain/agreement';
@@ -52,11 +53,19 @@ export const agreementResponseSchema = z.object({
   id: z.uuid(),
   serviceId: z.uuid(),
   serviceName: z.string(),
+  serviceType: z.enum(['SSTI', 'SSTA']),
   regions: z.array(regionCodeSchema),
   employeesFollowed: z.number().int().nullable(),
+  caisseId: z.uuid().nullable().describe("The service's competent Caisse (none for an SSTA)"),
+  origin: z
+    .union([
+      z.object({ kind: z.literal('application') }),
+      z.object({ kind: z.literal('existing'), reference: z.string().nullable(), recordedOn: date }),
+    ])
+    .describe('Filed on the platform, or recorded as it already stood when the region joined'),
   application: z.enum(applicationKinds),
-  filedOn: date,
-  decisionDueOn: date,
+  filedOn: date.nullable().describe('Null for an agrément recorded as existing'),
+  decisionDueOn: date.nullable(),
   previousAgreementId: z.uuid().nullable(),
   lateRenewal: z.boolean(),
   status: z.enum(['requested', 'granted', 'refused', 'withdrawn', 'expired']),
@@ -71,8 +80,14 @@ export const agreementResponseSchema = z.object({
         limits: agreementLimitsSchema,
         derogations: z.array(derogationSchema),
         complianceCommitment: complianceCommitmentSchema.nullable(),
+        renewalExamination: renewalExaminationSchema.nullable(),
       }),
-      z.object({ outcome: z.literal('refused'), decidedOn: date, reasons: z.string() }),
+      z.object({
+        outcome: z.literal('refused'),
+        decidedOn: date,
+        reasons: z.string(),
+        renewalExamination: renewalExaminationSchema.nullable(),
+      }),
       z.object({ outcome: z.literal('implicit'), decidedOn: date }),
     ])
     .nullable(),

@@ -15,7 +15,8 @@ export const contactRequestSchema = contactSchema.extend({
 
 const serviceProfileRequestSchema = serviceProfileSchema.extend({
   sectors: z.array(z.string().trim().min(1).max(120)).max(100),
-  caisseId: z.uuid().nullable().default(null),
+  /** The service's competent Caisse; left out, the only Caisse covering its region is taken (issue 9). */
+  caisseId: z.uuid().nullable().optional(),
 });
 
 /** Body of `POST /api/v1/organisations`. */
