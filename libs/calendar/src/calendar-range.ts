@@ -16,16 +16,14 @@ export function isWithinCalendarRange(date: string): boolean {
 
 /**
  * A computed date fell outside the range (five years after 9998-06-01): the request that asked for it is
- * refused (422), as a date given outside the range is (400).
+ * refused (a broken rule: 422), as a date given outside the range is (400, rule `range`).
  */
-export class CalendarRangeError extends RangeError {
-  readonly code = 'CALENDAR.OUT_OF_RANGE';
-  readonly status = 422;
-
+export class CalendarRangeError extends DomainError {
   constructor(readonly date: string) {
     super(
+      'CALENDAR.OUT_OF_RANGE',
       `a date computed from this request (${date}) falls outside ${EARLIEST_CALENDAR_DATE}..${LATEST_CALENDAR_DATE}`,
+      { rule: 'règle de la plateforme: dates from 1900-01-01 to 9999-12-31' },
     );
-    this.name = 'CalendarRangeError';
   }
 }
