@@ -7,6 +7,8 @@ import { CreateDirectory1764400000000 } from './migrations/1764400000000-create-
 import { CreateDeliveries1764400001000 } from './migrations/1764400001000-create-deliveries';
 import { CreateContractParties1764400002000 } from './migrations/1764400002000-create-contract-parties';
 import { AddDeliveryAttachmentsAndRetries1764400003000 } from './migrations/1764400003000-add-delivery-attachments-and-retries';
+import { AddDirectoryServiceCaisse1764400004000 } from './migrations/1764400004000-add-directory-service-caisse';
+import { AddDecisionUntoldParties1764400005000 } from './migrations/1764400005000-add-decision-untold-parties';
 
 /** The notifications service's own tables (the platform's are added by ServicePlatformModule). */
 export const notificationsPersistence: ServicePersistence = {
@@ -21,5 +23,7 @@ export const notificationsPersistence: ServicePersistence = {
     CreateDeliveries1764400001000,
     CreateContractParties1764400002000,
     AddDeliveryAttachmentsAndRetries1764400003000,
+    AddDirectoryServiceCaisse1764400004000,
+    AddDecisionUntoldParties1764400005000,
   ],
 };

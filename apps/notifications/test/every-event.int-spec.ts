@@ -29,7 +29,8 @@ describe('every event a person hears of, from the outbox to French e-mails over 
   const otherService = member('SSTI', 'Autre service', 'autre@sst.example');
   const direccte = member('DIRECCTE', 'DREETS Bretagne', 'dreets@bretagne.example');
   const normandie = member('DIRECCTE', 'DREETS Normandie', 'dreets@normandie.example', ['28']);
-  // A region can have two Caisses; a CPOM has one, chosen per service (domain brief).
+  // A region can have two Caisses; a service has one, its competent Caisse, which agrément and
+  // service-project events name (domain brief): the second Caisse of the region hears of none of them.
   const carsat = member('CAISSE', 'CARSAT Bretagne', 'carsat@bretagne.example');
   const secondCaisse = member('CAISSE', 'CGSS Test', 'cgss@bretagne.example');
   const ars = member('ARS', 'ARS Bretagne', 'ars@bretagne.example');
@@ -40,26 +41,25 @@ describe('every event a person hears of, from the outbox to French e-mails over 
   const S = 'ast35@sst.example';
   const D = 'dreets@bretagne.example';
   const C = 'carsat@bretagne.example';
-  const C2 = 'cgss@bretagne.example';
   /** Who must receive each event, written out from the rule table's reasons (not computed from it). */
   const expected: Record<Exclude<PlatformEventType, `organisation.${string}`>, string[]> = {
     'agreement.requested': [S, D],
     'agreement.inspector_opinion_recorded': [D],
-    'agreement.granted': [S, D, C, C2],
-    'agreement.refused': [S, D, C, C2],
+    'agreement.granted': [S, D, C],
+    'agreement.refused': [S, D, C],
     'agreement.recorded': [S],
-    'agreement.implicitly_granted': [S, D, C, C2, 'dgt@travail.example'],
+    'agreement.implicitly_granted': [S, D, C, 'dgt@travail.example'],
     'agreement.decision_due': [D],
     'agreement.compliance_notice_issued': [S, D],
     'agreement.compliance_notice_due': [S, D],
     'agreement.compliance_notice_met': [S, D],
     'agreement.compliance_notice_lapsed': [S, D],
-    'agreement.shortened': [S, D, C, C2],
-    'agreement.withdrawn': [S, D, C, C2, 'dgt@travail.example', 'drp@assurance-maladie.example'],
+    'agreement.shortened': [S, D, C],
+    'agreement.withdrawn': [S, D, C, 'dgt@travail.example', 'drp@assurance-maladie.example'],
     'agreement.renewal_due': [S, D],
-    'agreement.expired': [S, D, C, C2],
+    'agreement.expired': [S, D, C],
     'service_project.adopted': [S],
-    'service_project.approved': [S, D, C, C2],
+    'service_project.approved': [S, D, C],
     'service_project.revised': [S, D],
     'service_project.withdrawn': [S, D],
     'contract.submitted': [S, C, D],
@@ -140,7 +140,7 @@ describe('every event a person hears of, from the outbox to French e-mails over 
       const messages = await messagesOf(type);
       assert.deepEqual(messages.flatMap((m) => m.to).sort(), [...recipients].sort());
       for (const message of messages) {
-        assert.match(message.subject, /^Tripartite : /);
+        assert.match(message.subject, /^(Rappel|Alerte|Décision|Demande|Accusé de réception|Information) : /);
         assert.match(message.text, /^Bonjour Contact /);
         assert.ok(!message.text.includes('{{') && !message.html.includes('{{'));
         assert.match(message.text, new RegExp(`${PUBLIC_BASE_URL}/api/v1/[a-z-]+/[0-9a-f-]{36}`));
@@ -160,7 +160,7 @@ describe('every event a person hears of, from the outbox to French e-mails over 
     const [decision] = await messagesOf('agreement.decision_due');
     assert.equal(
       decision.subject,
-      'Tripartite : décision sur l’agrément de AST 35 à notifier avant le 10 janvier 2027',
+      'Rappel : décision sur l’agrément de AST 35 à notifier avant le 10 janvier 2027',
     );
     assert.ok(decision.text.includes('attend la décision de DREETS Bretagne'));
     assert.ok(decision.text.includes('(dans 7 jours)'));
@@ -220,6 +220,6 @@ describe('every event a person hears of, from the outbox to French e-mails over 
     });
     await expectEventually(() => assert.equal(smtp.messages.length, before + 4));
     const rows = await world.deliveries(unknown.id);
-    assert.deepEqual(rows.map((r) => r.recipient_email).sort(), [S, C, D, C2].sort());
+    assert.deepEqual(rows.map((r) => r.recipient_email).sort(), [S, C, D, 'cgss@bretagne.example'].sort());
   });
 });

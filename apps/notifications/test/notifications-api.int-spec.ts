@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { addDays, calendarDateAt } from '@tripartite/calendar';
 import { expectEventually, SmtpCatcher } from '@tripartite/testing';
 import { templateCatalogue } from '../src/templates/template-catalogue';
-import { NotificationsWorld, organisation } from './support/notifications-world';
+import { NotificationsWorld, organisation, PUBLIC_BASE_URL } from './support/notifications-world';
 import { eventParties, samplePayloads } from './support/sample-events';
 
 interface Detail {
@@ -27,6 +27,9 @@ interface TemplateSummary {
   calendarAttachment: boolean;
 }
 interface Preview extends TemplateSummary {
+  sampleEvent: { type: string; payload: Record<string, unknown> };
+  sampleRecipientParty: string;
+  sample: { recipient: { name: string; organisation: string }; link: string };
   subject: string;
   text: string;
   html: string;
@@ -218,13 +221,22 @@ describe('notifications API: retry a failed e-mail, list and preview the templat
     );
   });
 
-  it('previews every template rendered with its sample: French, nothing left unrendered', async () => {
+  it('previews every template as its rule sends it for a sample event: French, nothing left unrendered', async () => {
     const token = await world.token(['direccte'], { region: '53' });
     for (const key of Object.keys(templateCatalogue)) {
       const preview = await world.get<Preview>(`/api/v1/notification-templates/${key}/preview`, token);
       assert.equal(preview.status, 200, key);
-      assert.match(preview.body.subject, /^Tripartite : /);
-      assert.match(preview.body.text, /^Bonjour Camille Martin,/);
+      assert.ok(preview.body.eventTypes.includes(preview.body.sampleEvent.type), key);
+      assert.ok(preview.body.recipients.includes(preview.body.sampleRecipientParty), key);
+      assert.match(
+        preview.body.subject,
+        /^(Rappel|Alerte|Décision|Demande|Accusé de réception|Information) : /,
+      );
+      assert.ok(preview.body.text.startsWith(`Bonjour ${preview.body.sample.recipient.name},`), key);
+      assert.ok(
+        preview.body.sample.link.startsWith(`${PUBLIC_BASE_URL}/api/v1/`),
+        'links on the public address',
+      );
       for (const part of [preview.body.subject, preview.body.text, preview.body.html]) {
         assert.ok(!part.includes('{{'), `${key}: ${part}`);
       }
@@ -235,6 +247,12 @@ describe('notifications API: retry a failed e-mail, list and preview the templat
       token,
     );
     assert.equal(missing.status, 404);
+    const decision = await world.get<Preview>(
+      '/api/v1/notification-templates/agreement-decision-due/preview',
+      token,
+    );
+    assert.equal(decision.body.sampleRecipientParty, 'direccte', 'only the DIRECCTE is warned (R.4622-52)');
+    assert.match(decision.body.text, /^Bonjour Claire Le Gall,/);
     assert.equal(missing.body.code, 'NOTIFICATION_TEMPLATE.NOT_FOUND');
     assert.equal((await world.get('/api/v1/notification-templates/agreement-granted/preview')).status, 401);
   });

@@ -57,5 +57,10 @@ describe('a mail server that refuses a recipient for good', () => {
     assert.equal(smtp.to('ana@refused.example').length, 1, 'the other recipient is not held back');
     const [stillFailed] = (await world.deliveries(event.id)).filter((r) => r.status === 'failed');
     assert.equal(stillFailed.attempts, 1);
+
+    // What people watch: two sent (Ana, the marker), one failed for good, nothing to try again.
+    assert.equal(await world.metric('tripartite_emails_sent_total'), 2);
+    assert.equal(await world.metric('tripartite_emails_failed_total'), 1);
+    assert.equal(await world.metric('tripartite_emails_retried_total'), 0);
   });
 });

@@ -73,6 +73,9 @@ describe('a mail server that is down or busy, then back', () => {
     assert.match(row.last_smtp_reply ?? '', /^250 /);
     assert.equal(smtp.tries.get('ana@busy.example'), 3);
     assert.equal(smtp.to('ana@busy.example').length, 1);
+    assert.equal(await world.metric('tripartite_emails_retried_total', { reason: 'refused_for_now' }), 2);
+    assert.equal(await world.metric('tripartite_emails_sent_total'), 1);
+    assert.equal(await world.metric('tripartite_emails_failed_total'), 0);
   });
 
   it('sends a delivery whose job Redis lost, once, when the sweep queues the pending rows again', async () => {

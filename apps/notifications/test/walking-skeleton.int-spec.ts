@@ -47,7 +47,7 @@ describe('walking skeleton: organisation.registered from the outbox to French e-
 
     const [toAna] = smtp.to('ana.martin@sto.example');
     const link = `${PUBLIC_BASE_URL}/api/v1/organisations/${ouest.organisationId}`;
-    assert.equal(toAna.subject, 'Tripartite : Santé Travail Ouest est enregistrée sur la plateforme');
+    assert.equal(toAna.subject, 'Information : Santé Travail Ouest est enregistrée sur Tripartite');
     assert.match(toAna.headers.get('from') ?? '', /^Tripartite <no-reply@tripartite\.local>$/);
     assert.match(toAna.headers.get('to') ?? '', /Ana Martin <ana\.martin@sto\.example>/);
     assert.ok(toAna.text.startsWith('Bonjour Ana Martin,'), toAna.text);

@@ -6,6 +6,7 @@ import { AgreementEventsConsumer } from './application/agreement-events.consumer
 import { ConsultationEventsConsumer } from './application/consultation-events.consumer';
 import { ContractEventsConsumer } from './application/contract-events.consumer';
 import { DeliverySweeper } from './application/delivery.sweeper';
+import { MailAcceptances } from './application/mail-acceptances';
 import { MailTransport } from './application/mail-transport';
 import { OrganisationEventsConsumer } from './application/organisation-events.consumer';
 import { RecordDeliveriesHandler } from './application/record-deliveries.handler';
@@ -14,9 +15,11 @@ import { SendDeliveryHandler } from './application/send-delivery.handler';
 import { ServiceProjectEventsConsumer } from './application/service-project-events.consumer';
 import { DeliveriesAfterCommit } from './infrastructure/deliveries-after-commit.subscriber';
 import { DeliveryRepository } from './infrastructure/delivery.repository';
+import { DeliveryMetrics } from './infrastructure/delivery-metrics';
 import { DeliveryQueue } from './infrastructure/delivery-queue';
 import { TemplateRenderer } from './infrastructure/handlebars-template.renderer';
 import { NodemailerMailTransport } from './infrastructure/nodemailer-mail.transport';
+import { RedisMailAcceptances } from './infrastructure/redis-mail-acceptances';
 import { SendDeliveryJob } from './infrastructure/send-delivery.job';
 
 /**
@@ -44,8 +47,10 @@ import { SendDeliveryJob } from './infrastructure/send-delivery.job';
     SendDeliveryHandler,
     RetryDeliveryHandler,
     SendDeliveryJob,
+    DeliveryMetrics,
     DeliverySweeper,
     { provide: MailTransport, useClass: NodemailerMailTransport },
+    { provide: MailAcceptances, useClass: RedisMailAcceptances },
   ],
   exports: [DeliveryQueue, DeliverySweeper, SendDeliveryHandler],
 })

@@ -1,3 +1,5 @@
+import type { SubjectFamily } from './subject-family';
+
 /** What every message is rendered with, whatever the event: whom it greets and where it leads. */
 export interface CommonTemplateData {
   recipient: {
@@ -27,7 +29,8 @@ export interface CalendarTemplate {
  * One message: subject, plain-text body and HTML body, each a Handlebars template (`{{…}}` is escaped in
  * the HTML, not in the subject and text), and optionally a calendar attachment. One file per message
  * under src/templates; kept as TypeScript strings so the compiled service carries them with no copy
- * step. `sample` feeds previews and the test that renders every template.
+ * step. The data it is rendered with comes from its row of the rule table; so does its preview, from a
+ * sample event (`delivery/domain/template-preview.ts`).
  * Helpers: `{{date d}}` "15 mars 2027", `{{inDays n}}` "dans 30 jours", `{{number n}}` "48 000".
  */
 export interface NotificationTemplate<
@@ -35,13 +38,17 @@ export interface NotificationTemplate<
   D extends CommonTemplateData = CommonTemplateData,
 > {
   key: K;
+  /** What the message is to its reader; the rendered subject starts with it ("Rappel : …"). */
+  family: SubjectFamily;
   /** What the message is for, in a few words (for the template list). */
   description: string;
+  /** The subject after its family's label. */
   subject: string;
   text: string;
   html: string;
   calendar?: CalendarTemplate;
-  sample: D;
+  /** Type only, never set: the data the template is rendered with (`TemplateDataOf`). */
+  readonly dataShape?: D;
 }
 
 export function defineTemplate<K extends string, D extends CommonTemplateData>(
@@ -84,19 +91,3 @@ export function htmlMessage(body: string, linkLabel: string): string {
 </html>
 `;
 }
-
-/** Sample values shared by the templates' samples (fictional, readable in a preview). */
-export const SAMPLE = {
-  recipient: { name: 'Camille Martin', organisation: 'Santé Travail Bretagne' },
-  serviceId: '0193a3c4-5e6f-7a8b-9c0d-1e2f3a4b5c6d',
-  agreementId: '0193a3c4-5e6f-7a8b-9c0d-2e2f3a4b5c6d',
-  contractId: '0193a3c4-5e6f-7a8b-9c0d-3e2f3a4b5c6d',
-  projectId: '0193a3c4-5e6f-7a8b-9c0d-4e2f3a4b5c6d',
-  consultationId: '0193a3c4-5e6f-7a8b-9c0d-5e2f3a4b5c6d',
-  service: 'Santé Travail Bretagne',
-  direccte: 'DREETS Bretagne',
-  caisse: 'CARSAT Bretagne',
-  regionLabel: 'Région',
-  regionList: 'Bretagne (53)',
-  base: 'http://127.0.0.1:3000',
-} as const;

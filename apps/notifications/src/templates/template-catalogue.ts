@@ -69,7 +69,8 @@ export const templateCatalogue = {
 } as const;
 
 export type TemplateKey = keyof typeof templateCatalogue;
-export type TemplateDataOf<K extends TemplateKey> = (typeof templateCatalogue)[K]['sample'];
+/** The data template `K` is rendered with: what its rule row builds, plus the recipient and the link. */
+export type TemplateDataOf<K extends TemplateKey> = NonNullable<(typeof templateCatalogue)[K]['dataShape']>;
 
 export function isTemplateKey(key: string): key is TemplateKey {
   return Object.hasOwn(templateCatalogue, key);

@@ -6,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type Role, signDevelopmentToken } from '@tripartite/auth';
 import { loadConfig } from '@tripartite/config';
 import type { EventEnvelope, PayloadOf, PlatformCatalogue, PlatformEventType } from '@tripartite/events';
-import { createServiceApp } from '@tripartite/http';
+import { createServiceApp, MetricsRegistry } from '@tripartite/http';
 import { connectEventTransport, type PayloadInput, queueNamesFor } from '@tripartite/messaging';
 import {
   createTestDatabase,
@@ -277,6 +277,34 @@ export class NotificationsWorld {
       headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
     return { status: response.statusCode, body: response.json() as T, headers: response.headers };
+  }
+
+  /**
+   * A counter or gauge of the first instance's `/metrics` (0 when absent), summed over the series whose
+   * labels include `labels`.
+   */
+  async metric(name: string, labels: Record<string, string> = {}): Promise<number> {
+    const response = await this.app.inject({ method: 'GET', url: '/metrics' });
+    assert.equal(response.statusCode, 200);
+    const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
+    return response.body
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+      .filter((line) => wanted.every((label) => line.includes(label)))
+      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  }
+
+  /**
+   * The same, read from the first instance's registry rather than scraped: while PostgreSQL is away the
+   * scrape of `/metrics` fails as a whole (the outbox gauge queries the database), the counters do not.
+   */
+  async metricInRegistry(name: string, labels: Record<string, string> = {}): Promise<number> {
+    const metric = this.app.get(MetricsRegistry).registry.getSingleMetric(name);
+    if (!metric) return 0;
+    const { values } = await metric.get();
+    return values
+      .filter((v) => Object.entries(labels).every(([key, value]) => v.labels[key] === value))
+      .reduce((sum, v) => sum + v.value, 0);
   }
 
   get redis(): Redis {

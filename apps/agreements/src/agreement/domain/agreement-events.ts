@@ -29,52 +29,26 @@ export const agreementEvents = {
   },
 
   granted(agreement: Agreement): PlatformEvent<'agreement.granted'> {
-    const s = agreement.state;
-    const decision = s.decision;
-    if (decision?.outcome !== 'granted' && decision?.outcome !== 'conditional') {
-      throw new Error('no explicit grant to publish');
-    }
+    const { grant, decision } = grantOf(agreement);
     return {
       type: 'agreement.granted',
       payload: {
-        ...subjectOf(agreement),
-        decidedOn: decision.decidedOn,
-        validFrom: known(s.validFrom, 'validFrom'),
-        validUntil: known(s.validUntil, 'validUntil'),
-        conditional: s.conditional,
-        complianceCommitment: decision.complianceCommitment,
-        limits: decision.limits,
-        derogations: decision.derogations,
-        employeesFollowed: s.employeesFollowed,
-        renewalOf: s.previousAgreementId,
+        ...grant,
+        renewalOf: agreement.state.previousAgreementId,
         renewalExamination: decision.renewalExamination,
       },
     };
   },
 
   recorded(agreement: Agreement): PlatformEvent<'agreement.recorded'> {
-    const s = agreement.state;
-    const decision = s.decision;
-    if (
-      s.origin.kind !== 'existing' ||
-      (decision?.outcome !== 'granted' && decision?.outcome !== 'conditional')
-    ) {
-      throw new Error('no recorded agrément to publish');
-    }
+    const { origin, status } = agreement.state;
+    if (origin.kind !== 'existing') throw new Error('no recorded agrément to publish');
     return {
       type: 'agreement.recorded',
       payload: {
-        ...subjectOf(agreement),
-        status: s.status === 'expired' ? 'expired' : 'granted',
-        decidedOn: decision.decidedOn,
-        validFrom: known(s.validFrom, 'validFrom'),
-        validUntil: known(s.validUntil, 'validUntil'),
-        conditional: s.conditional,
-        complianceCommitment: decision.complianceCommitment,
-        limits: decision.limits,
-        derogations: decision.derogations,
-        employeesFollowed: s.employeesFollowed,
-        reference: s.origin.reference,
+        ...grantOf(agreement).grant,
+        status: status === 'expired' ? 'expired' : 'granted',
+        reference: origin.reference,
       },
     };
   },

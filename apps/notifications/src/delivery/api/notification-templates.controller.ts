@@ -1,11 +1,14 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock } from '@tripartite/clock';
+import { PLATFORM_CONFIG } from '@tripartite/config';
 import { ApiZodResponse, ZodParams } from '@tripartite/http';
 import { z } from 'zod';
+import type { NotificationsConfig } from '../../notifications.config';
 import { isTemplateKey, type TemplateKey, templateCatalogue } from '../../templates/template-catalogue';
 import { TemplateNotFoundError } from '../domain/delivery.errors';
 import { eventTypesOf, ruleFor } from '../domain/notification-rules';
+import { previewOf } from '../domain/template-preview';
 import { TemplateRenderer } from '../infrastructure/handlebars-template.renderer';
 import {
   type NotificationTemplateList,
@@ -18,13 +21,15 @@ import {
 const keyParams = z.object({ key: z.string().min(1).max(100) });
 
 /**
- * The messages the platform sends: which event sends which, to whom, and each rendered with its sample
- * data. Templates hold no one's data, so every authenticated caller may read them.
+ * The messages the platform sends: which event sends which, to whom, and each rendered as its rule row
+ * renders it for a sample event (`previewOf`). Templates hold no one's data, so every authenticated caller
+ * may read them.
  */
 @ApiTags('notifications')
 @Controller('api/v1/notification-templates')
 export class NotificationTemplatesController {
   constructor(
+    @Inject(PLATFORM_CONFIG) private readonly config: NotificationsConfig,
     private readonly renderer: TemplateRenderer,
     private readonly clock: Clock,
   ) {}
@@ -42,14 +47,20 @@ export class NotificationTemplatesController {
   @Get(':key/preview')
   @ApiOperation({
     operationId: 'previewNotificationTemplate',
-    summary: 'One message rendered with its sample data',
+    summary: 'One message as its rule sends it for a sample event',
   })
   @ApiZodResponse(200, notificationTemplatePreviewSchema)
   preview(@ZodParams(keyParams) { key }: z.infer<typeof keyParams>): NotificationTemplatePreview {
     if (!isTemplateKey(key)) throw new TemplateNotFoundError(key);
-    const { sample } = templateCatalogue[key];
-    const message = this.renderer.render(key, sample as never, this.clock.now());
-    return { ...summaryOf(key), sample: { ...sample }, ...message };
+    const { event, party, data } = previewOf(key, this.config.PUBLIC_BASE_URL);
+    const message = this.renderer.render(key, data, this.clock.now());
+    return {
+      ...summaryOf(key),
+      sampleEvent: { type: event.type, payload: event.payload as Record<string, unknown> },
+      sampleRecipientParty: party,
+      sample: { ...data },
+      ...message,
+    };
   }
 }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tripartite/clock';
 import { PLATFORM_CONFIG } from '@tripartite/config';
 import type { EventEnvelope } from '@tripartite/events';
@@ -13,8 +13,8 @@ import { ruleFor } from '../domain/notification-rules';
 import {
   NATIONAL_TYPES,
   organisationIdsOf,
-  organisationsOfAll,
   partyNamesOf,
+  resolveParties,
   subjectOf,
 } from '../domain/parties.rule';
 import { recipientsAmong } from '../domain/recipients.rule';
@@ -36,10 +36,13 @@ export type RecordOutcome =
  * sends are queued after the commit.
  * An event is decided on once (`notified_events`): replayed after the inbox forgot it (to rebuild the
  * directory), it is not decided again with today's contacts. Should it be anyway, the unique
- * (event, recipient) pair still keeps anyone from receiving it twice.
+ * (event, recipient) pair still keeps anyone from receiving it twice. The decision keeps the parties of
+ * the rule that reached nobody, and why (an SSTA's agrément tells no Caisse, a competent Caisse unknown).
  */
 @Injectable()
 export class RecordDeliveriesHandler {
+  private readonly logger = new Logger(RecordDeliveriesHandler.name);
+
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: NotificationsConfig,
     private readonly directory: DirectoryRepository,
@@ -69,8 +72,14 @@ export class RecordDeliveriesHandler {
         types: NATIONAL_TYPES,
       }),
     );
-    const recipients = recipientsAmong(organisationsOfAll(rule.to, subject, view, contract));
-    if (recipients.length === 0) return { kind: 'skipped', reason: 'no recipient accepts notifications' };
+    const { organisations, untold } = resolveParties(rule.to, subject, view, contract);
+    for (const { party, reason } of untold)
+      this.logger.log(`${event.type} ${event.id}: no ${party} told: ${reason}`);
+    const recipients = recipientsAmong(organisations);
+    if (recipients.length === 0) {
+      await this.deliveries.completeDecision(manager, event.id, 0, untold);
+      return { kind: 'skipped', reason: 'no recipient accepts notifications' };
+    }
 
     const link = `${this.config.PUBLIC_BASE_URL}${rule.link(typed)}`;
     const data = rule.data(typed, partyNamesOf(subject, view, contract));
@@ -100,7 +109,7 @@ export class RecordDeliveriesHandler {
         };
       }),
     );
-    await this.deliveries.countDecision(manager, event.id, inserted.length);
+    await this.deliveries.completeDecision(manager, event.id, inserted.length, untold);
     if (inserted.length > 0) this.afterCommit.note(manager, inserted);
     return { kind: 'recorded', deliveryIds: inserted };
   }

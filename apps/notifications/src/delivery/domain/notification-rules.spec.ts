@@ -1,34 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  type EventEnvelope,
-  eventCatalogue,
-  type PayloadOf,
-  type PlatformEventType,
-} from '@tripartite/events';
+import { eventCatalogue, type PlatformEventType } from '@tripartite/events';
 import { eventParties, samplePayloads } from '../../../test/support/sample-events';
-import { templateCatalogue } from '../../templates/template-catalogue';
-import { notificationRules, notifiedEventTypes, ruleFor } from './notification-rules';
+import { type TemplateKey, templateCatalogue } from '../../templates/template-catalogue';
+import { eventTypesOf, notificationRules, notifiedEventTypes, ruleFor } from './notification-rules';
 import type { PartyNames } from './parties.rule';
-
-function envelope<T extends PlatformEventType>(
-  type: T,
-  payload: PayloadOf<T>,
-): EventEnvelope<PayloadOf<T>, T> {
-  return {
-    id: '0193a3c4-0000-7000-8000-000000000001',
-    type,
-    version: 1,
-    occurredAt: '2026-03-01T09:00:00.000Z',
-    producer: 'agreements',
-    aggregateId: '0193a3c4-0000-7000-8000-0000000000aa',
-    aggregateVersion: 1,
-    region: '53',
-    correlationId: 'c-1',
-    causationId: null,
-    payload,
-  };
-}
+import { sampleEnvelope } from './sample-events';
 
 const names: PartyNames = {
   service: 'Santé Travail Ouest',
@@ -49,6 +26,8 @@ describe('notification rule table', () => {
     const templates = notifiedEventTypes().map((type) => ruleFor(type)?.template);
     assert.equal(new Set(templates).size, templates.length, 'one template per event type');
     for (const template of templates) assert.ok(template && template in templateCatalogue, `${template}`);
+    for (const key of Object.keys(templateCatalogue) as TemplateKey[])
+      assert.equal(eventTypesOf(key).length, 1, `${key} is sent by one event type`);
   });
 
   it('warns the DIRECCTE alone that its silence will grant the agrément (R.4622-52)', () => {
@@ -56,8 +35,25 @@ describe('notification rule table', () => {
   });
 
   it('tells the service of a withdrawal or shortening, whose president informs member companies (D.4622-51)', () => {
-    assert.deepEqual(ruleFor('agreement.withdrawn')?.to, ['service', 'direccte', 'caisse', 'dgt', 'drp']);
-    assert.deepEqual(ruleFor('agreement.shortened')?.to, ['service', 'direccte', 'caisse']);
+    assert.deepEqual(ruleFor('agreement.withdrawn')?.to, [
+      'service',
+      'direccte',
+      'competentCaisse',
+      'dgt',
+      'drp',
+    ]);
+    assert.deepEqual(ruleFor('agreement.shortened')?.to, ['service', 'direccte', 'competentCaisse']);
+  });
+
+  it('tells agrément and service-project news to the service’s competent Caisse only, the CPOM’s to its Caisse (L.4622-10)', () => {
+    for (const type of notifiedEventTypes()) {
+      const to: readonly string[] = ruleFor(type)?.to ?? [];
+      if (type.startsWith('agreement.') || type.startsWith('service_project.'))
+        assert.ok(!to.includes('caisse'), `${type} never reaches the Caisses of a region`);
+      else assert.ok(!to.includes('competentCaisse'), type);
+    }
+    assert.ok(ruleFor('agreement.granted')?.to.includes('competentCaisse'));
+    assert.ok(ruleFor('service_project.approved')?.to.includes('competentCaisse'));
   });
 
   it('tells national steering (DGT) of an implicit agrément (R.4622-52)', () => {
@@ -84,7 +80,7 @@ describe('notification rule table', () => {
   });
 
   it('tells the contacts of a newly registered organisation, linking to its record', () => {
-    const registered = envelope('organisation.registered', {
+    const registered = sampleEnvelope('organisation.registered', {
       organisationId: '0193a3c4-0000-7000-8000-0000000000aa',
       type: 'SSTI',
       name: 'Santé Travail Ouest',
@@ -112,7 +108,7 @@ describe('notification rule table', () => {
     const payload = samplePayloads(eventParties())['agreement.renewal_due'];
     const rule = notificationRules['agreement.renewal_due'];
     assert.ok(rule);
-    const event = envelope('agreement.renewal_due', payload);
+    const event = sampleEnvelope('agreement.renewal_due', payload);
     assert.equal(rule.link(event), `/api/v1/agreements/${payload.agreementId}`);
     assert.deepEqual(rule.data(event, names), {
       agreementId: payload.agreementId,
@@ -120,7 +116,7 @@ describe('notification rule table', () => {
       direccte: 'DREETS Bretagne',
       regionLabel: 'Région',
       regionList: 'Bretagne (53)',
-      validUntil: '2027-07-15',
+      validUntil: '2027-07-14',
       filingDeadline: '2027-03-15',
       reminder: '6 mois',
     });
@@ -129,7 +125,7 @@ describe('notification rule table', () => {
   it('links every CPOM event to the contract and every consultation event to the consultation', () => {
     const payloads = samplePayloads(eventParties());
     for (const [type, payload] of Object.entries(payloads) as [PlatformEventType, never][]) {
-      const link = ruleFor(type)?.link(envelope(type, payload) as never) ?? '';
+      const link = ruleFor(type)?.link(sampleEnvelope(type, payload) as never) ?? '';
       if (type.startsWith('contract.')) assert.match(link, /^\/api\/v1\/cpoms\/[0-9a-f-]{36}$/);
       if (type.startsWith('consultation.')) assert.match(link, /^\/api\/v1\/consultations\/[0-9a-f-]{36}$/);
       if (type.startsWith('agreement.')) assert.match(link, /^\/api\/v1\/agreements\/[0-9a-f-]{36}$/);

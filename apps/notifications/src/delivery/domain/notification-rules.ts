@@ -34,8 +34,11 @@ export interface NotificationRule<T extends PlatformEventType, K extends Templat
 export type RuleOf<T extends PlatformEventType> = { [K in TemplateKey]: NotificationRule<T, K> }[TemplateKey];
 
 const SERVICE_AND_DIRECCTE: readonly Party[] = ['service', 'direccte'];
-/** An agrément decision matters to the CPOM's parties: the Caisse is the third of them. */
-const AGREEMENT_PARTIES: readonly Party[] = ['service', 'direccte', 'caisse'];
+/**
+ * An agrément decision or an approved service project matters to the future CPOM's parties: the third is
+ * the Caisse competent for the service, never every Caisse of its region, and none for an SSTA (L.4622-10).
+ */
+const AGREEMENT_PARTIES: readonly Party[] = ['service', 'direccte', 'competentCaisse'];
 const CPOM_PARTIES: readonly Party[] = ['service', 'caisse', 'direccte'];
 const CONSULTATION_PARTIES: readonly Party[] = ['consulted', 'service', 'caisse', 'direccte'];
 
@@ -53,6 +56,15 @@ const agreement = (e: { payload: AgreementPayload }, names: PartyNames) => ({
   service: names.service,
   direccte: names.direccte,
   ...regionsInWords(e.payload.regions),
+});
+/** The decision and period of an explicit grant, decided on the platform or recorded as it stood. */
+const grantPeriod = (
+  p: Pick<PayloadOf<'agreement.granted'>, 'decidedOn' | 'validFrom' | 'validUntil' | 'conditional'>,
+) => ({
+  decidedOn: p.decidedOn,
+  validFrom: p.validFrom,
+  validUntil: p.validUntil,
+  conditional: p.conditional,
 });
 const grounds = (code: string) => COMPLIANCE_GROUNDS_IN_WORDS[code] ?? code;
 
@@ -96,20 +108,23 @@ const consultation = (e: { payload: ConsultationPayload }, names: PartyNames) =>
  * | organisation.updated                    | nobody (the directory changes silently)     |
  * | agreement.requested                     | service, DIRECCTE                           |
  * | agreement.inspector_opinion_recorded    | DIRECCTE                                    |
- * | agreement.granted / refused / expired   | service, DIRECCTE, Caisse                   |
- * | agreement.implicitly_granted            | service, DIRECCTE, Caisse, DGT              |
+ * | agreement.granted / refused / expired   | service, DIRECCTE, competent Caisse         |
+ * | agreement.implicitly_granted            | service, DIRECCTE, competent Caisse, DGT    |
  * | agreement.decision_due                  | DIRECCTE                                    |
  * | agreement.compliance_notice_*           | service, DIRECCTE                           |
- * | agreement.shortened                     | service, DIRECCTE, Caisse                   |
- * | agreement.withdrawn                     | service, DIRECCTE, Caisse, DGT, DRP         |
+ * | agreement.shortened                     | service, DIRECCTE, competent Caisse         |
+ * | agreement.withdrawn                     | service, DIRECCTE, competent Caisse, DGT, DRP |
  * | agreement.renewal_due (+ .ics)          | service, DIRECCTE                           |
  * | service_project.adopted                 | service                                     |
- * | service_project.approved                | service, DIRECCTE, Caisse                   |
+ * | service_project.approved                | service, DIRECCTE, competent Caisse         |
  * | service_project.revised                 | service, DIRECCTE                           |
  * | service_project.withdrawn               | service, DIRECCTE                           |
  * | contract.signed                         | service, Caisse, DIRECCTE, CRPRP, ARS       |
  * | contract.* others (review_due + .ics)   | service, Caisse, DIRECCTE                   |
  * | consultation.*                          | consulted body, service, Caisse, DIRECCTE   |
+ *
+ * "Competent Caisse" is the service's own (the event's `caisseId`, else the directory's), "Caisse" the
+ * CPOM's (the event's, the contract's, else the region's): see `parties.rule.ts`.
  */
 export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> } = {
   'organisation.registered': {
@@ -150,14 +165,11 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
   'agreement.granted': {
     template: 'agreement-granted',
     to: AGREEMENT_PARTIES,
-    why: 'The decision binds the service; the DIRECCTE and the Caisse, parties to its CPOM, align on its period.',
+    why: 'The decision binds the service; the DIRECCTE and the service’s competent Caisse, parties to its CPOM (none for an SSTA, L.4622-10), align on its period.',
     link: agreementLink,
     data: (e, names) => ({
       ...agreement(e, names),
-      decidedOn: e.payload.decidedOn,
-      validFrom: e.payload.validFrom,
-      validUntil: e.payload.validUntil,
-      conditional: e.payload.conditional,
+      ...grantPeriod(e.payload),
       commitment: e.payload.complianceCommitment
         ? {
             description: e.payload.complianceCommitment.description,
@@ -177,10 +189,7 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
     link: agreementLink,
     data: (e, names) => ({
       ...agreement(e, names),
-      decidedOn: e.payload.decidedOn,
-      validFrom: e.payload.validFrom,
-      validUntil: e.payload.validUntil,
-      conditional: e.payload.conditional,
+      ...grantPeriod(e.payload),
       inForce: e.payload.status === 'granted',
       reference: e.payload.reference,
     }),
@@ -328,7 +337,7 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
   'service_project.approved': {
     template: 'service-project-approved',
     to: AGREEMENT_PARTIES,
-    why: 'The approved project grounds the CPOM’s priorities: its three parties need it.',
+    why: 'The approved project grounds the CPOM’s priorities: its three parties need it, the Caisse being the one competent for the service.',
     link: projectLink,
     data: (e, names) => ({ ...project(e, names), approvedOn: e.payload.approvedOn }),
   },

@@ -2,10 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DirectoryOrganisation } from '../../directory/domain/directory-organisation';
 import { DirectoryView } from '../../directory/domain/directory-view';
-import { organisationsOf, organisationsOfAll, partyNamesOf, subjectOf } from './parties.rule';
+import { organisationsOf, partyNamesOf, resolveParties, resolveParty, subjectOf } from './parties.rule';
 
-function org(id: string, type: string, name: string, regions: string[]): DirectoryOrganisation {
-  return { id, type, name, regions, contacts: [], version: 1, updatedAt: new Date(0) };
+function org(
+  id: string,
+  type: string,
+  name: string,
+  regions: string[],
+  caisseId: string | null = null,
+): DirectoryOrganisation {
+  return { id, type, name, regions, contacts: [], caisseId, version: 1, updatedAt: new Date(0) };
 }
 
 const service = org('s', 'SSTI', 'AST 35', ['53']);
@@ -29,6 +35,8 @@ const view = new DirectoryView([
   drp,
 ]);
 const ids = (list: DirectoryOrganisation[]) => list.map((o) => o.id);
+const organisationsOfAll = (...args: Parameters<typeof resolveParties>) =>
+  resolveParties(...args).organisations;
 
 describe('the parties of an event', () => {
   it('finds the DIRECCTE of the event’s regions when the event names none', () => {
@@ -103,5 +111,63 @@ describe('the parties of an event', () => {
       caisse: 'la caisse régionale (CARSAT)',
       consulted: 'l’instance consultée',
     });
+  });
+});
+
+describe('the competent Caisse of a service (agrément and service-project e-mails)', () => {
+  // Two Caisses cover PACA (93): CARSAT Sud-Est (which also covers Corse, 94) and a second one.
+  const sudEst = org('c-se', 'CAISSE', 'CARSAT Sud-Est', ['93', '94']);
+  const second = org('c-2', 'CAISSE', 'Caisse Test PACA', ['93']);
+  const ofSecond = org('s-93', 'SSTI', 'Service de Marseille', ['93'], 'c-2');
+  const corsican = org('s-94', 'SSTI', 'Service d’Ajaccio', ['94'], 'c-se');
+  const unknown = org('s-93-u', 'SSTI', 'Service sans caisse', ['93']);
+  const autonomous = org('s-93-a', 'SSTA', 'Service autonome', ['93'], null);
+  const paca = new DirectoryView([sudEst, second, ofSecond, corsican, unknown, autonomous]);
+  const caisseOf = (payload: Record<string, unknown>) =>
+    resolveParty('competentCaisse', subjectOf(payload, null), paca, null);
+
+  it('tells the Caisse the directory records for the service, not the other Caisse of its region (domain brief: chosen per service)', () => {
+    assert.deepEqual(ids(caisseOf({ serviceId: 's-93', regions: ['93'] }).organisations), ['c-2']);
+  });
+
+  it('tells a Caisse covering two regions of a service in either (CARSAT Sud-Est: PACA and Corse)', () => {
+    assert.deepEqual(ids(caisseOf({ serviceId: 's-94', regions: ['94'] }).organisations), ['c-se']);
+  });
+
+  it('takes the Caisse the event names over the directory’s', () => {
+    assert.deepEqual(ids(caisseOf({ serviceId: 's-93', caisseId: 'c-se', regions: ['93'] }).organisations), [
+      'c-se',
+    ]);
+  });
+
+  it('tells no Caisse when none is known for the service, never every Caisse of the region, and says why', () => {
+    const resolved = caisseOf({ serviceId: 's-93-u', caisseId: null, regions: ['93'] });
+    assert.deepEqual(resolved.organisations, []);
+    assert.match(resolved.nobodyBecause ?? '', /no competent Caisse is known for the service/);
+  });
+
+  it('tells no Caisse of an SSTA’s agrément, whether the event or the directory says SSTA (L.4622-10)', () => {
+    const byEvent = caisseOf({ serviceId: 's-93', serviceType: 'SSTA', caisseId: 'c-2', regions: ['93'] });
+    assert.deepEqual(byEvent.organisations, []);
+    assert.match(byEvent.nobodyBecause ?? '', /SSTA.*L\.4622-10/);
+    assert.deepEqual(caisseOf({ serviceId: 's-93-a', regions: ['93'] }).organisations, []);
+  });
+
+  it('keeps the CPOM’s Caisse as it was: named, from the contract, else the region’s (L.4622-10)', () => {
+    const subject = subjectOf({ contractId: 'k', serviceId: 's-93-u', regions: ['93'] }, '93');
+    assert.deepEqual(ids(organisationsOf('caisse', subject, paca, null)), ['c-2', 'c-se']);
+  });
+
+  it('lists the parties a rule reached nobody of, with the reason', () => {
+    const { untold } = resolveParties(
+      ['service', 'direccte', 'competentCaisse'],
+      subjectOf({ serviceId: 's-93-u', regions: ['93'] }, '93'),
+      paca,
+      null,
+    );
+    assert.deepEqual(
+      untold.map((u) => u.party),
+      ['direccte', 'competentCaisse'],
+    );
   });
 });

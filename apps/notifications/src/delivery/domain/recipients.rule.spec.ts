@@ -4,7 +4,16 @@ import type { DirectoryOrganisation } from '../../directory/domain/directory-org
 import { recipientsAmong } from './recipients.rule';
 
 function organisation(id: string, contacts: DirectoryOrganisation['contacts']): DirectoryOrganisation {
-  return { id, type: 'SSTI', name: id, regions: ['53'], contacts, version: 1, updatedAt: new Date(0) };
+  return {
+    id,
+    type: 'SSTI',
+    name: id,
+    regions: ['53'],
+    contacts,
+    caisseId: null,
+    version: 1,
+    updatedAt: new Date(0),
+  };
 }
 
 describe('recipients of a notification', () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Delivery, DeliveryStatus } from '../domain/delivery';
+import type { UntoldParty } from '../domain/parties.rule';
 import { DELIVERY_COLUMNS, type DeliveryRow, toDelivery } from './delivery.mapper';
 
 /** A delivery as decided by a consumer, before any try. */
@@ -67,10 +68,17 @@ export class DeliveryRepository {
     return rows.length > 0;
   }
 
-  async countDecision(manager: EntityManager, eventId: string, deliveries: number): Promise<void> {
-    await manager.query('UPDATE notified_events SET deliveries = $2 WHERE event_id = $1', [
+  /** Completes the decision: how many deliveries it recorded, and the parties that reached nobody and why. */
+  async completeDecision(
+    manager: EntityManager,
+    eventId: string,
+    deliveries: number,
+    untold: readonly UntoldParty[],
+  ): Promise<void> {
+    await manager.query('UPDATE notified_events SET deliveries = $2, untold = $3 WHERE event_id = $1', [
       eventId,
       deliveries,
+      JSON.stringify(untold),
     ]);
   }
 

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { dateInFrenchWords, isCalendarDate } from '@tripartite/calendar';
 import Handlebars from 'handlebars';
+import { subjectPrefixOf } from '../../templates/subject-family';
 import { type TemplateDataOf, type TemplateKey, templateCatalogue } from '../../templates/template-catalogue';
 import type { MailAttachment } from '../domain/delivery';
 import { daysLeftInWords, numberInWords } from '../domain/french-wording';
+import { previewOf } from '../domain/template-preview';
 import { allDayCalendar, ICS_CONTENT_TYPE } from './ics-calendar';
 
 /** What a delivery carries: the message as it was rendered when the event was applied. */
@@ -22,13 +24,15 @@ interface Compiled {
   calendar?: { filename: string; uid: Render; date: Render; summary: Render; description: Render };
 }
 
-/** Any instant will do to check that the samples render at boot. */
+/** Any instant and address will do to check that the previews render at boot. */
 const BOOT_CHECK_STAMP = new Date(0);
+const BOOT_CHECK_BASE = 'https://tripartite.invalid';
 
 /**
  * Renders the templates of src/templates with Handlebars. Every template is compiled and rendered with
- * its sample at construction, so a broken template stops the boot rather than an e-mail. `strict` mode
- * makes a missing value an error instead of a blank in a message sent to people.
+ * its preview (its rule row on a sample event) at construction, so a broken template stops the boot
+ * rather than an e-mail. `strict` mode makes a missing value an error instead of a blank in a message
+ * sent to people. The subject begins with the template's family ("Rappel : …").
  * Helpers: `date` ("2027-03-15" → "15 mars 2027"), `inDays` (30 → "dans 30 jours"), `number` (48000 → "48 000").
  */
 @Injectable()
@@ -57,7 +61,7 @@ export class TemplateRenderer {
       const plain = { strict: true, noEscape: true };
       const calendar = 'calendar' in template ? template.calendar : undefined;
       this.compiled.set(template.key, {
-        subject: engine.compile(template.subject, plain),
+        subject: engine.compile(`${subjectPrefixOf(template.family)}${template.subject}`, plain),
         text: engine.compile(template.text, plain),
         html: engine.compile(template.html, { strict: true }),
         calendar: calendar && {
@@ -68,7 +72,7 @@ export class TemplateRenderer {
           description: engine.compile(calendar.description, plain),
         },
       });
-      this.renderAny(template.key, template.sample, BOOT_CHECK_STAMP);
+      this.renderAny(template.key, previewOf(template.key, BOOT_CHECK_BASE).data, BOOT_CHECK_STAMP);
     }
   }
 

@@ -15,4 +15,8 @@ export class NotifiedEventOrmEntity {
   /** How many deliveries the decision recorded (0: nobody concerned accepts notifications). */
   @Column({ type: 'integer' })
   deliveries!: number;
+
+  /** The parties of the rule that reached nobody, and why (`AddDecisionUntoldParties1764400005000`). */
+  @Column({ type: 'jsonb' })
+  untold!: { party: string; reason: string }[];
 }

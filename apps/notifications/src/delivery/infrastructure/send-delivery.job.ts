@@ -12,7 +12,8 @@ import { ReadinessRegistry } from '@tripartite/http';
 import { closeWorkerWithin } from '@tripartite/jobs';
 import { type Job, Worker } from 'bullmq';
 import type { NotificationsConfig } from '../../notifications.config';
-import { SendDeliveryHandler } from '../application/send-delivery.handler';
+import { AcceptedNotRecordedError, SendDeliveryHandler } from '../application/send-delivery.handler';
+import { DeliveryMetrics } from './delivery-metrics';
 import { SEND_QUEUE_NAME, type SendJobData } from './delivery-queue';
 
 // Each send holds a database connection (the row lock) while it talks to the SMTP server: leave most
@@ -22,15 +23,16 @@ const CONCURRENCY = 4;
 /** A transient refusal: BullMQ tries the job again after its backoff. */
 export class TransientSendError extends Error {
   constructor(reply: string) {
-    super(`SMTP refused for now: ${reply}`);
+    super(`not sent, SMTP refused for now: ${reply}`);
     this.name = 'TransientSendError';
   }
 }
 
 /**
  * The BullMQ worker of `notifications-send`: each job sends one delivery through `SendDeliveryHandler`.
- * A transient refusal throws, so BullMQ retries with exponential backoff; sent, failed for good, or
- * nothing to do (already sent, gone) completes the job.
+ * A transient refusal throws, so BullMQ retries with exponential backoff; so does a message the server
+ * took but that could not be recorded (the next try only records it); sent, failed for good, or nothing
+ * to do (already sent, gone) completes the job. Each try is counted on `/metrics` (`DeliveryMetrics`).
  */
 @Injectable()
 export class SendDeliveryJob implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -41,6 +43,7 @@ export class SendDeliveryJob implements OnModuleInit, OnApplicationBootstrap, Be
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: NotificationsConfig,
     private readonly handler: SendDeliveryHandler,
+    private readonly metrics: DeliveryMetrics,
     @Optional() private readonly readiness?: ReadinessRegistry,
   ) {}
 
@@ -64,15 +67,23 @@ export class SendDeliveryJob implements OnModuleInit, OnApplicationBootstrap, Be
     });
     this.worker.on('error', (error) => this.logger.warn(`Worker: ${error.message}`));
     this.worker.on('failed', (job, error) =>
-      this.logger.warn(`Delivery ${job?.id} not sent (try ${job?.attemptsMade}): ${error.message}`),
+      this.logger.warn(`Delivery ${job?.id}, try ${job?.attemptsMade}: ${error.message}`),
     );
   }
 
   async process(job: Job<SendJobData>): Promise<string> {
-    const outcome = await this.handler.send(job.data.deliveryId);
+    const outcome = await this.handler.send(job.data.deliveryId).catch((error: unknown) => {
+      this.metrics.retry(error instanceof AcceptedNotRecordedError ? 'not_recorded' : 'error');
+      throw error;
+    });
+    this.metrics.outcome(outcome);
     if (outcome.kind === 'retry') throw new TransientSendError(outcome.reply);
     if (outcome.kind === 'failed')
       this.logger.warn(`Delivery ${job.data.deliveryId} refused for good: ${outcome.reply}`);
+    if (outcome.kind === 'sent' && outcome.recordedLater)
+      this.logger.log(
+        `Delivery ${job.data.deliveryId} taken by an earlier try, recorded as sent, not sent again`,
+      );
     return outcome.kind === 'skipped' ? `skipped (${outcome.status})` : outcome.kind;
   }
 

@@ -26,6 +26,8 @@ export class ProjectOrganisationHandler {
         function: contact.function,
         receivesNotifications: contact.receivesNotifications,
       })),
+      // Version 2 names a service's competent Caisse; null for other organisations and while unknown.
+      caisseId: payload.service?.caisseId ?? null,
       version: event.aggregateVersion,
       updatedAt: new Date(event.occurredAt),
     });

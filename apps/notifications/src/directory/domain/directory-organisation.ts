@@ -17,6 +17,11 @@ export interface DirectoryOrganisation {
   name: string;
   regions: string[];
   contacts: DirectoryContact[];
+  /**
+   * For an occupational health service, its competent Caisse (chosen per service among those covering its
+   * region: organisation events v2); null for any other organisation, an SSTA, or while none is known.
+   */
+  caisseId: string | null;
   /** Aggregate version of the event this state comes from. */
   version: number;
   /** When that event occurred. */

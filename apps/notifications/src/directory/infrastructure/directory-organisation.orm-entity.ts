@@ -19,6 +19,10 @@ export class DirectoryOrganisationOrmEntity {
   @Column({ type: 'jsonb' })
   contacts!: DirectoryContact[];
 
+  /** A service's competent Caisse (added by `AddDirectoryServiceCaisse1764400004000`). */
+  @Column({ name: 'caisse_id', type: 'uuid', nullable: true })
+  caisseId!: string | null;
+
   @Column({ type: 'integer' })
   version!: number;
 

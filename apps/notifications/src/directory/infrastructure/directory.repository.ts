@@ -8,9 +8,12 @@ interface DirectoryRow {
   name: string;
   regions: string[];
   contacts: DirectoryContact[];
+  caisse_id: string | null;
   version: number;
   updated_at: Date;
 }
+
+const COLUMNS = 'id, type, name, regions, contacts, caisse_id, version, updated_at';
 
 /** SQL of the directory projection. Every write goes through the caller's (the consumer's) transaction. */
 @Injectable()
@@ -22,11 +25,12 @@ export class DirectoryRepository {
    */
   async upsertIfNewer(manager: EntityManager, organisation: DirectoryOrganisation): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `INSERT INTO directory_organisations (id, type, name, regions, contacts, version, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO directory_organisations (id, type, name, regions, contacts, caisse_id, version, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET
          type = EXCLUDED.type, name = EXCLUDED.name, regions = EXCLUDED.regions,
-         contacts = EXCLUDED.contacts, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+         contacts = EXCLUDED.contacts, caisse_id = EXCLUDED.caisse_id, version = EXCLUDED.version,
+         updated_at = EXCLUDED.updated_at
        WHERE directory_organisations.version < EXCLUDED.version
        RETURNING id`,
       [
@@ -35,6 +39,7 @@ export class DirectoryRepository {
         organisation.name,
         organisation.regions,
         JSON.stringify(organisation.contacts),
+        organisation.caisseId,
         organisation.version,
         organisation.updatedAt,
       ],
@@ -46,8 +51,7 @@ export class DirectoryRepository {
   async findMany(manager: EntityManager, ids: readonly string[]): Promise<DirectoryOrganisation[]> {
     if (ids.length === 0) return [];
     const rows: DirectoryRow[] = await manager.query(
-      `SELECT id, type, name, regions, contacts, version, updated_at
-       FROM directory_organisations WHERE id = ANY($1::uuid[])`,
+      `SELECT ${COLUMNS} FROM directory_organisations WHERE id = ANY($1::uuid[])`,
       [ids],
     );
     const byId = new Map(rows.map((row) => [row.id, toOrganisation(row)]));
@@ -55,17 +59,18 @@ export class DirectoryRepository {
   }
 
   /**
-   * The part of the directory an event concerns: the organisations it names, those covering one of its
-   * regions, and those of the national types (DGT, DRP). A few dozen rows for a region.
+   * The part of the directory an event concerns: the organisations it names and the competent Caisse of
+   * those that are services, those covering one of its regions, and those of the national types (DGT,
+   * DRP). A few dozen rows for a region.
    */
   async findConcerned(
     manager: EntityManager,
     scope: { ids: readonly string[]; regions: readonly string[]; types: readonly string[] },
   ): Promise<DirectoryOrganisation[]> {
     const rows: DirectoryRow[] = await manager.query(
-      `SELECT id, type, name, regions, contacts, version, updated_at
-       FROM directory_organisations
+      `SELECT ${COLUMNS} FROM directory_organisations
        WHERE id = ANY($1::uuid[]) OR regions && $2::text[] OR type = ANY($3::text[])
+         OR id IN (SELECT caisse_id FROM directory_organisations WHERE id = ANY($1::uuid[]))
        ORDER BY name, id`,
       [scope.ids, scope.regions, scope.types],
     );
@@ -80,6 +85,7 @@ function toOrganisation(row: DirectoryRow): DirectoryOrganisation {
     name: row.name,
     regions: row.regions,
     contacts: row.contacts,
+    caisseId: row.caisse_id,
     version: row.version,
     updatedAt: row.updated_at,
   };

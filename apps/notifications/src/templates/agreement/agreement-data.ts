@@ -1,5 +1,4 @@
 import type { CommonTemplateData } from '../notification-template';
-import { SAMPLE } from '../notification-template';
 
 /** What every agrément message shows: the service, its DIRECCTE, its regions. */
 export interface AgreementData extends CommonTemplateData {
@@ -11,16 +10,6 @@ export interface AgreementData extends CommonTemplateData {
   regionLabel: string;
   regionList: string;
 }
-
-export const agreementSample = {
-  recipient: SAMPLE.recipient,
-  link: `${SAMPLE.base}/api/v1/agreements/${SAMPLE.agreementId}`,
-  agreementId: SAMPLE.agreementId,
-  service: SAMPLE.service,
-  direccte: SAMPLE.direccte,
-  regionLabel: SAMPLE.regionLabel,
-  regionList: SAMPLE.regionList,
-};
 
 /** Grounds of a compliance notice, a shortening or a withdrawal, in words (D.4622-51). */
 export interface GroundsData {

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample } from './agreement-data';
+import { type AgreementData } from './agreement-data';
 
 export interface AgreementDecisionDueData extends AgreementData {
   decisionDueOn: string;
@@ -12,8 +12,9 @@ export const agreementDecisionDueTemplate = defineTemplate<
   AgreementDecisionDueData
 >({
   key: 'agreement-decision-due',
+  family: 'reminder',
   description: 'Rappel à la DIRECCTE : décision à prendre avant l’agrément implicite',
-  subject: 'Tripartite : décision sur l’agrément de {{service}} à notifier avant le {{date decisionDueOn}}',
+  subject: 'décision sur l’agrément de {{service}} à notifier avant le {{date decisionDueOn}}',
   text: textMessage(
     `
 La demande d’agrément de {{service}} attend la décision de {{direccte}}.
@@ -32,5 +33,4 @@ Sans décision notifiée avant le {{date decisionDueOn}} ({{inDays daysLeft}}), 
 `,
     'Instruire la demande',
   ),
-  sample: { ...agreementSample, decisionDueOn: '2027-01-10', daysLeft: 30 },
 });

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample } from './agreement-data';
+import { type AgreementData } from './agreement-data';
 
 export interface AgreementExpiredData extends AgreementData {
   validUntil: string;
@@ -10,8 +10,9 @@ export interface AgreementExpiredData extends AgreementData {
 /** To the service, its DIRECCTE and Caisse: the agrément reached its end date. */
 export const agreementExpiredTemplate = defineTemplate<'agreement-expired', AgreementExpiredData>({
   key: 'agreement-expired',
+  family: 'information',
   description: 'Agrément arrivé à échéance',
-  subject: 'Tripartite : l’agrément de {{service}} a pris fin le {{date validUntil}}',
+  subject: 'l’agrément de {{service}} a pris fin le {{date validUntil}}',
   text: textMessage(
     `
 L’agrément de {{service}} a pris fin le {{date validUntil}}.
@@ -35,5 +36,4 @@ Aucun renouvellement n’a été accordé : le service n’est plus agréé. Aut
 `,
     'Consulter l’agrément',
   ),
-  sample: { ...agreementSample, validUntil: '2027-07-15', renewed: false },
 });

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample } from './agreement-data';
+import { type AgreementData } from './agreement-data';
 
 export interface AgreementGrantedData extends AgreementData {
   decidedOn: string;
@@ -17,9 +17,10 @@ export interface AgreementGrantedData extends AgreementData {
 /** To the service, its DIRECCTE and Caisse: the agrément is granted, possibly conditional. */
 export const agreementGrantedTemplate = defineTemplate<'agreement-granted', AgreementGrantedData>({
   key: 'agreement-granted',
+  family: 'decision',
   description: 'Agrément accordé (éventuellement conditionnel)',
   subject:
-    'Tripartite : agrément {{#if conditional}}conditionnel {{/if}}accordé à {{service}} jusqu’au {{date validUntil}}',
+    'agrément {{#if conditional}}conditionnel {{/if}}accordé à {{service}} jusqu’au {{date validUntil}}',
   text: textMessage(
     `
 {{direccte}} a accordé le {{date decidedOn}} {{#if conditional}}un agrément conditionnel{{else}}l’agrément{{/if}} à {{service}}, valable du {{date validFrom}} au {{date validUntil}}.
@@ -47,14 +48,4 @@ Cet agrément conditionnel (article D.4622-51 du Code du travail, deux ans au pl
 `,
     'Consulter la décision',
   ),
-  sample: {
-    ...agreementSample,
-    decidedOn: '2026-12-15',
-    validFrom: '2027-01-01',
-    validUntil: '2028-12-31',
-    conditional: true,
-    commitment: { description: 'Conclure un CPOM avec la DREETS et la CARSAT', dueOn: '2027-12-31' },
-    maxEmployeesPerDoctor: '3 300',
-    derogations: 1,
-  },
 });

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample } from './agreement-data';
+import { type AgreementData } from './agreement-data';
 
 export interface AgreementImplicitlyGrantedData extends AgreementData {
   decisionDueOn: string;
@@ -13,8 +13,9 @@ export const agreementImplicitlyGrantedTemplate = defineTemplate<
   AgreementImplicitlyGrantedData
 >({
   key: 'agreement-implicitly-granted',
+  family: 'decision',
   description: 'Agrément accordé implicitement faute de décision dans les quatre mois',
-  subject: 'Tripartite : agrément implicite de {{service}} faute de décision au {{date decisionDueOn}}',
+  subject: 'agrément implicite de {{service}} faute de décision au {{date decisionDueOn}}',
   text: textMessage(
     `
 Aucune décision n’a été notifiée à {{service}} au {{date decisionDueOn}}, quatre mois après le dépôt de sa demande complète : l’agrément est réputé accordé (article R.4622-52 du Code du travail).
@@ -34,10 +35,4 @@ Autorité compétente : {{direccte}}
 `,
     'Consulter l’agrément',
   ),
-  sample: {
-    ...agreementSample,
-    decisionDueOn: '2027-01-10',
-    validFrom: '2027-01-11',
-    validUntil: '2032-01-10',
-  },
 });

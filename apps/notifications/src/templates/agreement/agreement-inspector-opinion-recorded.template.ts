@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample } from './agreement-data';
+import { type AgreementData } from './agreement-data';
 
 export interface AgreementInspectorOpinionRecordedData extends AgreementData {
   /** "favorable", "défavorable" or "réservé". */
@@ -14,8 +14,9 @@ export const agreementInspectorOpinionRecordedTemplate = defineTemplate<
   AgreementInspectorOpinionRecordedData
 >({
   key: 'agreement-inspector-opinion-recorded',
+  family: 'acknowledgment',
   description: 'Avis du médecin inspecteur du travail enregistré sur une demande d’agrément',
-  subject: 'Tripartite : avis {{verdict}} du médecin inspecteur du travail sur la demande de {{service}}',
+  subject: 'avis {{verdict}} du médecin inspecteur du travail sur la demande de {{service}}',
   text: textMessage(
     `
 Le médecin inspecteur du travail a rendu le {{date givenOn}} un avis {{verdict}} sur la demande d’agrément de {{service}} (article D.4622-48 du Code du travail).
@@ -38,10 +39,4 @@ La décision revient à {{direccte}}.
 `,
     'Consulter la demande et l’avis',
   ),
-  sample: {
-    ...agreementSample,
-    verdict: 'favorable',
-    givenOn: '2026-11-02',
-    text: 'Effectifs conformes ; couverture des secteurs ruraux à renforcer.',
-  },
 });

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample } from './agreement-data';
+import type { AgreementData } from './agreement-data';
 
 export interface AgreementRecordedData extends AgreementData {
   decidedOn: string;
@@ -17,8 +17,9 @@ export interface AgreementRecordedData extends AgreementData {
  */
 export const agreementRecordedTemplate = defineTemplate<'agreement-recorded', AgreementRecordedData>({
   key: 'agreement-recorded',
+  family: 'information',
   description: 'Agrément existant enregistré sur la plateforme (pas de nouvelle décision)',
-  subject: 'Tripartite : votre agrément du {{date decidedOn}} est enregistré sur la plateforme',
+  subject: 'votre agrément du {{date decidedOn}} est enregistré sur la plateforme',
   text: textMessage(
     `
 {{direccte}} a enregistré sur la plateforme Tripartite {{#if conditional}}l’agrément conditionnel{{else}}l’agrément{{/if}} de {{service}} décidé le {{date decidedOn}}{{#if reference}} (référence {{reference}}){{/if}}, valable du {{date validFrom}} au {{date validUntil}}.
@@ -40,13 +41,4 @@ Les rappels à venir (dépôt de la demande de renouvellement au moins quatre mo
 `,
     'Consulter l’agrément',
   ),
-  sample: {
-    ...agreementSample,
-    decidedOn: '2023-02-14',
-    validFrom: '2023-03-01',
-    validUntil: '2028-02-29',
-    conditional: false,
-    inForce: true,
-    reference: 'Arrêté DREETS-53-2023-017',
-  },
 });

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample } from './agreement-data';
+import { type AgreementData } from './agreement-data';
 
 export interface AgreementRefusedData extends AgreementData {
   decidedOn: string;
@@ -9,8 +9,9 @@ export interface AgreementRefusedData extends AgreementData {
 /** To the service, its DIRECCTE and Caisse: the application is refused, with its reasons. */
 export const agreementRefusedTemplate = defineTemplate<'agreement-refused', AgreementRefusedData>({
   key: 'agreement-refused',
+  family: 'decision',
   description: 'Demande d’agrément refusée, avec ses motifs',
-  subject: 'Tripartite : la demande d’agrément de {{service}} est refusée',
+  subject: 'la demande d’agrément de {{service}} est refusée',
   text: textMessage(
     `
 {{direccte}} a refusé le {{date decidedOn}} la demande d’agrément de {{service}}.
@@ -27,9 +28,4 @@ Motifs de la décision :
 `,
     'Consulter la décision',
   ),
-  sample: {
-    ...agreementSample,
-    decidedOn: '2026-12-15',
-    reasons: 'Effectif de médecins du travail insuffisant pour les secteurs déclarés.',
-  },
 });

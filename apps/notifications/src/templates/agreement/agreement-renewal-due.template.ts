@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample } from './agreement-data';
+import { type AgreementData } from './agreement-data';
 
 export interface AgreementRenewalDueData extends AgreementData {
   validUntil: string;
@@ -12,9 +12,9 @@ export interface AgreementRenewalDueData extends AgreementData {
 /** To the service and its DIRECCTE: file the renewal by the deadline (D.4622-50); with a calendar entry. */
 export const agreementRenewalDueTemplate = defineTemplate<'agreement-renewal-due', AgreementRenewalDueData>({
   key: 'agreement-renewal-due',
+  family: 'reminder',
   description: 'Rappel : demande de renouvellement d’agrément à déposer (avec fichier .ics)',
-  subject:
-    'Tripartite : renouvellement de l’agrément de {{service}} à demander avant le {{date filingDeadline}}',
+  subject: 'renouvellement de l’agrément de {{service}} à demander avant le {{date filingDeadline}}',
   text: textMessage(
     `
 L’agrément de {{service}} prend fin le {{date validUntil}}.
@@ -40,11 +40,5 @@ L’échéance est jointe à ce message (fichier .ics) pour votre agenda.
     summary: 'Date limite de dépôt du renouvellement d’agrément – {{service}}',
     description:
       'Déposer auprès de {{direccte}} la demande de renouvellement de l’agrément de {{service}}, qui prend fin le {{date validUntil}} (article D.4622-50 du Code du travail). {{link}}',
-  },
-  sample: {
-    ...agreementSample,
-    validUntil: '2027-07-15',
-    filingDeadline: '2027-03-15',
-    reminder: '6 mois',
   },
 });

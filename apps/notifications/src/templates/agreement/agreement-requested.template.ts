@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample } from './agreement-data';
+import { type AgreementData } from './agreement-data';
 
 export interface AgreementRequestedData extends AgreementData {
   /** "première demande d’agrément" or "demande de renouvellement d’agrément". */
@@ -12,8 +12,9 @@ export interface AgreementRequestedData extends AgreementData {
 /** To the service and its DIRECCTE: an application was filed; the decision is due within four months. */
 export const agreementRequestedTemplate = defineTemplate<'agreement-requested', AgreementRequestedData>({
   key: 'agreement-requested',
+  family: 'acknowledgment',
   description: 'Demande d’agrément ou de renouvellement déposée',
-  subject: 'Tripartite : {{service}} a déposé une {{application}}',
+  subject: '{{service}} a déposé une {{application}}',
   text: textMessage(
     `
 {{service}} a déposé le {{date filedOn}} une {{application}} auprès de {{direccte}}.
@@ -39,11 +40,4 @@ Cette demande de renouvellement a été déposée moins de quatre mois avant la 
 `,
     'Suivre la demande',
   ),
-  sample: {
-    ...agreementSample,
-    application: 'demande de renouvellement d’agrément',
-    filedOn: '2026-09-10',
-    decisionDueOn: '2027-01-10',
-    lateRenewal: false,
-  },
 });

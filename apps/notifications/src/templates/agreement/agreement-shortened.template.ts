@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample, type GroundsData } from './agreement-data';
+import { type AgreementData, type GroundsData } from './agreement-data';
 
 export interface AgreementShortenedData extends AgreementData, GroundsData {
   decidedOn: string;
@@ -11,8 +11,9 @@ export interface AgreementShortenedData extends AgreementData, GroundsData {
 /** To the service (which must inform its member companies), its DIRECCTE and Caisse (D.4622-51 2°). */
 export const agreementShortenedTemplate = defineTemplate<'agreement-shortened', AgreementShortenedData>({
   key: 'agreement-shortened',
+  family: 'decision',
   description: 'Durée de l’agrément réduite après mise en demeure',
-  subject: 'Tripartite : agrément de {{service}} réduit au {{date validUntil}}',
+  subject: 'agrément de {{service}} réduit au {{date validUntil}}',
   text: textMessage(
     `
 {{direccte}} a décidé le {{date decidedOn}} de réduire la durée de l’agrément de {{service}} : il prend fin le {{date validUntil}} au lieu du {{date previousValidUntil}} (article D.4622-51 du Code du travail).
@@ -38,12 +39,4 @@ Le président du service doit en informer chacune des entreprises adhérentes (a
 `,
     'Consulter la décision',
   ),
-  sample: {
-    ...agreementSample,
-    grounds: 'dépassement des effectifs maximaux fixés par l’agrément',
-    decidedOn: '2027-10-01',
-    previousValidUntil: '2031-12-31',
-    validUntil: '2028-06-30',
-    text: 'Les effectifs suivis dépassent de 20 % le plafond fixé.',
-  },
 });

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample, type GroundsData } from './agreement-data';
+import { type AgreementData, type GroundsData } from './agreement-data';
 
 export interface AgreementWithdrawnData extends AgreementData, GroundsData {
   withdrawnOn: string;
@@ -12,8 +12,9 @@ export interface AgreementWithdrawnData extends AgreementData, GroundsData {
  */
 export const agreementWithdrawnTemplate = defineTemplate<'agreement-withdrawn', AgreementWithdrawnData>({
   key: 'agreement-withdrawn',
+  family: 'decision',
   description: 'Agrément retiré après mise en demeure',
-  subject: 'Tripartite : agrément de {{service}} retiré le {{date withdrawnOn}}',
+  subject: 'agrément de {{service}} retiré le {{date withdrawnOn}}',
   text: textMessage(
     `
 {{direccte}} a retiré l’agrément de {{service}} le {{date withdrawnOn}}, après une mise en demeure restée sans effet (article D.4622-51 du Code du travail).
@@ -42,10 +43,4 @@ Le président du service doit informer de ce retrait chacune des entreprises adh
 `,
     'Consulter la décision',
   ),
-  sample: {
-    ...agreementSample,
-    grounds: 'absence de contrat pluriannuel d’objectifs et de moyens (CPOM)',
-    withdrawnOn: '2027-10-01',
-    text: 'Aucun CPOM n’a été conclu dans le délai de la mise en demeure.',
-  },
 });

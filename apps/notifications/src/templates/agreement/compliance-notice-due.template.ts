@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample, type GroundsData } from './agreement-data';
+import { type AgreementData, type GroundsData } from './agreement-data';
 
 export interface ComplianceNoticeDueData extends AgreementData, GroundsData {
   deadlineOn: string;
@@ -9,8 +9,9 @@ export interface ComplianceNoticeDueData extends AgreementData, GroundsData {
 /** To the service and its DIRECCTE: the deadline of a compliance notice comes soon. */
 export const complianceNoticeDueTemplate = defineTemplate<'compliance-notice-due', ComplianceNoticeDueData>({
   key: 'compliance-notice-due',
+  family: 'reminder',
   description: 'Rappel : échéance prochaine d’une mise en demeure',
-  subject: 'Tripartite : mise en conformité de {{service}} attendue avant le {{date deadlineOn}}',
+  subject: 'mise en conformité de {{service}} attendue avant le {{date deadlineOn}}',
   text: textMessage(
     `
 Le délai de la mise en demeure adressée à {{service}} par {{direccte}} prend fin le {{date deadlineOn}} ({{inDays daysLeft}}).
@@ -29,10 +30,4 @@ La mise en conformité doit être constatée avant cette date ; à défaut, l’
 `,
     'Consulter la mise en demeure',
   ),
-  sample: {
-    ...agreementSample,
-    grounds: 'absence de contrat pluriannuel d’objectifs et de moyens (CPOM)',
-    deadlineOn: '2027-09-01',
-    daysLeft: 30,
-  },
 });

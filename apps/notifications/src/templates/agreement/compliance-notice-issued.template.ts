@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample, type GroundsData } from './agreement-data';
+import { type AgreementData, type GroundsData } from './agreement-data';
 
 export interface ComplianceNoticeIssuedData extends AgreementData, GroundsData {
   noticeOn: string;
@@ -13,8 +13,9 @@ export const complianceNoticeIssuedTemplate = defineTemplate<
   ComplianceNoticeIssuedData
 >({
   key: 'compliance-notice-issued',
+  family: 'decision',
   description: 'Mise en demeure de se mettre en conformité',
-  subject: 'Tripartite : {{service}} mis en demeure de se mettre en conformité avant le {{date deadlineOn}}',
+  subject: '{{service}} mis en demeure de se mettre en conformité avant le {{date deadlineOn}}',
   text: textMessage(
     `
 {{direccte}} a mis {{service}} en demeure le {{date noticeOn}} de se mettre en conformité avant le {{date deadlineOn}} (article D.4622-51 du Code du travail).
@@ -40,11 +41,4 @@ Faute de mise en conformité dans ce délai, l’agrément pourra être retiré 
 `,
     'Consulter la mise en demeure',
   ),
-  sample: {
-    ...agreementSample,
-    grounds: 'absence de contrat pluriannuel d’objectifs et de moyens (CPOM)',
-    noticeOn: '2027-03-01',
-    deadlineOn: '2027-09-01',
-    text: 'Le service transmettra un projet de CPOM signé par ses instances.',
-  },
 });

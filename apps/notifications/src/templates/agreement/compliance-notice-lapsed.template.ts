@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample, type GroundsData } from './agreement-data';
+import { type AgreementData, type GroundsData } from './agreement-data';
 
 export interface ComplianceNoticeLapsedData extends AgreementData, GroundsData {
   deadlineOn: string;
@@ -11,8 +11,9 @@ export const complianceNoticeLapsedTemplate = defineTemplate<
   ComplianceNoticeLapsedData
 >({
   key: 'compliance-notice-lapsed',
+  family: 'alert',
   description: 'Délai de mise en demeure expiré sans mise en conformité',
-  subject: 'Tripartite : délai de mise en demeure de {{service}} expiré le {{date deadlineOn}}',
+  subject: 'délai de mise en demeure de {{service}} expiré le {{date deadlineOn}}',
   text: textMessage(
     `
 Le délai de la mise en demeure adressée à {{service}} a expiré le {{date deadlineOn}} sans que sa mise en conformité ait été constatée.
@@ -31,9 +32,4 @@ Motif : {{grounds}}
 `,
     'Consulter l’agrément',
   ),
-  sample: {
-    ...agreementSample,
-    grounds: 'absence de contrat pluriannuel d’objectifs et de moyens (CPOM)',
-    deadlineOn: '2027-09-01',
-  },
 });

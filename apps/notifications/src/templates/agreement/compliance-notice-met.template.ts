@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type AgreementData, agreementSample, type GroundsData } from './agreement-data';
+import { type AgreementData, type GroundsData } from './agreement-data';
 
 export interface ComplianceNoticeMetData extends AgreementData, GroundsData {
   metOn: string;
@@ -9,8 +9,9 @@ export interface ComplianceNoticeMetData extends AgreementData, GroundsData {
 /** To the service and its DIRECCTE: compliance was recorded in time; no withdrawal may follow. */
 export const complianceNoticeMetTemplate = defineTemplate<'compliance-notice-met', ComplianceNoticeMetData>({
   key: 'compliance-notice-met',
+  family: 'information',
   description: 'Mise en conformité constatée dans le délai de la mise en demeure',
-  subject: 'Tripartite : mise en conformité de {{service}} constatée',
+  subject: 'mise en conformité de {{service}} constatée',
   text: textMessage(
     `
 {{direccte}} a constaté le {{date metOn}} la mise en conformité de {{service}}, dans le délai de la mise en demeure (échéance du {{date deadlineOn}}).
@@ -29,10 +30,4 @@ Cette mise en demeure ne peut plus fonder un retrait ni une réduction de la dur
 `,
     'Consulter l’agrément',
   ),
-  sample: {
-    ...agreementSample,
-    grounds: 'absence de contrat pluriannuel d’objectifs et de moyens (CPOM)',
-    metOn: '2027-07-15',
-    deadlineOn: '2027-09-01',
-  },
 });

@@ -1,4 +1,4 @@
-import { type CommonTemplateData, SAMPLE } from '../notification-template';
+import type { CommonTemplateData } from '../notification-template';
 
 /** What every consultation message shows: the body asked, the CPOM's service and its parties. */
 export interface ConsultationData extends CommonTemplateData {
@@ -12,15 +12,3 @@ export interface ConsultationData extends CommonTemplateData {
   caisse: string;
   direccte: string;
 }
-
-export const consultationSample = {
-  recipient: SAMPLE.recipient,
-  link: `${SAMPLE.base}/api/v1/consultations/${SAMPLE.consultationId}`,
-  consultationId: SAMPLE.consultationId,
-  contractId: SAMPLE.contractId,
-  body: 'agence régionale de santé (ARS)',
-  consulted: 'ARS Bretagne',
-  service: SAMPLE.service,
-  caisse: SAMPLE.caisse,
-  direccte: SAMPLE.direccte,
-};

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type ConsultationData, consultationSample } from './consultation-data';
+import { type ConsultationData } from './consultation-data';
 
 export interface ConsultationOpinionDeliveredData extends ConsultationData {
   /** "favorable", "défavorable" or "réservé". */
@@ -14,8 +14,9 @@ export const consultationOpinionDeliveredTemplate = defineTemplate<
   ConsultationOpinionDeliveredData
 >({
   key: 'consultation-opinion-delivered',
+  family: 'acknowledgment',
   description: 'Avis du CRPRP ou de l’ARS rendu sur un projet de CPOM',
-  subject: 'Tripartite : avis {{outcome}} rendu par {{consulted}} sur le CPOM de {{service}}',
+  subject: 'avis {{outcome}} rendu par {{consulted}} sur le CPOM de {{service}}',
   text: textMessage(
     `
 {{consulted}} ({{body}}) a rendu le {{date deliveredOn}} un avis {{outcome}} sur le projet de CPOM de {{service}}.
@@ -38,10 +39,4 @@ Parties au contrat : {{service}}, {{caisse}} et {{direccte}}
 `,
     'Consulter l’avis',
   ),
-  sample: {
-    ...consultationSample,
-    outcome: 'favorable',
-    deliveredOn: '2027-03-01',
-    text: 'Avis favorable, sous réserve d’un suivi des actions de prévention en milieu hospitalier.',
-  },
 });

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type ConsultationData, consultationSample } from './consultation-data';
+import { type ConsultationData } from './consultation-data';
 
 export interface ConsultationOpinionOverdueData extends ConsultationData {
   answerDueOn: string;
@@ -11,9 +11,9 @@ export const consultationOpinionOverdueTemplate = defineTemplate<
   ConsultationOpinionOverdueData
 >({
   key: 'consultation-opinion-overdue',
+  family: 'alert',
   description: 'Avis du CRPRP ou de l’ARS non rendu dans le délai',
-  subject:
-    'Tripartite : avis sur le CPOM de {{service}} attendu de {{consulted}} depuis le {{date answerDueOn}}',
+  subject: 'avis sur le CPOM de {{service}} attendu de {{consulted}} depuis le {{date answerDueOn}}',
   text: textMessage(
     `
 L’avis demandé à {{consulted}} ({{body}}) sur le projet de CPOM de {{service}} était attendu avant le {{date answerDueOn}} et n’a pas été rendu.
@@ -32,5 +32,4 @@ Le délai de réponse est fixé par la plateforme lors de la demande d’avis ; 
 `,
     'Consulter la demande d’avis',
   ),
-  sample: { ...consultationSample, answerDueOn: '2027-03-05' },
 });

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type ConsultationData, consultationSample } from './consultation-data';
+import { type ConsultationData } from './consultation-data';
 
 export interface ConsultationOpinionRequestedData extends ConsultationData {
   requestedOn: string;
@@ -12,9 +12,9 @@ export const consultationOpinionRequestedTemplate = defineTemplate<
   ConsultationOpinionRequestedData
 >({
   key: 'consultation-opinion-requested',
+  family: 'request',
   description: 'Avis demandé au CRPRP ou à l’ARS sur un projet de CPOM',
-  subject:
-    'Tripartite : avis sur le CPOM de {{service}} demandé à {{consulted}} avant le {{date answerDueOn}}',
+  subject: 'avis sur le CPOM de {{service}} demandé à {{consulted}} avant le {{date answerDueOn}}',
   text: textMessage(
     `
 Un avis a été demandé le {{date requestedOn}} à {{consulted}} ({{body}}) sur le projet de CPOM de {{service}}, conclu entre {{service}}, {{caisse}} et {{direccte}} (article L.4622-10 du Code du travail).
@@ -30,5 +30,4 @@ L’avis est attendu avant le {{date answerDueOn}}.
 `,
     'Consulter le projet et rendre l’avis',
   ),
-  sample: { ...consultationSample, requestedOn: '2027-02-03', answerDueOn: '2027-03-05' },
 });

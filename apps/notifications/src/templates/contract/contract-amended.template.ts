@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type ContractData, contractSample, PARTIES_TEXT } from './contract-data';
+import { type ContractData, PARTIES_TEXT } from './contract-data';
 
 export interface ContractAmendedData extends ContractData {
   amendmentNumber: number;
@@ -10,8 +10,9 @@ export interface ContractAmendedData extends ContractData {
 /** To the three parties: an amendment (avenant) to the CPOM was signed (D.4622-47). */
 export const contractAmendedTemplate = defineTemplate<'contract-amended', ContractAmendedData>({
   key: 'contract-amended',
+  family: 'acknowledgment',
   description: 'Avenant au CPOM signé',
-  subject: 'Tripartite : avenant n° {{amendmentNumber}} au CPOM de {{service}} signé',
+  subject: 'avenant n° {{amendmentNumber}} au CPOM de {{service}} signé',
   text: textMessage(
     `
 L’avenant n° {{amendmentNumber}} au CPOM de {{service}} a été signé le {{date signedOn}} par les trois parties (article D.4622-47 du Code du travail).
@@ -34,10 +35,4 @@ ${PARTIES_TEXT}
 `,
     'Consulter le CPOM et ses avenants',
   ),
-  sample: {
-    ...contractSample,
-    amendmentNumber: 1,
-    signedOn: '2028-09-12',
-    summary: 'Ajout d’un programme d’action sur le risque routier.',
-  },
 });

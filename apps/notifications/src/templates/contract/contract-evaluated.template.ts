@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type ContractData, contractSample, PARTIES_TEXT } from './contract-data';
+import { type ContractData, PARTIES_TEXT } from './contract-data';
 
 export interface ContractEvaluatedData extends ContractData {
   evaluatedOn: string;
@@ -9,8 +9,9 @@ export interface ContractEvaluatedData extends ContractData {
 /** To the three parties: the final evaluation, which the DIRECCTE weighs at agrément renewal (seed 002 II.4). */
 export const contractEvaluatedTemplate = defineTemplate<'contract-evaluated', ContractEvaluatedData>({
   key: 'contract-evaluated',
+  family: 'acknowledgment',
   description: 'Évaluation finale du CPOM',
-  subject: 'Tripartite : évaluation finale du CPOM de {{service}}',
+  subject: 'évaluation finale du CPOM de {{service}}',
   text: textMessage(
     `
 L’évaluation finale du CPOM de {{service}} a été enregistrée le {{date evaluatedOn}}.
@@ -36,9 +37,4 @@ ${PARTIES_TEXT}
 `,
     'Consulter le CPOM et son évaluation',
   ),
-  sample: {
-    ...contractSample,
-    evaluatedOn: '2032-07-10',
-    summary: 'Sept objectifs sur neuf atteints.',
-  },
 });

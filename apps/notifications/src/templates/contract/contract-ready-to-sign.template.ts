@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type ContractData, contractSample, PARTIES_TEXT } from './contract-data';
+import { type ContractData, PARTIES_TEXT } from './contract-data';
 
 export interface ContractReadyToSignData extends ContractData {
   readyOn: string;
@@ -8,8 +8,9 @@ export interface ContractReadyToSignData extends ContractData {
 /** To the three parties: both opinions are in; the CPOM may be signed (D.4622-44). */
 export const contractReadyToSignTemplate = defineTemplate<'contract-ready-to-sign', ContractReadyToSignData>({
   key: 'contract-ready-to-sign',
+  family: 'information',
   description: 'CPOM prêt à être signé (avis du CRPRP et de l’ARS rendus)',
-  subject: 'Tripartite : le CPOM de {{service}} peut être signé',
+  subject: 'le CPOM de {{service}} peut être signé',
   text: textMessage(
     `
 Les avis de la formation restreinte du CRPRP et de l’agence régionale de santé sur le CPOM de {{service}} sont rendus depuis le {{date readyOn}} : le contrat peut être signé par les trois parties (article D.4622-44 du Code du travail).
@@ -25,5 +26,4 @@ ${PARTIES_TEXT}
 `,
     'Consulter le CPOM et les avis',
   ),
-  sample: { ...contractSample, readyOn: '2027-04-02' },
 });

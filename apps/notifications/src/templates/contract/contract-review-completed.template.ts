@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type ContractData, contractSample, PARTIES_TEXT } from './contract-data';
+import { type ContractData, PARTIES_TEXT } from './contract-data';
 
 export interface ContractReviewCompletedData extends ContractData {
   reviewedOn: string;
@@ -12,8 +12,9 @@ export const contractReviewCompletedTemplate = defineTemplate<
   ContractReviewCompletedData
 >({
   key: 'contract-review-completed',
+  family: 'acknowledgment',
   description: 'Examen annuel du CPOM tenu',
-  subject: 'Tripartite : examen annuel du CPOM de {{service}} tenu le {{date reviewedOn}}',
+  subject: 'examen annuel du CPOM de {{service}} tenu le {{date reviewedOn}}',
   text: textMessage(
     `
 L’examen annuel du CPOM de {{service}} par les trois parties a eu lieu le {{date reviewedOn}}.
@@ -36,9 +37,4 @@ ${PARTIES_TEXT}
 `,
     'Consulter le CPOM',
   ),
-  sample: {
-    ...contractSample,
-    reviewedOn: '2028-06-12',
-    summary: 'Objectifs de l’année atteints ; indicateur TMS à revoir.',
-  },
 });

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type ContractData, contractSample, PARTIES_TEXT } from './contract-data';
+import { type ContractData, PARTIES_TEXT } from './contract-data';
 
 export interface ContractReviewDueData extends ContractData {
   dueOn: string;
@@ -9,8 +9,9 @@ export interface ContractReviewDueData extends ContractData {
 /** To the three parties: the yearly review is due (seed 002 II.4); with a calendar entry. */
 export const contractReviewDueTemplate = defineTemplate<'contract-review-due', ContractReviewDueData>({
   key: 'contract-review-due',
+  family: 'reminder',
   description: 'Rappel : examen annuel du CPOM à tenir (avec fichier .ics)',
-  subject: 'Tripartite : examen annuel du CPOM de {{service}} à tenir avant le {{date dueOn}}',
+  subject: 'examen annuel du CPOM de {{service}} à tenir avant le {{date dueOn}}',
   text: textMessage(
     `
 L’examen annuel du contrat pluriannuel d’objectifs et de moyens (CPOM) de {{service}} par les trois parties doit avoir lieu avant le {{date dueOn}} ({{inDays daysLeft}}).
@@ -40,5 +41,4 @@ L’échéance est jointe à ce message (fichier .ics) pour votre agenda.
     description:
       'Examen annuel du CPOM de {{service}} avec {{caisse}} et {{direccte}}, à tenir avant le {{date dueOn}}. {{link}}',
   },
-  sample: { ...contractSample, dueOn: '2028-06-30', daysLeft: 30 },
 });

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type ContractData, contractSample, PARTIES_TEXT } from './contract-data';
+import { type ContractData, PARTIES_TEXT } from './contract-data';
 
 export interface ContractReviewOverdueData extends ContractData {
   dueOn: string;
@@ -11,8 +11,9 @@ export const contractReviewOverdueTemplate = defineTemplate<
   ContractReviewOverdueData
 >({
   key: 'contract-review-overdue',
+  family: 'alert',
   description: 'Examen annuel du CPOM en retard',
-  subject: 'Tripartite : examen annuel du CPOM de {{service}} en retard depuis le {{date dueOn}}',
+  subject: 'examen annuel du CPOM de {{service}} en retard depuis le {{date dueOn}}',
   text: textMessage(
     `
 L’examen annuel du CPOM de {{service}}, attendu avant le {{date dueOn}}, n’a pas été enregistré.
@@ -31,5 +32,4 @@ Merci de convenir d’une date entre les trois parties et d’enregistrer l’ex
 `,
     'Consulter le CPOM',
   ),
-  sample: { ...contractSample, dueOn: '2028-06-30' },
 });

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type ContractData, contractSample, PARTIES_TEXT } from './contract-data';
+import { type ContractData, PARTIES_TEXT } from './contract-data';
 
 export interface ContractSignedData extends ContractData {
   signedOn: string;
@@ -10,8 +10,9 @@ export interface ContractSignedData extends ContractData {
 /** To the three parties, and the CRPRP and ARS that gave their opinions: the CPOM is concluded. */
 export const contractSignedTemplate = defineTemplate<'contract-signed', ContractSignedData>({
   key: 'contract-signed',
+  family: 'information',
   description: 'CPOM signé par les trois parties',
-  subject: 'Tripartite : CPOM de {{service}} signé, du {{date periodStart}} au {{date periodEnd}}',
+  subject: 'CPOM de {{service}} signé, du {{date periodStart}} au {{date periodEnd}}',
   text: textMessage(
     `
 Le contrat pluriannuel d’objectifs et de moyens (CPOM) de {{service}} a été signé le {{date signedOn}} par les trois parties. Il court du {{date periodStart}} au {{date periodEnd}} (articles L.4622-10 et D.4622-47 du Code du travail).
@@ -31,5 +32,4 @@ Il fera l’objet d’un examen au moins annuel par les trois parties.
 `,
     'Consulter le CPOM',
   ),
-  sample: { ...contractSample, signedOn: '2027-05-20', periodStart: '2027-07-01', periodEnd: '2032-06-30' },
 });

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type ContractData, contractSample, PARTIES_TEXT } from './contract-data';
+import { type ContractData, PARTIES_TEXT } from './contract-data';
 
 export interface ContractSubmittedData extends ContractData {
   submittedOn: string;
@@ -10,8 +10,9 @@ export interface ContractSubmittedData extends ContractData {
 /** To the three parties: the draft CPOM goes to the CRPRP and the ARS for their opinions (L.4622-10). */
 export const contractSubmittedTemplate = defineTemplate<'contract-submitted', ContractSubmittedData>({
   key: 'contract-submitted',
+  family: 'acknowledgment',
   description: 'Projet de CPOM soumis aux avis du CRPRP et de l’ARS',
-  subject: 'Tripartite : projet de CPOM de {{service}} soumis pour avis',
+  subject: 'projet de CPOM de {{service}} soumis pour avis',
   text: textMessage(
     `
 Le projet de contrat pluriannuel d’objectifs et de moyens (CPOM) de {{service}} a été soumis le {{date submittedOn}}, pour la période du {{date periodStart}} au {{date periodEnd}}.
@@ -31,10 +32,4 @@ Il est conclu après avis de la formation restreinte du comité régional de pr�
 `,
     'Consulter le projet de CPOM',
   ),
-  sample: {
-    ...contractSample,
-    submittedOn: '2027-02-01',
-    periodStart: '2027-07-01',
-    periodEnd: '2032-06-30',
-  },
 });

@@ -1,10 +1,4 @@
-import {
-  type CommonTemplateData,
-  defineTemplate,
-  htmlMessage,
-  SAMPLE,
-  textMessage,
-} from '../notification-template';
+import { type CommonTemplateData, defineTemplate, htmlMessage, textMessage } from '../notification-template';
 
 export interface OrganisationRegisteredData extends CommonTemplateData {
   organisation: {
@@ -22,8 +16,9 @@ export const organisationRegisteredTemplate = defineTemplate<
   OrganisationRegisteredData
 >({
   key: 'organisation-registered',
+  family: 'information',
   description: 'Organisation enregistrée sur Tripartite',
-  subject: 'Tripartite : {{organisation.name}} est enregistrée sur la plateforme',
+  subject: '{{organisation.name}} est enregistrée sur Tripartite',
   text: textMessage(
     `
 L’organisation {{organisation.name}} est désormais enregistrée sur Tripartite, la plateforme de contractualisation de la santé au travail.
@@ -39,9 +34,4 @@ L’organisation {{organisation.name}} est désormais enregistrée sur Tripartit
 `,
     'Consulter la fiche de l’organisation',
   ),
-  sample: {
-    recipient: SAMPLE.recipient,
-    link: `${SAMPLE.base}/api/v1/organisations/${SAMPLE.serviceId}`,
-    organisation: { name: SAMPLE.service, regionLabel: SAMPLE.regionLabel, regionList: SAMPLE.regionList },
-  },
 });

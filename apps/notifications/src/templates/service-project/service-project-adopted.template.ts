@@ -1,10 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import {
-  PRIORITIES_HTML,
-  PRIORITIES_TEXT,
-  type ServiceProjectData,
-  serviceProjectSample,
-} from './service-project-data';
+import { PRIORITIES_HTML, PRIORITIES_TEXT, type ServiceProjectData } from './service-project-data';
 
 export interface ServiceProjectAdoptedData extends ServiceProjectData {
   adoptedOn: string;
@@ -16,8 +11,9 @@ export const serviceProjectAdoptedTemplate = defineTemplate<
   ServiceProjectAdoptedData
 >({
   key: 'service-project-adopted',
+  family: 'acknowledgment',
   description: 'Projet de service adopté par la commission médico-technique',
-  subject: 'Tripartite : projet de service de {{service}} adopté par la commission médico-technique',
+  subject: 'projet de service de {{service}} adopté par la commission médico-technique',
   text: textMessage(
     `
 La commission médico-technique de {{service}} a adopté le {{date adoptedOn}} la version {{projectVersion}} du projet pluriannuel de service, pour la période du {{date periodStart}} au {{date periodEnd}} (article L.4622-14 du Code du travail).
@@ -36,5 +32,4 @@ Il doit maintenant être approuvé par le conseil d’administration.
 `,
     'Consulter le projet de service',
   ),
-  sample: { ...serviceProjectSample, adoptedOn: '2026-11-20' },
 });

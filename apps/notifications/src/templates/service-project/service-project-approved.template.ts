@@ -1,10 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import {
-  PRIORITIES_HTML,
-  PRIORITIES_TEXT,
-  type ServiceProjectData,
-  serviceProjectSample,
-} from './service-project-data';
+import { PRIORITIES_HTML, PRIORITIES_TEXT, type ServiceProjectData } from './service-project-data';
 
 export interface ServiceProjectApprovedData extends ServiceProjectData {
   approvedOn: string;
@@ -16,8 +11,9 @@ export const serviceProjectApprovedTemplate = defineTemplate<
   ServiceProjectApprovedData
 >({
   key: 'service-project-approved',
+  family: 'acknowledgment',
   description: 'Projet de service approuvé par le conseil d’administration',
-  subject: 'Tripartite : projet de service de {{service}} approuvé',
+  subject: 'projet de service de {{service}} approuvé',
   text: textMessage(
     `
 Le conseil d’administration de {{service}} a approuvé le {{date approvedOn}} la version {{projectVersion}} du projet pluriannuel de service, pour la période du {{date periodStart}} au {{date periodEnd}} (article L.4622-14 du Code du travail).
@@ -36,5 +32,4 @@ Ce projet sert de base aux priorités du contrat pluriannuel d’objectifs et de
 `,
     'Consulter le projet de service',
   ),
-  sample: { ...serviceProjectSample, approvedOn: '2026-12-10' },
 });

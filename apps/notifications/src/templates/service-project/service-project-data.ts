@@ -1,4 +1,4 @@
-import { type CommonTemplateData, SAMPLE } from '../notification-template';
+import type { CommonTemplateData } from '../notification-template';
 
 /** What every service-project message shows: the service, the version, its period and priorities. */
 export interface ServiceProjectData extends CommonTemplateData {
@@ -9,17 +9,6 @@ export interface ServiceProjectData extends CommonTemplateData {
   periodEnd: string;
   priorities: string[];
 }
-
-export const serviceProjectSample = {
-  recipient: SAMPLE.recipient,
-  link: `${SAMPLE.base}/api/v1/service-projects/${SAMPLE.projectId}`,
-  projectId: SAMPLE.projectId,
-  service: SAMPLE.service,
-  projectVersion: 2,
-  periodStart: '2027-01-01',
-  periodEnd: '2031-12-31',
-  priorities: ['Prévention des troubles musculo-squelettiques', 'Maintien dans l’emploi'],
-};
 
 /** The priorities, one per line in the text and as a list in the HTML (empty: nothing shown). */
 export const PRIORITIES_TEXT = `{{#if priorities}}

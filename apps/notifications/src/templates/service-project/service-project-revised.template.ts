@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type ServiceProjectData, serviceProjectSample } from './service-project-data';
+import { type ServiceProjectData } from './service-project-data';
 
 export interface ServiceProjectRevisedData extends ServiceProjectData {
   revisedOn: string;
@@ -12,8 +12,9 @@ export const serviceProjectRevisedTemplate = defineTemplate<
   ServiceProjectRevisedData
 >({
   key: 'service-project-revised',
+  family: 'acknowledgment',
   description: 'Nouvelle version du projet de service en préparation',
-  subject: 'Tripartite : révision du projet de service de {{service}} (version {{projectVersion}})',
+  subject: 'révision du projet de service de {{service}} (version {{projectVersion}})',
   text: textMessage(
     `
 Une nouvelle version (version {{projectVersion}}) du projet pluriannuel de service de {{service}} a été ouverte le {{date revisedOn}}, pour la période du {{date periodStart}} au {{date periodEnd}}.
@@ -32,10 +33,4 @@ Elle doit être adoptée par la commission médico-technique puis approuvée par
 `,
     'Consulter le projet de service',
   ),
-  sample: {
-    ...serviceProjectSample,
-    projectVersion: 3,
-    revisedOn: '2028-01-15',
-    reason: 'Intégrer les priorités du nouveau plan régional santé travail.',
-  },
 });

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type ServiceProjectData, serviceProjectSample } from './service-project-data';
+import { type ServiceProjectData } from './service-project-data';
 
 export interface ServiceProjectWithdrawnData extends ServiceProjectData {
   withdrawnOn: string;
@@ -13,8 +13,9 @@ export const serviceProjectWithdrawnTemplate = defineTemplate<
   ServiceProjectWithdrawnData
 >({
   key: 'service-project-withdrawn',
+  family: 'acknowledgment',
   description: 'Retrait d’un projet de service (ou d’une révision) non encore approuvé',
-  subject: 'Tripartite : retrait de la version {{projectVersion}} du projet de service de {{service}}',
+  subject: 'retrait de la version {{projectVersion}} du projet de service de {{service}}',
   text: textMessage(
     `
 {{service}} a retiré le {{date withdrawnOn}} la version {{projectVersion}} de son projet pluriannuel de service (période du {{date periodStart}} au {{date periodEnd}}), que son conseil d’administration n’avait pas approuvée.
@@ -33,11 +34,4 @@ Motif : {{reason}}
 `,
     'Consulter le projet de service',
   ),
-  sample: {
-    ...serviceProjectSample,
-    projectVersion: 2,
-    withdrawnOn: '2028-03-01',
-    reason: 'Le diagnostic territorial doit être repris.',
-    projectWithdrawn: false,
-  },
 });

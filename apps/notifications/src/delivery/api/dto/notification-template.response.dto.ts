@@ -6,7 +6,9 @@ export const notificationTemplateSummarySchema = z.object({
   eventTypes: z.array(z.string()).describe('The events that send it (rule table)'),
   recipients: z
     .array(z.string())
-    .describe('The parties whose contacts receive it: service, direccte, caisse…'),
+    .describe(
+      'The parties whose contacts receive it: service, direccte, caisse (the CPOM’s), competentCaisse (the service’s own)…',
+    ),
   why: z.array(z.string()).describe('Why those recipients, per event type'),
   calendarAttachment: z.boolean().describe('Whether the message carries an .ics file'),
 });
@@ -16,7 +18,13 @@ export const notificationTemplateListSchema = z.object({ items: z.array(notifica
 export type NotificationTemplateList = z.infer<typeof notificationTemplateListSchema>;
 
 export const notificationTemplatePreviewSchema = notificationTemplateSummarySchema.extend({
-  sample: z.record(z.string(), z.unknown()).describe('The sample data it was rendered with'),
+  sampleEvent: z
+    .object({ type: z.string(), payload: z.record(z.string(), z.unknown()) })
+    .describe('The sample event the preview comes from: its rule row decided the recipient and the data'),
+  sampleRecipientParty: z
+    .string()
+    .describe('The party of the rule row whose contact the sample greets (its first recipient)'),
+  sample: z.record(z.string(), z.unknown()).describe('The data the rule row built, and it was rendered with'),
   subject: z.string(),
   text: z.string(),
   html: z.string(),
