@@ -17,7 +17,8 @@ import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
 import { type FuzzRequest, fixedCases, fuzzRequests, type Tokens } from './fuzz/fuzz-request';
-import { type IdPool, type OpenApiDocumentLike, operationsOf } from './fuzz/openapi-operations';
+import { type OpenApiDocumentLike, operationsOf } from './fuzz/openapi-operations';
+import type { IdPool } from './fuzz/valid-shaped';
 
 // The fuzzer of issue 10, shipped as a test: the whole platform as `npm start` runs it (each service its
 // own compiled process, behind the gateway), every operation of the merged OpenAPI document called with
@@ -142,6 +143,8 @@ describe('fuzzing every operation of the API through the gateway (issue 10)', ()
   });
 
   let sequence = 0;
+  /** How many answers of each status: shows how far past validation the generated requests got. */
+  const statuses = new Map<number, number>();
 
   /** Sends one request and checks what the platform promises about any answer. */
   async function check(request: FuzzRequest): Promise<void> {
@@ -155,6 +158,7 @@ describe('fuzzing every operation of the API through the gateway (issue 10)', ()
       throw new Error(`${request.label}: no answer (${error.message})`);
     });
     const text = await response.text();
+    statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     const where = `${request.label} → ${response.status} ${text.slice(0, 300)}`;
     assert.ok(response.status < 500, `no 5xx: ${where}`);
     if (response.status >= 400) {
@@ -217,6 +221,12 @@ describe('fuzzing every operation of the API through the gateway (issue 10)', ()
         { seed, numRuns: RUNS, endOnFailure: true },
       );
     }
+    t.diagnostic(
+      `answers by status: ${[...statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([status, n]) => `${status}×${n}`)
+        .join(' ')}`,
+    );
     t.diagnostic(
       `${operations.length} operations, ${sent} requests in ${Math.round(performance.now() - fuzzStart)} ms`,
     );

@@ -1,11 +1,6 @@
 import fc from 'fast-check';
-import {
-  type IdPool,
-  type OpenApiDocumentLike,
-  type Operation,
-  resolve,
-  validShaped,
-} from './openapi-operations';
+import { type OpenApiDocumentLike, type Operation, resolve } from './openapi-operations';
+import { type IdPool, validShaped } from './valid-shaped';
 
 /** One request the fuzzer sends, with what it expects to be told. */
 export interface FuzzRequest {
