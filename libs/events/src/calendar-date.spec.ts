@@ -18,3 +18,11 @@ describe('calendarDateSchema', () => {
     assert.ok(!calendarDateSchema.safeParse('2027-02-30').success);
   });
 });
+
+describe('calendarDateSchema on what is no date', () => {
+  it('reports a malformed date once, with the rule of its format only', () => {
+    const parsed = calendarDateSchema.safeParse('not-a-date');
+    assert.ok(!parsed.success);
+    assert.equal(parsed.error.issues.length, 1);
+  });
+});

@@ -6,7 +6,11 @@ import { z } from 'zod';
  * real dates within the platform's range (1900-01-01..9999-12-31, see @tripartite/calendar): a request
  * dated `0000-01-01` is a 400 naming the field (rule `range`), not a 500 from PostgreSQL.
  */
-export const calendarDateSchema = z.iso.date().refine(isWithinCalendarRange, {
-  message: `must be between ${EARLIEST_CALENDAR_DATE} and ${LATEST_CALENDAR_DATE}`,
-  params: { rule: 'range' },
-});
+export const calendarDateSchema = z.iso.date().refine(
+  // A value that is no date at all already has its issue (rule `date`): range only judges dates.
+  (value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isWithinCalendarRange(value),
+  {
+    message: `must be between ${EARLIEST_CALENDAR_DATE} and ${LATEST_CALENDAR_DATE}`,
+    params: { rule: 'range' },
+  },
+);
