@@ -10,7 +10,6 @@ import { CreateBenchEffects1764000090000 } from './migrations/1764000090000-crea
 
 interface BenchServiceOptions {
   config: PlatformConfig;
-  consumes: string[];
   controllers: Type<unknown>[];
   providers: Provider[];
 }
@@ -28,7 +27,7 @@ class BenchServiceModule {
           entities: [...messagingPersistence.entities],
           migrations: [...messagingPersistence.migrations, CreateBenchEffects1764000090000],
         }),
-        MessagingModule.forRoot({ catalogue: benchCatalogue, consumes: options.consumes }),
+        MessagingModule.forRoot({ catalogue: benchCatalogue }),
       ],
       controllers: options.controllers,
       providers: options.providers,

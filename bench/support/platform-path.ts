@@ -96,7 +96,6 @@ export class PlatformPath {
     const consumer = await startBenchService(
       {
         config: consumerConfig,
-        consumes: [benchPinged.type],
         controllers: [BenchPingedConsumer],
         providers: [{ provide: EffectCommitRecorder, useValue: recorder }],
       },
@@ -109,7 +108,6 @@ export class PlatformPath {
     }) as PlatformConfig;
     const producer: INestApplication = await startBenchService({
       config: producerConfig,
-      consumes: [],
       controllers: [],
       providers: [],
     });

@@ -3,7 +3,6 @@ import type { PlatformConfig } from '@tripartite/config';
 import { eventCatalogue } from '@tripartite/events';
 import { ServicePlatformModule } from '@tripartite/platform';
 import { AgreementModule } from './agreement/agreement.module';
-import { CPOM_EVENTS } from './agreement/application/cpom-events.consumer';
 import { agreementsPersistence } from './agreements.persistence';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ServiceProjectModule } from './service-project/service-project.module';
@@ -18,7 +17,6 @@ export class AgreementsModule {
         ServicePlatformModule.forRoot({
           config,
           catalogue: eventCatalogue,
-          consumes: CPOM_EVENTS,
           persistence: agreementsPersistence,
           // The clock offset is shared through Redis: one service serves the admin clock API.
           clockAdminApi: true,

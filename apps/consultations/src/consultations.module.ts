@@ -13,7 +13,6 @@ export class ConsultationsModule {
         ServicePlatformModule.forRoot({
           config,
           catalogue: eventCatalogue,
-          consumes: [],
           persistence: { entities: [], migrations: [] },
         }),
       ],

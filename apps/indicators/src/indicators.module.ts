@@ -13,7 +13,6 @@ export class IndicatorsModule {
         ServicePlatformModule.forRoot({
           config,
           catalogue: eventCatalogue,
-          consumes: [],
           persistence: { entities: [], migrations: [] },
         }),
       ],

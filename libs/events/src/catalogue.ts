@@ -11,7 +11,9 @@ import * as serviceProject from './service-project/service-project-events';
  *
  * DO NOT rename or remove an entry without a migration plan: the key is the RabbitMQ routing key,
  * queues are bound to it, and old messages, outbox rows and parked messages carry it.
- * A breaking payload change gets a new version, never an edited schema.
+ * Each entry is the event's current version (what producers write); its earlier versions, each with the
+ * upcaster to the next, stay in the entry (`nextVersion`) for as long as such messages may exist.
+ * Only an added optional field with a default keeps the version; any other change is a new version.
  */
 export const eventCatalogue = {
   [organisationRegistered.type]: organisationRegistered,
@@ -49,7 +51,7 @@ export const eventCatalogue = {
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalogue = Readonly<Record<string, EventDefinition>>;
-/** The platform's catalogue as a type: what `OutboxWriter.append` checks producers against. */
+/** The platform's catalogue as a type: what `OutboxWriter.append` checks producers against (current versions). */
 export type PlatformCatalogue = typeof eventCatalogue;
 
 /**
@@ -66,4 +68,5 @@ export type PlatformEvent<T extends PlatformEventType = PlatformEventType> = Cat
   T
 >;
 export type PlatformEventType = keyof typeof eventCatalogue;
+/** The payload of the current version of `T`: what producers write and handlers receive (older ones upcast). */
 export type PayloadOf<T extends PlatformEventType> = z.infer<(typeof eventCatalogue)[T]['schema']>;

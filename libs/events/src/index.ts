@@ -6,4 +6,5 @@ export * from './contract/contract-events';
 export * from './event-definition';
 export * from './event-envelope';
 export * from './organisation/organisation-events';
+export * from './payload-reading';
 export * from './service-project/service-project-events';

@@ -1,8 +1,8 @@
 /** The catalogue of events this process may publish and consume (the platform's, or a test's). */
 export const EVENT_CATALOGUE = Symbol('EVENT_CATALOGUE');
 
-/** The routing keys a service consumes; each must have exactly one `@EventPattern` handler. */
-export const CONSUMED_EVENTS = Symbol('CONSUMED_EVENTS');
+/** How often messages parked for a version newer than their consumer read are looked for again (ms). */
+export const PARKED_SWEEP_MS = Symbol('PARKED_SWEEP_MS');
 
 /** Tries and delays before a failing message is parked. */
 export const RETRY_POLICY = Symbol('RETRY_POLICY');

@@ -16,7 +16,6 @@ describe('two replicas of one consuming service', () => {
     secondReplica = await startTestService({
       service: 'consumer',
       env: services.consumerEnv,
-      consumes: ['thing.happened'],
       controllers: [ThingConsumer],
     });
   });

@@ -46,8 +46,10 @@ describe('SIGTERM during a burst of events', () => {
     consumer = await startConsumerProcess(consumerEnv);
     const aggregates = Array.from({ length: 10 }, () => randomUUID());
     const total = 150;
+    // 100 ms each: the burst (seconds) outlasts what a SIGTERM lets finish (the 20 prefetched), even on a
+    // fast run; with 25 ms the whole burst was sometimes applied before the signal arrived.
     for (let i = 0; i < total; i++) {
-      await publishThing(producer, aggregates[i % aggregates.length], { note: `e${i}`, workMs: 25 });
+      await publishThing(producer, aggregates[i % aggregates.length], { note: `e${i}`, workMs: 100 });
     }
     // Wait until the consumer is busy (the TestService connection reads the consumer's database).
     const { Client } = await import('pg');

@@ -20,7 +20,6 @@ describe('an event written through the outbox', () => {
     consumer = await startTestService({
       service: 'consumer',
       env: { ...env, DATABASE_NAME: consumerDb.name },
-      consumes: ['thing.happened'],
       controllers: [ThingConsumer],
     });
     producer = await startTestService({ service: 'producer', env });

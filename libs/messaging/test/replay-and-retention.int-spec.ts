@@ -21,7 +21,6 @@ describe("the producer's event log", () => {
     other = await startTestService({
       service: 'other',
       env: { ...services.env, DATABASE_NAME: otherDb.name },
-      consumes: ['thing.happened'],
       controllers: [ThingConsumer],
     });
   });

@@ -14,9 +14,8 @@ import { type ServicePersistence, withPlatformTables } from './service-persisten
 
 export interface ServicePlatformOptions {
   config: PlatformConfig;
+  /** The events it publishes and reads; what it consumes is what its `@EventPattern` handlers name. */
   catalogue: EventCatalogue;
-  /** Routing keys this service consumes (each with one `@EventPattern` handler). */
-  consumes: readonly string[];
   /** The service's own ORM entities and migrations; the platform's tables are added here. */
   persistence: ServicePersistence;
   /** Serve the admin clock API from this service (one service is enough: the offset is shared). */
@@ -62,8 +61,8 @@ class MessagingObservability implements OnModuleInit {
 
 /**
  * Everything a Tripartite service stands on, in one import: its own database with the platform tables
- * (outbox, inbox, deadlines, idempotency keys, audit log), the event bus, deadlines, the clock, JWT auth
- * on every route and the audit trail. The HTTP side (problems, health, metrics, OpenAPI) comes from
+ * (outbox, inbox, parked messages, deadlines, idempotency keys, audit log), the event bus (with the admin
+ * view of parked messages), deadlines, the clock, JWT auth on every route and the audit trail. The HTTP side (problems, health, metrics, OpenAPI) comes from
  * `bootstrapService`.
  */
 @Module({})
@@ -75,7 +74,10 @@ export class ServicePlatformModule {
       imports: [
         ClockModule.forRoot({ adjustable: options.config.NODE_ENV !== 'production' }),
         PersistenceModule.forRoot({ entities: [...entities], migrations: [...migrations] }),
-        MessagingModule.forRoot({ catalogue: options.catalogue, consumes: options.consumes }),
+        MessagingModule.forRoot({
+          catalogue: options.catalogue,
+          parkedMessagesApi: { service: options.config.SERVICE_NAME },
+        }),
         DeadlinesModule.forRoot({ clockAdminApi: options.clockAdminApi ?? false }),
         AuthModule.forRoot(),
         AuditModule,

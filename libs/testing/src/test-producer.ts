@@ -41,7 +41,7 @@ export class TestProducer {
           entities: [...messagingPersistence.entities],
           migrations: [...messagingPersistence.migrations],
         }),
-        MessagingModule.forRoot({ catalogue: eventCatalogue, consumes: [] }),
+        MessagingModule.forRoot({ catalogue: eventCatalogue }),
       ],
     });
     if (env.LOG_LEVEL === 'silent') builder.setLogger(silent);

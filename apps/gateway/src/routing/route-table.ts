@@ -24,6 +24,13 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
 
   { pattern: '/api/v1/indicators', service: 'indicators' },
   { pattern: '/api/v1/steering', service: 'indicators' },
+
+  // Each service's parked messages (admin view), served by the service itself through the platform.
+  { pattern: '/api/v1/admin/agreements/parked-messages', service: 'agreements' },
+  { pattern: '/api/v1/admin/contracts/parked-messages', service: 'contracts' },
+  { pattern: '/api/v1/admin/consultations/parked-messages', service: 'consultations' },
+  { pattern: '/api/v1/admin/notifications/parked-messages', service: 'notifications' },
+  { pattern: '/api/v1/admin/indicators/parked-messages', service: 'indicators' },
 ];
 
 export const SERVICES = ['agreements', 'contracts', 'consultations', 'notifications', 'indicators'] as const;

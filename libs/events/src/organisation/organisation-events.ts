@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../event-definition';
+import { defineEvent, nextVersion, type Upcaster } from '../event-definition';
 import { regionCodeSchema } from '../event-envelope';
 
 export const organisationTypes = [
@@ -73,6 +73,24 @@ export const organisationSnapshotSchema = z.object({
   service: serviceProfileSchema.nullable(),
 });
 
+/**
+ * v1 → v2: the fields v1 could leave out are null, and a service's competent Caisse is not known yet
+ * (null until the directory records it, as for a service registered before Caisses were chosen).
+ */
+export const organisationSnapshotV1ToV2: Upcaster<
+  typeof organisationSnapshotV1Schema,
+  typeof organisationSnapshotSchema
+> = (v1) => ({
+  organisationId: v1.organisationId,
+  type: v1.type,
+  name: v1.name,
+  regions: v1.regions,
+  contacts: v1.contacts,
+  caisseKind: v1.caisseKind ?? null,
+  siret: v1.siret ?? null,
+  service: v1.service ? { ...v1.service, caisseId: null } : null,
+});
+
 export const organisationRegisteredV1 = defineEvent(
   'organisation.registered',
   1,
@@ -87,16 +105,16 @@ export const organisationUpdatedV1 = defineEvent(
   'An organisation of the directory changed; the payload is its full new state.',
 );
 
-export const organisationRegistered = defineEvent(
-  'organisation.registered',
-  2,
+/** Current: version 2, which reads version 1 through `organisationSnapshotV1ToV2`. */
+export const organisationRegistered = nextVersion(
+  organisationRegisteredV1,
   organisationSnapshotSchema,
-  'An organisation (service, DIRECCTE, Caisse, ARS, CRPRP…) entered the directory.',
+  organisationSnapshotV1ToV2,
 );
 
-export const organisationUpdated = defineEvent(
-  'organisation.updated',
-  2,
+/** Current: version 2, which reads version 1 through `organisationSnapshotV1ToV2`. */
+export const organisationUpdated = nextVersion(
+  organisationUpdatedV1,
   organisationSnapshotSchema,
-  'An organisation of the directory changed; the payload is its full new state.',
+  organisationSnapshotV1ToV2,
 );

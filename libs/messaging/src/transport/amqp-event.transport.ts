@@ -8,12 +8,14 @@ import { lastValueFrom } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AmqpConnection } from '../amqp/amqp-connection';
 import { closeQuietly } from '../amqp/close-quietly';
-import { CONSUMED_EVENTS, EVENT_CATALOGUE, RETRY_POLICY } from '../messaging.tokens';
+import { EVENT_CATALOGUE, RETRY_POLICY } from '../messaging.tokens';
+import { ParkedMessageCollector } from '../parking/parked-message.collector';
 import { declareConsumerQueues } from '../topology/declare-topology';
 import { type QueueNames, queueNamesFor } from '../topology/queue-names';
 import type { RetryPolicy } from '../topology/retry-policy';
 import { BatchScheduler } from './batch-scheduler';
 import { EventContext } from './event-context';
+import { MESSAGE_HEADERS } from './message-headers';
 import { validateMessage } from './message-validation';
 
 export const AMQP_EVENT_TRANSPORT = Symbol('AMQP_EVENT_TRANSPORT');
@@ -24,8 +26,10 @@ export type ConsumeOutcome = 'applied' | 'duplicate' | 'retried' | 'parked';
 /**
  * The `@nestjs/microservices` transport that serves `@EventPattern('agreement.granted')` handlers from
  * RabbitMQ. Around each handler it adds what no handler should write itself: the service's quorum
- * queue bound to its routing keys, envelope and payload validation, the idempotent inbox (the event id
- * recorded in the handler's own transaction), retries with growing delay, and parking with the reason.
+ * queue bound to the routing keys its handlers name (derived at boot from the handlers Nest registered),
+ * envelope and payload validation (earlier versions upcast to the current one), the idempotent inbox
+ * (the event id recorded in the handler's own transaction), retries with growing delay, and parking with
+ * the reason (the parked-message log collects them).
  */
 @Injectable()
 export class AmqpEventTransport extends Server implements CustomTransportStrategy {
@@ -45,14 +49,16 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
    */
   private readonly scheduler: BatchScheduler<Delivery>;
   private readonly handlerCache = new Map<string, MessageHandler | null>();
+  /** The routing keys this service's `@EventPattern` handlers name: its queue is bound to these. */
+  private consumed: readonly string[] = [];
 
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(EVENT_CATALOGUE) private readonly catalogue: EventCatalogue,
-    @Inject(CONSUMED_EVENTS) private readonly consumes: readonly string[],
     @Inject(RETRY_POLICY) private readonly policy: RetryPolicy,
     private readonly dataSource: DataSource,
     private readonly amqp: AmqpConnection,
+    private readonly parking: ParkedMessageCollector,
   ) {
     super();
     this.queues = queueNamesFor(config.AMQP_QUEUE_PREFIX, config.SERVICE_NAME);
@@ -63,17 +69,23 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     );
   }
 
-  /** True while a consumer is registered on the service's queue (readiness). */
+  /** True while a consumer is registered on the service's queue, or when it handles nothing (readiness). */
   get attached(): boolean {
     return (
-      this.consumes.length === 0 || (this.consumerTag !== undefined && this.consumeChannel !== undefined)
+      this.consumed.length === 0 || (this.consumerTag !== undefined && this.consumeChannel !== undefined)
     );
+  }
+
+  /** The routing keys this service consumes: those its `@EventPattern` handlers name (known once listening). */
+  get consumedTypes(): readonly string[] {
+    return this.consumed;
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      this.checkHandlers();
-      if (this.consumes.length > 0) {
+      this.consumed = this.checkHandlers();
+      // A service without handlers declares no queue.
+      if (this.consumed.length > 0) {
         const firstAttach = new Promise<void>((resolve) => {
           this.attached$ = resolve;
         });
@@ -81,6 +93,7 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
         // Events published before our queue exists would not reach it: wait (bounded) for the first
         // attachment. If the broker is away, boot goes on unready and attaches when it comes back.
         await Promise.race([firstAttach, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+        await this.parking.start(this.consumed);
       }
       callback();
     } catch (error) {
@@ -94,6 +107,7 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     const channel = this.consumeChannel;
     if (channel && this.consumerTag) await channel.cancel(this.consumerTag).catch(() => undefined);
     this.consumerTag = undefined;
+    const parkingStopped = this.parking.stop();
     const grace = new Promise((resolve) => setTimeout(resolve, this.config.SHUTDOWN_GRACE_MS).unref());
     await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
     // Past the grace, events still waiting for a transaction are left to the broker: none starts now.
@@ -101,6 +115,7 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     // Whatever is still unacked goes back to the queue when the channel closes; the inbox dedupes it.
     await closeQuietly(channel);
     await closeQuietly(this.publishChannel);
+    await parkingStopped;
   }
 
   on(): never {
@@ -111,16 +126,16 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     return this.consumeChannel as T;
   }
 
-  /** A routing key without a handler, a handler without a binding or a handler twice stops the boot. */
-  private checkHandlers(): void {
+  /**
+   * The routing keys to bind: one per handler Nest registered. A handler naming a type the catalogue
+   * does not know, two handlers for one type, or a `@MessagePattern` stops the boot.
+   */
+  private checkHandlers(): string[] {
     const problems: string[] = [];
     const handlers = this.getHandlers();
-    for (const key of this.consumes) {
-      if (!this.catalogue[key]) problems.push(`${key} is not in the event catalogue`);
-      if (!handlers.has(key)) problems.push(`${key} is bound but has no @EventPattern handler`);
-    }
     for (const [pattern, handler] of handlers) {
-      if (!this.consumes.includes(pattern)) problems.push(`@EventPattern('${pattern}') is not in consumes`);
+      if (!this.catalogue[pattern])
+        problems.push(`@EventPattern('${pattern}') names no event of the catalogue`);
       if (!handler.isEventHandler)
         problems.push(`${pattern} must be an @EventPattern, not a @MessagePattern`);
       if (handler.next) problems.push(`${pattern} has more than one handler`);
@@ -130,6 +145,7 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
         `${this.config.SERVICE_NAME} event handlers are inconsistent:\n  - ${problems.join('\n  - ')}`,
       );
     }
+    return [...handlers.keys()].sort();
   }
 
   private async attach(model: ChannelModel): Promise<void> {
@@ -144,7 +160,7 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
         this.consumerTag = undefined;
       }
     });
-    await declareConsumerQueues(consume, this.config.AMQP_EXCHANGE, this.queues, this.consumes, this.policy);
+    await declareConsumerQueues(consume, this.config.AMQP_EXCHANGE, this.queues, this.consumed, this.policy);
     await consume.prefetch(this.config.AMQP_PREFETCH);
     this.publishChannel = publish;
     this.consumeChannel = consume;
@@ -170,9 +186,11 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
    * queues it for a transaction. Resolves when it has been acknowledged or moved.
    */
   private async receive(channel: Channel, message: ConsumeMessage): Promise<void> {
-    const attempt = Number(message.properties.headers?.['x-attempt'] ?? 1);
+    const attempt = Number(message.properties.headers?.[MESSAGE_HEADERS.attempt] ?? 1);
     const validation = validateMessage(message.content, this.catalogue);
-    if (!validation.ok) return this.park(channel, message, attempt, validation.reason);
+    if (!validation.ok) {
+      return this.park(channel, message, attempt, validation.reason, validation.newerVersion);
+    }
     const { envelope } = validation;
     const handler = this.handlerFor(envelope.type);
     if (!handler) return this.park(channel, message, attempt, `no handler for ${envelope.type}`);
@@ -302,27 +320,30 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     this.logger.warn(`${message.fields.routingKey} failed (try ${attempt}): ${reason}; retrying`);
     this.outcomes.retried++;
     await this.forward(channel, message, this.queues.retry(attempt), {
-      'x-attempt': attempt + 1,
-      'x-last-error': reason.slice(0, 1000),
-      'x-original-routing-key': originalRoutingKeyOf(message),
+      [MESSAGE_HEADERS.attempt]: attempt + 1,
+      [MESSAGE_HEADERS.lastError]: reason.slice(0, 1000),
+      [MESSAGE_HEADERS.originalRoutingKey]: originalRoutingKeyOf(message),
     });
   }
 
+  /** Parks a message; one of a version newer than this release reads is named for a later replay. */
   private async park(
     channel: Channel,
     message: ConsumeMessage,
     attempt: number,
     reason: string,
+    newerVersion?: number,
   ): Promise<void> {
     this.outcomes.parked++;
     this.logger.error(
       `Parking ${message.properties.messageId ?? '(no id)'} on ${this.queues.parked}: ${reason}`,
     );
     await this.forward(channel, message, this.queues.parked, {
-      'x-parked-reason': reason.slice(0, 4000),
-      'x-parked-at': new Date().toISOString(),
-      'x-attempts': attempt,
-      'x-original-routing-key': originalRoutingKeyOf(message),
+      [MESSAGE_HEADERS.reason]: reason.slice(0, 4000),
+      [MESSAGE_HEADERS.parkedAt]: new Date().toISOString(),
+      [MESSAGE_HEADERS.attempts]: attempt,
+      [MESSAGE_HEADERS.originalRoutingKey]: originalRoutingKeyOf(message),
+      ...(newerVersion === undefined ? {} : { [MESSAGE_HEADERS.unknownVersion]: newerVersion }),
     });
   }
 
@@ -353,7 +374,9 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
 
 /** A retried message comes back from its retry queue under the queue's name: keep the event's key. */
 function originalRoutingKeyOf(message: ConsumeMessage): string {
-  return String(message.properties.headers?.['x-original-routing-key'] ?? message.fields.routingKey);
+  return String(
+    message.properties.headers?.[MESSAGE_HEADERS.originalRoutingKey] ?? message.fields.routingKey,
+  );
 }
 
 function reasonOf(error: unknown): string {

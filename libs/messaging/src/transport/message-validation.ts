@@ -1,10 +1,20 @@
-import { type EventCatalogue, type EventEnvelope, eventEnvelopeSchema } from '@tripartite/events';
+import {
+  describeIssues,
+  type EventCatalogue,
+  type EventEnvelope,
+  eventEnvelopeSchema,
+  readPayload,
+} from '@tripartite/events';
 
-export type ValidationOutcome = { ok: true; envelope: EventEnvelope } | { ok: false; reason: string };
+export type ValidationOutcome =
+  | { ok: true; envelope: EventEnvelope }
+  | { ok: false; reason: string; newerVersion?: number };
 
 /**
- * Checks an incoming message against the envelope schema and its event's payload schema.
- * A message that fails can never succeed on retry: it is parked at once with this reason.
+ * Checks an incoming message against the envelope schema and its event's payload schema, and gives the
+ * payload as the current version (an earlier one is upcast step by step, and the envelope then says the
+ * current version). A message that fails can never succeed on retry: it is parked at once with this
+ * reason; one of a version newer than the catalogue's (`newerVersion`) until this consumer is upgraded.
  */
 export function validateMessage(content: Buffer, catalogue: EventCatalogue): ValidationOutcome {
   let raw: unknown;
@@ -14,22 +24,11 @@ export function validateMessage(content: Buffer, catalogue: EventCatalogue): Val
     return { ok: false, reason: 'body is not JSON' };
   }
   const envelope = eventEnvelopeSchema.safeParse(raw);
-  if (!envelope.success) {
-    return { ok: false, reason: `invalid envelope: ${describe(envelope.error.issues)}` };
-  }
+  if (!envelope.success) return { ok: false, reason: `invalid envelope: ${describeIssues(envelope.error)}` };
   const definition = catalogue[envelope.data.type];
   if (!definition) return { ok: false, reason: `unknown event type ${envelope.data.type}` };
-  if (definition.version !== envelope.data.version) {
-    return {
-      ok: false,
-      reason: `${envelope.data.type} version ${envelope.data.version} not understood (expects ${definition.version})`,
-    };
-  }
-  const payload = definition.schema.safeParse(envelope.data.payload);
-  if (!payload.success) return { ok: false, reason: `invalid payload: ${describe(payload.error.issues)}` };
-  return { ok: true, envelope: { ...envelope.data, payload: payload.data } };
-}
-
-function describe(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues.map((i) => `${i.path.map(String).join('.') || '(root)'} ${i.message}`).join('; ');
+  const reading = readPayload(definition, envelope.data.version, envelope.data.payload);
+  if (!reading.ok) return reading;
+  // The handler sees the current version, whatever version the producer wrote.
+  return { ok: true, envelope: { ...envelope.data, version: definition.version, payload: reading.payload } };
 }

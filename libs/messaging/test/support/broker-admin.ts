@@ -28,34 +28,6 @@ export async function deleteBrokerObjects(
   }
 }
 
-/** Reads (and removes) every message of a queue: for checking the parking queue. */
-export async function drainQueue(
-  queue: string,
-): Promise<{ content: unknown; headers: Record<string, unknown> }[]> {
-  const connection = await connect(AMQP_URL);
-  const out: { content: unknown; headers: Record<string, unknown> }[] = [];
-  try {
-    const channel = await connection.createChannel();
-    for (;;) {
-      const message = await channel.get(queue, { noAck: false });
-      if (!message) break;
-      const text = message.content.toString();
-      let content: unknown = text;
-      try {
-        content = JSON.parse(text);
-      } catch {
-        // Kept as text: parked messages may be anything a rogue producer sent.
-      }
-      out.push({ content, headers: message.properties.headers ?? {} });
-      channel.ack(message);
-    }
-    await channel.close();
-  } finally {
-    await connection.close();
-  }
-  return out;
-}
-
 /** Publishes raw bytes to the exchange as a misbehaving producer would. */
 export async function publishRaw(exchange: string, routingKey: string, body: Buffer | object): Promise<void> {
   const connection = await connect(AMQP_URL);

@@ -1,8 +1,16 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import { type INestApplication, Module, type Type } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { AuditLogOrmEntity, AuditModule, CreateAuditLog1764000003000 } from '@tripartite/audit';
+import { AuthModule } from '@tripartite/auth';
 import { ClockModule } from '@tripartite/clock';
 import { ConfigModule, loadConfig, type PlatformConfig, serviceConfigSchema } from '@tripartite/config';
+import type { EventCatalogue } from '@tripartite/events';
+import {
+  CreateIdempotencyKeys1764000002000,
+  createServiceApp,
+  IdempotencyKeyOrmEntity,
+} from '@tripartite/http';
 import {
   type AmqpEventTransport,
   connectEventTransport,
@@ -27,42 +35,77 @@ export interface TestService {
   close(): Promise<void>;
 }
 
+@Module({})
+class TestServiceModule {}
+
 export const fastRetries: RetryPolicy = { maxAttempts: 3, delaysMs: [100, 300], deliveryLimit: 10 };
 
 /**
- * Boots one service the way main.ts does (persistence, messaging, the @EventPattern transport),
- * against the real PostgreSQL and RabbitMQ, with the test's isolated environment.
+ * Boots one service the way main.ts does (persistence, messaging, the @EventPattern transport: it
+ * consumes what the `controllers`' handlers name), against the real PostgreSQL and RabbitMQ, with the
+ * test's isolated environment. With `adminApi`, it is built as production builds a service
+ * (`createServiceApp`: request context, problem+json) with the platform's JWT guard and audit trail, and
+ * serves the admin view of its parked messages.
  */
 export async function startTestService(options: {
   service: string;
   env: Record<string, string>;
-  consumes?: string[];
+  /** The events this release knows (default: the tests' `thing.happened`). */
+  catalogue?: EventCatalogue;
   controllers?: Type<unknown>[];
   retryPolicy?: RetryPolicy;
+  adminApi?: boolean;
 }): Promise<TestService> {
   const config = loadConfig(serviceConfigSchema(options.service, 0), options.env);
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      ConfigModule.forRoot(config),
-      ClockModule.forRoot({ adjustable: true }),
-      PersistenceModule.forRoot({
-        entities: [...messagingPersistence.entities],
-        migrations: [...messagingPersistence.migrations, CreateTestEffects1764000009000],
-      }),
-      MessagingModule.forRoot({
-        catalogue: testCatalogue,
-        consumes: options.consumes ?? [],
-        retryPolicy: options.retryPolicy ?? fastRetries,
-      }),
-    ],
-    controllers: options.controllers ?? [],
-  }).compile();
-  const app = moduleRef.createNestApplication(new FastifyAdapter(), {
-    logger: options.env.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'],
-  });
-  const transport = connectEventTransport(app);
-  await app.startAllMicroservices();
-  await app.init();
+  const admin = options.adminApi ?? false;
+  const imports = [
+    ClockModule.forRoot({ adjustable: true }),
+    PersistenceModule.forRoot({
+      entities: [...messagingPersistence.entities, AuditLogOrmEntity, IdempotencyKeyOrmEntity],
+      migrations: [
+        ...messagingPersistence.migrations,
+        CreateAuditLog1764000003000,
+        CreateIdempotencyKeys1764000002000,
+        CreateTestEffects1764000009000,
+      ],
+    }),
+    MessagingModule.forRoot({
+      catalogue: options.catalogue ?? testCatalogue,
+      retryPolicy: options.retryPolicy ?? fastRetries,
+      parkedMessagesApi: admin ? { service: options.service } : undefined,
+    }),
+  ];
+  const controllers = options.controllers ?? [];
+  let app: INestApplication;
+  let transport: AmqpEventTransport | undefined;
+  if (admin) {
+    app = await createServiceApp({
+      module: {
+        module: TestServiceModule,
+        imports: [...imports, AuthModule.forRoot(), AuditModule],
+        controllers,
+      },
+      config,
+      openApi: { title: options.service, description: 'a service under test' },
+      configure: async (nest) => {
+        transport = connectEventTransport(nest);
+        await nest.startAllMicroservices();
+      },
+    });
+    await (app.getHttpAdapter().getInstance() as { ready(): Promise<unknown> }).ready();
+  } else {
+    const moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot(config), ...imports],
+      controllers,
+    }).compile();
+    app = moduleRef.createNestApplication(new FastifyAdapter(), {
+      logger: options.env.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'],
+    });
+    transport = connectEventTransport(app);
+    await app.startAllMicroservices();
+    await app.init();
+  }
+  if (!transport) throw new Error('the event transport was not connected');
   return {
     app,
     config,

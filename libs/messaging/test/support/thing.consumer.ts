@@ -7,7 +7,7 @@ import type { thingHappened } from './test-catalogue';
 
 type Thing = z.infer<typeof thingHappened.schema>;
 
-/** Applies `thing.happened` by writing an effect row; fails on purpose `failTimes` times. */
+/** Applies `thing.happened` by writing an effect row; fails on purpose `failTimes` times, or while its note is blocked. */
 @Controller()
 export class ThingConsumer {
   @EventPattern('thing.happened')
@@ -19,6 +19,10 @@ export class ThingConsumer {
     ]);
     const thing = event.payload as Thing;
     if (ctx.attempt <= thing.failTimes) throw new Error(`planned failure ${ctx.attempt}`);
+    const blocked: unknown[] = await ctx.manager.query('SELECT 1 FROM blocked_notes WHERE note = $1', [
+      thing.note,
+    ]);
+    if (blocked.length > 0) throw new Error(`note "${thing.note}" is blocked`);
     if (thing.workMs > 0) await new Promise((resolve) => setTimeout(resolve, thing.workMs));
     await ctx.manager.query(
       'INSERT INTO effects (event_id, aggregate_id, note, applied_by) VALUES ($1, $2, $3, $4)',

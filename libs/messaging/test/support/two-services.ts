@@ -27,7 +27,6 @@ export async function startTwoServices(
   const consumer = await startTestService({
     service: 'consumer',
     env: consumerEnv,
-    consumes: ['thing.happened'],
     controllers: [ThingConsumer],
     retryPolicy: options.retryPolicy,
   });
