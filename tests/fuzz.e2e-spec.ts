@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Role, signDevelopmentToken } from '@tripartite/auth';
 import { loadConfig, type PlatformConfig, serviceConfigSchema } from '@tripartite/config';
 import {
   cleanupIsolatedEnvironment,
   createTestDatabase,
-  expectEventually,
-  freePort,
   isolatedEnvironment,
   SmtpCatcher,
   TEST_SERVER_URL,
@@ -18,69 +14,36 @@ import { SignJWT } from 'jose';
 import { Client } from 'pg';
 import { type FuzzRequest, fixedCases, fuzzRequests, type Tokens } from './fuzz/fuzz-request';
 import { type OpenApiDocumentLike, operationsOf } from './fuzz/openapi-operations';
+import { type RunningPlatform, SERVICES, type ServiceName, startPlatform } from './fuzz/running-platform';
 import type { IdPool } from './fuzz/valid-shaped';
 
-// The fuzzer of issue 10, shipped as a test: the whole platform as `npm start` runs it (each service its
-// own compiled process, behind the gateway), every operation of the merged OpenAPI document called with
-// generated requests — valid-shaped, boundary and hostile (NUL, lone surrogates, huge strings, wrong
-// types, year 0000, other charsets and media types, 5,000-character ids, bad tokens). Every answer must
-// come back, none may be a 5xx, every 4xx is application/problem+json (RFC 9457), a bad token is a 401, and
-// a refused command writes nothing (no audit entry, no event, no pending Idempotency-Key).
+// The fuzzer of issue 10, shipped as a test: the five services and the gateway as their main.ts build
+// them (listening on their own loopback ports, in this process), every operation of the merged OpenAPI
+// document called through the gateway with generated requests — valid-shaped, boundary and hostile (NUL,
+// lone surrogates, huge strings, wrong types, year 0000, other charsets and media types, 5,000-character
+// ids, bad tokens). Every answer must come back, none may be a 5xx, every 4xx is application/problem+json
+// (RFC 9457), a bad token is a 401, and a refused command writes nothing (no audit entry, no event, no
+// pending Idempotency-Key).
 //
 // Seeded: the seed is printed; FUZZ_SEED=<seed> replays the same requests, FUZZ_RUNS=<n> sets how many
 // generated requests each operation gets (default 8, on top of its fixed cases).
 
-const SERVICES = ['agreements', 'contracts', 'consultations', 'notifications', 'indicators'] as const;
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
-const appsDir = join(__dirname, '..', 'apps');
 /** A path that does not decode, or a segment too long, is refused by the router: before any authentication. */
 const ROUTER_REFUSALS = [400, 414];
 
-interface Running {
-  child: ChildProcess;
-  port: number;
-}
-
-async function waitReady(port: number): Promise<void> {
-  await expectEventually(
-    async () => {
-      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      assert.equal(response.status, 200);
-    },
-    { timeoutMs: 60_000, intervalMs: 250 },
-  );
-}
-
 describe('fuzzing every operation of the API through the gateway (issue 10)', () => {
   const smtp = new SmtpCatcher();
-  const running: Running[] = [];
   const databases: { name: string; drop: () => Promise<void> }[] = [];
   /** Each service's database, with the platform tables it has (a service without a command has none). */
   const clients: { client: Client; query: string }[] = [];
   let env: Record<string, string>;
+  let platform: RunningPlatform | undefined;
   let gateway: string;
   let document: OpenApiDocumentLike;
   let tokens: Tokens;
   const pool: IdPool = { ids: [] };
-  let stopping = false;
-
-  async function start(name: string, extra: Record<string, string>): Promise<Running> {
-    const port = await freePort();
-    const child = spawn(process.execPath, [join(appsDir, name, 'src', 'main.js')], {
-      env: { ...process.env, ...env, ...extra, HTTP_PORT: String(port), LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const service = { child, port };
-    running.push(service);
-    // A process that dies mid-run is a finding in itself: say which, and how.
-    child.once('exit', (code, signal) => {
-      if (!stopping)
-        process.stderr.write(`${name} exited (code ${code}, signal ${signal}) during the fuzz run\n`);
-    });
-    await waitReady(port);
-    return service;
-  }
 
   const startedAt = performance.now();
   before(async () => {
@@ -90,32 +53,17 @@ describe('fuzzing every operation of the API through the gateway (issue 10)', ()
     const smtpPort = await smtp.start();
     for (const service of SERVICES) databases.push(await createTestDatabase(`fuzz_${service}`));
     env = isolatedEnvironment('fuzz', databases[0]?.name as string);
-    const started = await Promise.all(
-      SERVICES.map((service, index) =>
-        start(service, {
-          DATABASE_NAME: databases[index]?.name as string,
-          ...(service === 'notifications'
-            ? {
-                SMTP_HOST: '127.0.0.1',
-                SMTP_PORT: String(smtpPort),
-                PUBLIC_BASE_URL: 'https://tripartite.test',
-              }
-            : {}),
-        }),
-      ),
-    );
-    const urls = Object.fromEntries(
-      SERVICES.map((service, index) => [
-        `${service.toUpperCase()}_URL`,
-        `http://127.0.0.1:${started[index]?.port}`,
-      ]),
-    );
-    const edge = await start('gateway', {
-      ...urls,
-      GATEWAY_RATE_LIMIT_STORE: 'memory',
-      GATEWAY_RATE_LIMIT_MAX: '1000000',
+    const perService = {} as Record<ServiceName, Record<string, string>>;
+    for (const [index, service] of SERVICES.entries()) {
+      perService[service] = { DATABASE_NAME: databases[index]?.name as string };
+    }
+    Object.assign(perService.notifications, {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtpPort),
+      PUBLIC_BASE_URL: 'https://tripartite.test',
     });
-    gateway = `http://127.0.0.1:${edge.port}`;
+    platform = await startPlatform(env, perService);
+    gateway = platform.gatewayUrl;
     for (const database of databases) {
       const client = new Client({ connectionString: TEST_SERVER_URL, database: database.name });
       await client.connect();
@@ -123,20 +71,34 @@ describe('fuzzing every operation of the API through the gateway (issue 10)', ()
     }
     tokens = await signTokens(loadConfig(serviceConfigSchema('fuzz', 0), env));
     document = (await (await fetch(`${gateway}/api/openapi.json`)).json()) as OpenApiDocumentLike;
+    // One real organisation, so that generated ids reach an aggregate and requests get past "not found".
+    const registered = await fetch(`${gateway}/api/v1/organisations`, {
+      method: 'POST',
+      headers: { authorization: tokens.valid[0] as string, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'SSTI',
+        name: 'Santé au travail en Ille-et-Vilaine',
+        regions: ['53'],
+        siret: '73282932000074',
+        service: { employeesFollowed: 61_000, memberCompanies: 5_200, btp: false, sectors: ['Rennes'] },
+        contacts: [
+          {
+            name: 'Anne Le Goff',
+            email: 'anne.legoff@example.org',
+            function: 'Directrice',
+            receivesNotifications: true,
+          },
+        ],
+      }),
+    });
+    assert.equal(registered.status, 201, await registered.clone().text());
+    rememberIds(await registered.text());
     process.stdout.write(`platform up in ${Math.round(performance.now() - startedAt)} ms\n`);
   });
 
   after(async () => {
-    stopping = true;
     for (const { client } of clients) await client.end();
-    await Promise.all(
-      running.map(async ({ child }) => {
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }),
-    );
+    await platform?.close();
     await smtp.stop();
     await cleanupIsolatedEnvironment(env, [...SERVICES]);
     for (const database of databases) await database.drop();
