@@ -140,6 +140,7 @@ describe('agréments over HTTP', () => {
       assert.equal(response.statusCode, 409);
       assert.equal(response.json().code, 'AGREEMENT.OPINION_MISSING');
       assert.match(response.json().rule, /D\.4622-48/);
+      assert.equal(response.json().field, undefined, 'a state of the application: no request field to blame');
       assert.deepEqual(await client.eventTypes(id), ['agreement.requested']);
       const current = await client.request('GET', `/api/v1/agreements/${id}`, await client.direccte());
       assert.equal(current.json().status, 'requested');
@@ -284,6 +285,29 @@ describe('agréments over HTTP', () => {
       const fresh = await client.post(id, 'inspector-opinion', opinion, undefined, { 'if-match': '"1"' });
       assert.equal(fresh.statusCode, 200);
       assert.equal(fresh.headers.etag, '"2"');
+    });
+
+    it('every command without If-Match answers 428 and writes nothing (ADR 0005 §7: a change names the version it applies to)', async () => {
+      const serviceId = await client.registerService('AST Fougères');
+      const agreement = await client.grantedAgreement(serviceId, today);
+      const events = await client.eventTypes(agreement.id);
+      const reason = { grounds: 'no_cpom', text: 'Aucun CPOM conclu' };
+      const commands: [string, unknown][] = [
+        ['inspector-opinion', { verdict: 'favourable', givenOn: today, text: 'Favorable' }],
+        ['decision', { outcome: 'refused', decidedOn: today, reasons: 'Effectifs insuffisants' }],
+        ['compliance-notices', { ...reason, noticeOn: today, deadlineOn: addMonths(today, 3) }],
+        [`compliance-notices/${agreement.id}/compliance`, { metOn: today }],
+        ['withdrawal', { ...reason, withdrawnOn: today }],
+        ['shortening', { ...reason, decidedOn: today, validUntil: addMonths(today, 6) }],
+        ['member-information', { informedOn: today, text: null }],
+      ];
+      for (const [command, body] of commands) {
+        const response = await client.post(agreement.id, command, body, undefined, { 'if-match': '' });
+        assert.equal(response.statusCode, 428, `${command}: ${JSON.stringify(response.json())}`);
+        assert.equal(response.json().code, 'REQUEST.PRECONDITION_REQUIRED', command);
+      }
+      assert.deepEqual(await client.eventTypes(agreement.id), events);
+      assert.equal(await client.etagOf(agreement.id), `"${agreement.version}"`);
     });
   });
 

@@ -110,6 +110,13 @@ describe('agrément deadlines on a moving clock', () => {
     assert.equal(otherGrounds.statusCode, 422);
     assert.equal(otherGrounds.json().code, 'AGREEMENT.GROUNDS_DIFFER_FROM_NOTICE');
     assert.equal(otherGrounds.json().field, 'grounds');
+    // A problem names the field as the client sent it: the withdrawal's `withdrawnOn`.
+    const onTheDeadline = await client.post(agreement.id, 'withdrawal', {
+      withdrawnOn: deadlineOn,
+      text: 'Retrait',
+    });
+    assert.equal(onTheDeadline.statusCode, 422);
+    assert.equal(onTheDeadline.json().field, 'withdrawnOn');
     const withdrawn = await client.post(agreement.id, 'withdrawal', {
       withdrawnOn,
       grounds: 'no_cpom',

@@ -149,7 +149,10 @@ describe('the organisations directory over HTTP', () => {
     const response = await app.inject({ method: 'GET', url: '/metrics' });
     assert.equal(response.statusCode, 200);
     assert.match(response.body, /^tripartite_outbox_pending\{service="agreements"\} \d+$/m);
-    assert.match(response.body, /^tripartite_events_consumed\{outcome="applied",service="agreements"\} 0$/m);
+    assert.match(
+      response.body,
+      /^tripartite_events_consumed_total\{outcome="applied",service="agreements"\} 0$/m,
+    );
     assert.match(response.body, /http_request_duration_seconds_bucket\{/);
   });
 

@@ -53,15 +53,7 @@ describe('the agrément renewal view', () => {
     const agreement = await client.grantedAgreement(serviceId, today);
     const director = await client.token({ roles: ['sst'], region: '53', org: serviceId });
 
-    const drafted = await client.request('POST', '/api/v1/service-projects', director, {
-      serviceId,
-      title: 'Projet de service 2026-2030',
-      periodStart: today,
-      periodEnd: addDays(addMonths(today, 48), -1),
-      diagnosis: 'Diagnostic territorial partagé',
-      priorities: [{ title: 'Prévention des TMS', description: 'Actions en entreprise' }],
-    });
-    assert.equal(drafted.statusCode, 201, JSON.stringify(drafted.json()));
+    const drafted = await client.draftServiceProject(serviceId, today, director);
     const projectId = drafted.json().id;
     const adopted = await client.request(
       'POST',

@@ -2,38 +2,42 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { tokenVerifierFromConfig } from '@tripartite/auth';
-import { answerRouterRefusal } from '@tripartite/http';
+import {
+  answerRouterRefusal,
+  createLogger,
+  installRequestHooks,
+  MetricsRegistry,
+  PinoNestLogger,
+  requestIdOf,
+} from '@tripartite/http';
 import { LogController } from 'fastify';
 import { Redis } from 'ioredis';
-import { Logger } from 'nestjs-pino';
-import pino from 'pino';
 import { type GatewayConfig, serviceUrls } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { OpenApiAggregator } from './openapi/openapi-aggregator';
 import { ProblemFilter } from './problem/problem.filter';
-import { requestIdOf } from './request-id';
 import { proxyPlugin } from './routing/proxy.plugin';
 import { RouteMatcher } from './routing/route-matcher';
 import { type GatewayRoute, ROUTE_TABLE } from './routing/route-table';
 import { registerCorsPolicy } from './security/cors-policy';
 import { registerSecurityHeaders } from './security/security-headers';
 
+/** W3C trace context headers: the caller's, read by the HTTP instrumentation as the parent of the request's span. */
+const TRACE_HEADERS = ['traceparent', 'tracestate'] as const;
+
 /**
  * Builds the gateway, initialised but not listening (`main.ts` listens; tests listen on port 0).
  * Its Redis connection, if any, closes with the application.
  */
-/** Kubernetes probes and Prometheus scrapes. */
-const QUIET_ROUTES = /^\/(health|metrics)(\/|$|\?)/;
-
 export async function createGatewayApp(
   config: GatewayConfig,
   routes: readonly GatewayRoute[] = ROUTE_TABLE,
 ): Promise<NestFastifyApplication> {
-  const logger = pino({ level: config.LOG_LEVEL, base: { service: config.SERVICE_NAME } });
+  // The services' logging, request ids and access log (libs/http): one line per request, probes quiet.
+  const logger = createLogger(config);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    // Probes and scrapes hit every few seconds: logging each one would bury the requests that matter.
-    logController: new LogController({ disableRequestLogging: (request) => QUIET_ROUTES.test(request.url) }),
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: requestIdOf,
     trustProxy: config.GATEWAY_TRUST_PROXY,
     bodyLimit: config.GATEWAY_BODY_LIMIT_BYTES,
@@ -41,19 +45,22 @@ export async function createGatewayApp(
     frameworkErrors: answerRouterRefusal,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    GatewayModule.forRoot(config, logger, routes),
+    GatewayModule.forRoot(config, routes),
     adapter,
     {
-      bufferLogs: true,
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
     },
   );
-  app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
+  installRequestHooks(fastify, app.get(MetricsRegistry), logger);
+  // The request's span already continues the caller's trace. Forwarded as they came, the caller's headers
+  // would reach the service beside the ones the upstream call adds (its own span's): drop them here.
+  fastify.addHook('onRequest', async (request) => {
+    for (const header of TRACE_HEADERS) delete request.headers[header];
   });
   // Before the proxy: their hooks run first (a CORS preflight is answered before authentication).
   await registerSecurityHeaders(fastify);

@@ -1,3 +1,5 @@
+// First: tracing must be set up before the modules it instruments are loaded.
+import './telemetry';
 import { ConfigError, loadConfig } from '@tripartite/config';
 import pino from 'pino';
 import { createGatewayApp } from './gateway.app';

@@ -1,3 +1,5 @@
+// First: tracing must be set up before the modules it instruments are loaded.
+import './telemetry';
 import 'reflect-metadata';
 import { runService } from '@tripartite/platform';
 import { indicatorsConfigSchema } from './indicators.config';

@@ -18,7 +18,12 @@ interface Detail {
 }
 interface Page {
   items: { id: string; eventType: string; status: string; recipient: { email: string } }[];
+  page: number;
+  pageSize: number;
+  total: number;
 }
+/** The version a retry applies to: each delivery starts at 1 (ETag "1"). */
+const firstVersion = { 'if-match': '"1"' };
 interface TemplateSummary {
   key: string;
   description: string;
@@ -88,11 +93,18 @@ describe('notifications API: retry a failed e-mail, list and preview the templat
   it('refuses to retry without a token (401), for another organisation (403), to national steering (403)', async () => {
     assert.equal((await world.post(`/api/v1/notifications/${failedId}/retry`)).status, 401);
     const otherOrg = await world.token(['sst'], { region: '53', organisationId: direccte.organisationId });
-    const refused = await world.post<{ code: string }>(`/api/v1/notifications/${failedId}/retry`, otherOrg);
+    const refused = await world.post<{ code: string }>(
+      `/api/v1/notifications/${failedId}/retry`,
+      otherOrg,
+      firstVersion,
+    );
     assert.equal(refused.status, 403);
     assert.equal(refused.body.code, 'AUTH.FORBIDDEN_SCOPE');
     const national = await world.token(['national']);
-    assert.equal((await world.post(`/api/v1/notifications/${failedId}/retry`, national)).status, 403);
+    assert.equal(
+      (await world.post(`/api/v1/notifications/${failedId}/retry`, national, firstVersion)).status,
+      403,
+    );
     assert.equal(
       (await world.get<Detail>(`/api/v1/notifications/${failedId}`, national)).body.status,
       'failed',
@@ -104,11 +116,23 @@ describe('notifications API: retry a failed e-mail, list and preview the templat
     const missing = await world.post<{ code: string }>(
       '/api/v1/notifications/0193a3c4-0000-7000-8000-00000000dead/retry',
       admin,
+      firstVersion,
     );
     assert.equal(missing.status, 404);
     assert.equal(missing.body.code, 'NOTIFICATION.NOT_FOUND');
     const stale = await world.post(`/api/v1/notifications/${failedId}/retry`, admin, { 'if-match': '"7"' });
     assert.equal(stale.status, 412);
+  });
+
+  it('answers 428 to a retry without If-Match, and sends nothing (ADR 0005 §7: every change names its version)', async () => {
+    const response = await world.post<{ code: string }>(
+      `/api/v1/notifications/${failedId}/retry`,
+      await world.token(['admin']),
+    );
+    assert.equal(response.status, 428);
+    assert.equal(response.body.code, 'REQUEST.PRECONDITION_REQUIRED');
+    const [row] = (await world.deliveries()).filter((r) => r.id === failedId);
+    assert.equal(row?.status, 'failed');
   });
 
   it('lets the organisation it was sent to send a failed one again: pending, queued, sent once, audited', async () => {
@@ -148,9 +172,12 @@ describe('notifications API: retry a failed e-mail, list and preview the templat
   });
 
   it('answers 409 when the notification is not failed (RFC 9110: conflict with its state)', async () => {
+    const admin = await world.token(['admin']);
+    const current = await world.get(`/api/v1/notifications/${failedId}`, admin);
     const conflict = await world.post<{ code: string; currentStatus: string }>(
       `/api/v1/notifications/${failedId}/retry`,
-      await world.token(['admin']),
+      admin,
+      { 'if-match': String(current.headers.etag) },
     );
     assert.equal(conflict.status, 409);
     assert.equal(conflict.body.code, 'NOTIFICATION.NOT_FAILED');
@@ -161,6 +188,7 @@ describe('notifications API: retry a failed e-mail, list and preview the templat
     const retried = await world.post<Detail>(
       `/api/v1/notifications/${renewalFailedId}/retry`,
       await world.token(['admin']),
+      firstVersion,
     );
     assert.equal(retried.status, 202);
     assert.equal(retried.body.attachments[0]?.filename, 'depot-renouvellement-agrement.ics');
@@ -195,6 +223,31 @@ describe('notifications API: retry a failed e-mail, list and preview the templat
       bad.body.errors.map((e) => e.field),
       ['from'],
     );
+  });
+
+  it('pages like every list, and refuses a page over the maximum or a period ending before it starts (platform rule)', async () => {
+    const admin = await world.token(['admin']);
+    const first = await world.get<Page>('/api/v1/notifications?pageSize=4', admin);
+    const second = await world.get<Page>('/api/v1/notifications?pageSize=4&page=2', admin);
+    assert.deepEqual([first.body.page, first.body.pageSize, first.body.total], [1, 4, 6]);
+    assert.deepEqual([second.body.items.length, second.body.total], [2, 6]);
+    const ids = [...first.body.items, ...second.body.items].map((item) => item.id);
+    assert.equal(new Set(ids).size, 6, 'each notification on one page only');
+    for (const [list, query] of [
+      ['/api/v1/notifications', 'pageSize=201'],
+      ['/api/v1/notifications', 'from=2027-03-02&to=2027-03-01'],
+      ['/api/v1/notification-templates', 'pageSize=201'],
+    ] as const) {
+      const refused = await world.get<{ errors: { field: string; rule: string }[] }>(
+        `${list}?${query}`,
+        admin,
+      );
+      assert.equal(refused.status, 400, `${list}?${query}`);
+      assert.deepEqual(
+        refused.body.errors.map((e) => [e.field, e.rule]),
+        [query.startsWith('from') ? ['from', 'notAfterTo'] : ['pageSize', 'max']],
+      );
+    }
   });
 
   it('lists every template with the events that send it and to whom', async () => {

@@ -10,7 +10,9 @@ interface Page {
     status: string;
     subject: string;
   }[];
-  nextBefore: string | null;
+  page: number;
+  pageSize: number;
+  total: number;
 }
 
 describe('walking skeleton: organisation.registered from the outbox to French e-mails over SMTP', () => {
@@ -118,15 +120,16 @@ describe('walking skeleton: organisation.registered from the outbox to French e-
       'chloe.leroy@sto.example',
     ]);
 
-    const paged = await world.get<Page>('/api/v1/notifications?limit=2', await world.token(['admin']));
+    const paged = await world.get<Page>('/api/v1/notifications?pageSize=2', await world.token(['admin']));
     assert.equal(paged.body.items.length, 2);
-    assert.ok(paged.body.nextBefore);
+    assert.equal(paged.body.total, 3);
     const rest = await world.get<Page>(
-      `/api/v1/notifications?limit=2&before=${paged.body.nextBefore}`,
+      '/api/v1/notifications?pageSize=2&page=2',
       await world.token(['admin']),
     );
     assert.equal(rest.body.items.length, 1);
-    assert.equal(rest.body.nextBefore, null);
+    assert.equal(rest.body.total, 3);
+    assert.ok(!paged.body.items.some((item) => item.id === rest.body.items[0]?.id), 'no item on two pages');
 
     const one = own.body.items[0];
     const detail = await world.get<{ text: string; attempts: number }>(

@@ -1,4 +1,5 @@
 import type { Actor } from '@tripartite/context';
+import { type Page, pageSchemaOf, recordedListQuerySchema } from '@tripartite/http';
 import { z } from 'zod';
 
 /** What a command says about itself; who, when and the ids come from the clock and the request context. */
@@ -40,18 +41,10 @@ export const auditRecordSchema = z.object({
 });
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
 
-export const historyQuerySchema = z
-  .object({
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
-export type HistoryPageRequest = z.input<typeof historyQuerySchema>;
+/** Query of a history: `from`/`to` (when the change was recorded), `page`, `pageSize`. */
+export const historyQuerySchema = recordedListQuerySchema({});
+/** A history query as `@ZodQuery(historyQuerySchema)` hands it over: the period as instants. */
+export type HistoryQuery = z.output<typeof historyQuerySchema>;
 
-export const historyPageSchema = z.object({
-  items: z.array(auditRecordSchema).describe('Oldest first'),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
-});
-export type HistoryPage = z.infer<typeof historyPageSchema>;
+export const historyPageSchema = pageSchemaOf(auditRecordSchema, 'Oldest first');
+export type HistoryPage = Page<AuditRecord>;

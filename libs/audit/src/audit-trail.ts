@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@tripartite/clock';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
 import { currentContext, systemActor } from '@tripartite/context';
+import { offsetOf, pageOf } from '@tripartite/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   type AuditEntryInput,
   type AuditRecord,
   type HistoryPage,
-  type HistoryPageRequest,
+  type HistoryQuery,
   historyQuerySchema,
 } from './audit-entry';
 
@@ -103,19 +104,21 @@ export class AuditTrail {
   async history(
     aggregateType: string,
     aggregateId: string,
-    request: HistoryPageRequest = {},
+    query: HistoryQuery = historyQuerySchema.parse({}),
   ): Promise<HistoryPage> {
-    const { page, pageSize } = historyQuerySchema.parse(request);
+    const { from, to } = query.recorded;
+    const where = `aggregate_type = $1 AND aggregate_id = $2
+      AND ($3::timestamptz IS NULL OR occurred_at >= $3) AND ($4::timestamptz IS NULL OR occurred_at < $4)`;
+    const parameters = [aggregateType, aggregateId, from ?? null, to ?? null];
     const [{ total }] = (await this.dataSource.query(
-      'SELECT count(*)::int AS total FROM audit_log WHERE aggregate_type = $1 AND aggregate_id = $2',
-      [aggregateType, aggregateId],
+      `SELECT count(*)::int AS total FROM audit_log WHERE ${where}`,
+      parameters,
     )) as { total: number }[];
     const rows = (await this.dataSource.query(
-      `SELECT * FROM audit_log WHERE aggregate_type = $1 AND aggregate_id = $2
-        ORDER BY occurred_at, id LIMIT $3 OFFSET $4`,
-      [aggregateType, aggregateId, pageSize, (page - 1) * pageSize],
+      `SELECT * FROM audit_log WHERE ${where} ORDER BY occurred_at, id LIMIT $5 OFFSET $6`,
+      [...parameters, query.pageSize, offsetOf(query)],
     )) as AuditRow[];
-    return { items: rows.map(toRecord), page, pageSize, total };
+    return pageOf(query, rows.map(toRecord), total);
   }
 }
 

@@ -13,22 +13,24 @@ import {
 import { APP_GUARD } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
+  AuditHistoryEndpoint,
   AuditLogOrmEntity,
   AuditModule,
   type AuditRecord,
   AuditTrail,
-  auditHistoryController,
   CreateAuditLog1764000003000,
   type HistoryPage,
+  historyQuerySchema,
 } from '@tripartite/audit';
 import { AdjustableClock, ClockModule } from '@tripartite/clock';
 import { loadConfig, serviceConfigSchema } from '@tripartite/config';
 import { currentContext } from '@tripartite/context';
-import { createServiceApp, DomainError } from '@tripartite/http';
+import { createServiceApp, DomainError, ZodParams, ZodQuery } from '@tripartite/http';
 import { PersistenceModule } from '@tripartite/persistence';
 import { createTestDatabase, isolatedEnvironment } from '@tripartite/testing';
 import type { FastifyRequest } from 'fastify';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { z } from 'zod';
 
 class CreateDossiers1764000099000 implements MigrationInterface {
   name = 'CreateDossiers1764000099000';
@@ -114,10 +116,21 @@ class DossiersController {
   }
 }
 
-class DossierHistoryController extends auditHistoryController({
-  path: 'api/v1/dossiers',
-  aggregateType: 'dossier',
-}) {}
+const dossierIdParams = z.object({ id: z.string().min(1) });
+
+/** A resource's history as a service serves it (here without the load and scope check a real one does). */
+@Controller('api/v1/dossiers')
+class DossierHistoryController {
+  constructor(private readonly audit: AuditTrail) {}
+
+  @AuditHistoryEndpoint('dossier')
+  history(
+    @ZodParams(dossierIdParams) { id }: z.infer<typeof dossierIdParams>,
+    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
+  ): Promise<HistoryPage> {
+    return this.audit.history('dossier', id, query);
+  }
+}
 
 describe('audit trail', () => {
   const clock = new AdjustableClock();
@@ -234,7 +247,7 @@ describe('audit trail', () => {
     const document = (await (await fetch(`${baseUrl}/openapi.json`)).json()) as {
       paths: Record<string, { get?: { operationId?: string } }>;
     };
-    assert.equal(document.paths['/api/v1/dossiers/{id}/history']?.get?.operationId, 'dossierHistory');
+    assert.equal(document.paths['/api/v1/dossiers/{id}/history']?.get?.operationId, 'getDossierHistory');
   });
 
   it('records the service itself as the actor of work no caller started (timers, consumers)', async () => {

@@ -13,13 +13,19 @@ export * from './infrastructure/deadline-timers';
 export * from './infrastructure/deadlines.health';
 export * from './migrations/1764000001000-create-deadlines';
 export * from './migrations/1764000001100-allow-skipped-deadlines';
+export * from './migrations/1764000001200-add-deadline-event-version';
 
 import { DeadlineOrmEntity } from './infrastructure/deadline.orm-entity';
 import { CreateDeadlines1764000001000 } from './migrations/1764000001000-create-deadlines';
 import { AllowSkippedDeadlines1764000001100 } from './migrations/1764000001100-allow-skipped-deadlines';
+import { AddDeadlineEventVersion1764000001200 } from './migrations/1764000001200-add-deadline-event-version';
 
 /** What a service adds to its PersistenceModule to carry the deadlines table. */
 export const deadlinesPersistence = {
   entities: [DeadlineOrmEntity],
-  migrations: [CreateDeadlines1764000001000, AllowSkippedDeadlines1764000001100],
+  migrations: [
+    CreateDeadlines1764000001000,
+    AllowSkippedDeadlines1764000001100,
+    AddDeadlineEventVersion1764000001200,
+  ],
 };

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { CreateDeadlines1764000001000, DeadlineOrmEntity } from '@tripartite/deadlines';
-import { CreateOutboxAndInbox1764000000000 } from '@tripartite/messaging';
+import { deadlinesPersistence } from '@tripartite/deadlines';
+import { messagingPersistence } from '@tripartite/messaging';
 import { createServiceDataSource, openServiceDatabase } from '@tripartite/persistence';
 import { expectEventually } from '@tripartite/testing';
 import { DAY_MS, DeadlinesTestWorld, type Replica, reminderDue } from './support/deadlines-test-world';
@@ -20,14 +20,15 @@ describe('booting with deadlines already overdue', () => {
     const dataSource = createServiceDataSource({
       serverUrl: world.config.DATABASE_URL,
       database: world.config.DATABASE_NAME,
-      entities: [DeadlineOrmEntity],
-      migrations: [CreateOutboxAndInbox1764000000000, CreateDeadlines1764000001000],
+      entities: [...deadlinesPersistence.entities],
+      migrations: [...messagingPersistence.migrations, ...deadlinesPersistence.migrations],
     });
     await openServiceDatabase(dataSource, true);
     const insert = (id: string, subjectId: string, dueAt: Date) =>
       dataSource.query(
-        `INSERT INTO deadlines (id, kind, subject_id, region, due_at, event_type, aggregate_version, payload, created_at)
-         VALUES ($1, 'deadline_test.reminder', $2, NULL, $3, $4, 2, $5, $6)`,
+        `INSERT INTO deadlines (id, kind, subject_id, region, due_at, event_type, event_version, aggregate_version,
+           payload, created_at)
+         VALUES ($1, 'deadline_test.reminder', $2, NULL, $3, $4, 1, 2, $5, $6)`,
         [
           id,
           subjectId,

@@ -7,6 +7,7 @@ export * from './messaging.tokens';
 export * from './migrations/1764000000000-create-outbox-and-inbox';
 export * from './migrations/1764000000100-tune-outbox-autovacuum';
 export * from './migrations/1764000000200-create-parked-messages';
+export * from './migrations/1764000000300-add-outbox-trace-context';
 export * from './outbox/invalid-event.error';
 export * from './outbox/new-event';
 export * from './outbox/outbox.relay';
@@ -30,6 +31,7 @@ import { InboxEntryOrmEntity } from './inbox/inbox-entry.orm-entity';
 import { CreateOutboxAndInbox1764000000000 } from './migrations/1764000000000-create-outbox-and-inbox';
 import { TuneOutboxAutovacuum1764000000100 } from './migrations/1764000000100-tune-outbox-autovacuum';
 import { CreateParkedMessages1764000000200 } from './migrations/1764000000200-create-parked-messages';
+import { AddOutboxTraceContext1764000000300 } from './migrations/1764000000300-add-outbox-trace-context';
 import { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
 import { ParkedMessageOrmEntity } from './parking/parked-message.orm-entity';
 
@@ -40,6 +42,7 @@ export const messagingPersistence = {
     CreateOutboxAndInbox1764000000000,
     TuneOutboxAutovacuum1764000000100,
     CreateParkedMessages1764000000200,
+    AddOutboxTraceContext1764000000300,
   ],
 };
 export * from './transport/connect-event-transport';

@@ -1,4 +1,5 @@
 import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { type Context, context } from '@opentelemetry/api';
 import type {
   DataSource,
   EntityManager,
@@ -15,10 +16,14 @@ import type {
  * transaction. The caller's `transaction()` resolves after it, bounded by `timeoutMs`: past that, or on
  * failure, the work is left to the subclass's periodic healer (reconciler, sweep), which it names.
  * A TypeORM subscriber, so callers cannot forget it.
+ * The work for an id runs in the trace context that was active when it was noted: a consumer's
+ * transaction may hold several events, each in its own trace, and what follows each (a send job, a
+ * timer) stays in its trace (ADR 0013).
  */
 export abstract class AfterCommitWork implements EntitySubscriberInterface, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(this.constructor.name);
-  private readonly noted = new WeakMap<QueryRunner, Set<string>>();
+  /** Per open transaction, the ids it touched and the trace context each was noted in. */
+  private readonly noted = new WeakMap<QueryRunner, Map<string, Context>>();
 
   /** What the ids are, and what heals them if the work is not done: for the warning. */
   protected abstract readonly subject: { what: string; healer: string };
@@ -43,21 +48,21 @@ export abstract class AfterCommitWork implements EntitySubscriberInterface, OnMo
     const runner = manager.queryRunner;
     if (!runner?.isTransactionActive)
       throw new Error(`${this.subject.what} change only inside a transaction`);
-    let set = this.noted.get(runner);
-    if (!set) {
-      set = new Set();
-      this.noted.set(runner, set);
+    let noted = this.noted.get(runner);
+    if (!noted) {
+      noted = new Map();
+      this.noted.set(runner, noted);
     }
-    for (const id of ids) set.add(id);
+    for (const id of ids) if (!noted.has(id)) noted.set(id, context.active());
   }
 
   async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const runner = event.queryRunner;
     if (runner.isTransactionActive) return; // a savepoint was released; the real commit comes later
-    const ids = this.noted.get(runner);
-    if (!ids) return;
+    const noted = this.noted.get(runner);
+    if (!noted) return;
     this.noted.delete(runner);
-    await this.runBounded(runner, [...ids]);
+    await this.runBounded(runner, noted);
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
@@ -65,10 +70,11 @@ export abstract class AfterCommitWork implements EntitySubscriberInterface, OnMo
     if (!event.queryRunner.isTransactionActive) this.noted.delete(event.queryRunner);
   }
 
-  private async runBounded(runner: QueryRunner, ids: string[]): Promise<void> {
+  private async runBounded(runner: QueryRunner, noted: Map<string, Context>): Promise<void> {
+    const ids = [...noted.keys()];
     let timer: NodeJS.Timeout | undefined;
     try {
-      const work = this.afterCommit(runner, ids);
+      const work = this.inNotedContexts(runner, noted);
       work.catch(() => undefined); // reported below if it ends before the timeout, dropped otherwise
       await Promise.race([
         work,
@@ -84,5 +90,16 @@ export abstract class AfterCommitWork implements EntitySubscriberInterface, OnMo
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** One call per trace context, in it (a single call for a transaction that ran in one context). */
+  private async inNotedContexts(runner: QueryRunner, noted: Map<string, Context>): Promise<void> {
+    const byContext = new Map<Context, string[]>();
+    for (const [id, noting] of noted) {
+      const ids = byContext.get(noting);
+      if (ids) ids.push(id);
+      else byContext.set(noting, [id]);
+    }
+    for (const [noting, ids] of byContext) await context.with(noting, () => this.afterCommit(runner, ids));
   }
 }

@@ -24,7 +24,9 @@ export interface ServicePlatformOptions {
 
 /**
  * Registers the messaging side in `/health/ready` (broker connected, consumer still attached) and in
- * `/metrics` (outbox rows waiting, what became of consumed messages).
+ * `/metrics`: what waits in the outbox and for how long (relay lag), what waits in the service's queue
+ * (consumer lag), and what became of consumed messages (parked ones among them). Gauges are read at
+ * scrape time: a query on the outbox's pending index, a passive declare on the broker.
  */
 @Module({})
 class MessagingObservability implements OnModuleInit {
@@ -39,7 +41,7 @@ class MessagingObservability implements OnModuleInit {
   onModuleInit(): void {
     this.readiness.register('broker', () => this.health.checkBroker());
     this.readiness.register('consumers', () => this.health.checkConsumers());
-    const { transport, dataSource } = this;
+    const { transport, dataSource, health } = this;
     this.metrics.gauge({
       name: 'tripartite_outbox_pending',
       help: 'Outbox rows not yet published (grows while the broker is away)',
@@ -49,11 +51,32 @@ class MessagingObservability implements OnModuleInit {
       },
     });
     this.metrics.gauge({
-      name: 'tripartite_events_consumed',
-      help: 'Messages this process took from its queue since it started, by outcome',
+      name: 'tripartite_outbox_relay_lag_seconds',
+      help: 'Relay lag: age of the oldest outbox row not yet published (0 when none waits)',
+      async collect() {
+        const rows: { age: number }[] = await dataSource.query(
+          `SELECT extract(epoch FROM now() - created_at)::float8 AS age
+             FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT 1`,
+        );
+        this.set(Math.max(0, rows[0]?.age ?? 0));
+      },
+    });
+    this.metrics.gauge({
+      name: 'tripartite_consumer_lag_messages',
+      help: "Consumer lag: messages ready in the service's queue, not yet taken (NaN when the broker does not answer)",
+      async collect() {
+        // A service that consumes nothing has no queue, and no lag.
+        this.set((await health.queuedMessages().catch(() => Number.NaN)) ?? 0);
+      },
+    });
+    this.metrics.counter({
+      name: 'tripartite_events_consumed_total',
+      help: 'Messages this process took from its queue, by outcome (applied, duplicate, retried, parked)',
       labelNames: ['outcome'],
       collect() {
-        for (const [outcome, count] of Object.entries(transport.outcomes)) this.set({ outcome }, count);
+        // The transport counts; the counter shows its totals (monotonic for the life of the process).
+        this.reset();
+        for (const [outcome, count] of Object.entries(transport.outcomes)) this.inc({ outcome }, count);
       },
     });
   }

@@ -2,6 +2,7 @@ export * from './cleanup-environment';
 export * from './expect-eventually';
 export * from './free-port';
 export * from './private-redis';
+export * from './prometheus-text';
 export * from './smtp-catcher';
 export * from './tcp-proxy';
 export * from './test-database';

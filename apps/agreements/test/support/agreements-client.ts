@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type CalendarDate, calendarDateAt } from '@tripartite/calendar';
+import { addDays, addMonths, type CalendarDate, calendarDateAt } from '@tripartite/calendar';
 import type { PlatformConfig } from '@tripartite/config';
 import { testToken } from '@tripartite/testing';
 import type { DataSource } from 'typeorm';
@@ -157,6 +157,20 @@ export class AgreementsClient {
     });
     assert.equal(decided.statusCode, 200, JSON.stringify(decided.json()));
     return decided.json();
+  }
+
+  /** Drafts a service project of four years from `periodStart`, as the service itself; answers the reply. */
+  async draftServiceProject(serviceId: string, periodStart: CalendarDate, token: string): Promise<Reply> {
+    const drafted = await this.request('POST', '/api/v1/service-projects', token, {
+      serviceId,
+      title: 'Projet de service 2026-2030',
+      periodStart,
+      periodEnd: addDays(addMonths(periodStart, 48), -1),
+      diagnosis: 'Diagnostic territorial partagé',
+      priorities: [{ title: 'Prévention des TMS', description: 'Actions en entreprise' }],
+    });
+    assert.equal(drafted.statusCode, 201, JSON.stringify(drafted.json()));
+    return drafted;
   }
 
   /** The events this agrément published, in order. */

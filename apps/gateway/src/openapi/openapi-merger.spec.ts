@@ -133,6 +133,17 @@ describe('mergeOpenApiDocuments', () => {
     );
   });
 
+  it('documents the gateway’s own 429 on every operation, once, and states the licence', () => {
+    for (const item of Object.values(merged.paths ?? {})) {
+      for (const operation of Object.values(item)) {
+        const responses = (operation as { responses: Record<string, { $ref?: string }> }).responses;
+        assert.equal(responses['429']?.$ref, '#/components/responses/RateLimited');
+      }
+    }
+    assert.ok(merged.components?.responses?.RateLimited);
+    assert.deepEqual(merged.info.license, { name: 'UNLICENSED' });
+  });
+
   it('names in its description a service it had to omit', () => {
     assert.match(merged.info.description ?? '', /Included: agreements, contracts\./);
     assert.match(merged.info.description ?? '', /Omitted .*indicators \(connect ECONNREFUSED/);

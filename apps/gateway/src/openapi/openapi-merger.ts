@@ -35,7 +35,9 @@ const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head',
  * - paths: those the gateway routes to the service that documents them;
  * - components: merged by name; a name two services define differently is prefixed with each
  *   service's name ("contracts.Problem") and that service's `$ref`s are rewritten, so nothing is lost;
- * - operationIds made unique the same way; tags united;
+ * - operationIds kept (each service names them for the action, unique in the platform); one that
+ *   collides all the same is prefixed with the service's name, so the document stays valid; tags united;
+ * - every operation also documents the gateway's own 429 (rate limit);
  * - a service that could not be fetched is omitted and named in the description.
  */
 export function mergeOpenApiDocuments(input: MergeInput): OpenApiDocument {
@@ -43,6 +45,7 @@ export function mergeOpenApiDocuments(input: MergeInput): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
   const components: Record<string, Record<string, unknown>> = {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    responses: { [RATE_LIMITED]: rateLimitedResponse },
   };
   const tags = new Map<string, { name: string; [key: string]: unknown }>();
   const operationIds = new Set<string>();
@@ -66,7 +69,7 @@ export function mergeOpenApiDocuments(input: MergeInput): OpenApiDocument {
 
     for (const [path, item] of Object.entries(rewritten.paths ?? {})) {
       if (!input.routes(service, path) || paths[path]) continue;
-      paths[path] = uniqueOperationIds(item, service, operationIds);
+      paths[path] = withGatewayResponses(uniqueOperationIds(item, service, operationIds));
     }
 
     for (const tag of rewritten.tags ?? []) if (!tags.has(tag.name)) tags.set(tag.name, tag);
@@ -78,6 +81,7 @@ export function mergeOpenApiDocuments(input: MergeInput): OpenApiDocument {
       title: 'Tripartite API',
       version: input.version,
       description: describe(input),
+      license: { name: 'UNLICENSED' },
     },
     servers: [{ url: '/', description: 'this gateway' }],
     security: [{ bearer: [] }],
@@ -89,6 +93,38 @@ export function mergeOpenApiDocuments(input: MergeInput): OpenApiDocument {
       omitted: input.omitted,
     },
   };
+}
+
+const RATE_LIMITED = 'RateLimited';
+
+/** The gateway's own answer past a client's rate, with the headers that say when to come back. */
+const rateLimitedResponse = {
+  description: 'Too many requests from this client (GATEWAY.RATE_LIMITED): retry after `Retry-After` seconds',
+  headers: {
+    'Retry-After': { description: 'Seconds until the window resets', schema: { type: 'integer' } },
+  },
+  content: {
+    'application/problem+json': {
+      schema: {
+        type: 'object',
+        properties: { code: { type: 'string' }, detail: { type: 'string' } },
+        description: 'RFC 9457 problem details',
+      },
+    },
+  },
+};
+
+function withGatewayResponses(item: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...item };
+  for (const [method, operation] of Object.entries(item)) {
+    if (!HTTP_METHODS.has(method) || operation === null || typeof operation !== 'object') continue;
+    const responses = (operation as { responses?: Record<string, unknown> }).responses ?? {};
+    out[method] = {
+      ...operation,
+      responses: { ...responses, '429': { $ref: `#/components/responses/${RATE_LIMITED}` } },
+    };
+  }
+  return out;
 }
 
 function describe(input: MergeInput): string {

@@ -63,7 +63,8 @@ export class DeadlineScheduler<C extends EventCatalogue = PlatformCatalogue> {
       region: input.region,
       dueAt: input.dueAt,
       status,
-      event: input.event,
+      // Stored with the version it was checked against, so that it can be upcast when it fires.
+      event: { ...input.event, version: this.catalogue[input.event.type]?.version ?? 1 },
       correlationId: currentContext()?.correlationId ?? null,
       createdAt: this.clock.now(),
       firedAt: null,

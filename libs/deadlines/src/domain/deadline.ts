@@ -10,6 +10,8 @@ export type DeadlineStatus = 'pending' | 'fired' | 'cancelled' | 'skipped';
 export interface DeadlineEvent {
   /** Routing key of an event in the catalogue, e.g. `agreement.renewal_reminder_due`. */
   type: string;
+  /** The catalogue's version of that event when it was planned: upcast to the current one when it fires. */
+  version: number;
   /** Version of the subject aggregate the event reports on. */
   aggregateVersion: number;
   payload: unknown;

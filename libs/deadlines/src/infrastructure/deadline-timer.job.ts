@@ -59,6 +59,7 @@ export class DeadlineTimerJob implements OnApplicationBootstrap, BeforeApplicati
     const id = job.data.deadlineId ?? job.id;
     const outcome = await this.handler.fire(id, {
       lock: 'wait',
+      scheduledIn: job.data.scheduledIn,
       whenNotDue: async (dueAt) => {
         // Real time for BullMQ, platform time for the remaining delay.
         await job.moveToDelayed(Date.now() + (dueAt.getTime() - this.clock.now().getTime()), token);

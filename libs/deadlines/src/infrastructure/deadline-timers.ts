@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@tripartite/clock';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
+import { activeTraceCarrier, type TraceCarrier } from '@tripartite/telemetry';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { deadlineQueueName } from '../deadlines.options';
@@ -8,6 +9,8 @@ import type { DeadlineTimerState } from './deadline.repository';
 
 export interface DeadlineJobData {
   deadlineId: string;
+  /** The trace of the command that scheduled it: the firing links to it (ADR 0013). */
+  scheduledIn?: TraceCarrier;
 }
 
 /** What Redis holds for one deadline's timer; for diagnostics and tests. */
@@ -81,6 +84,7 @@ export class DeadlineTimers implements OnApplicationShutdown {
     const replies = (await pipeline.exec()) ?? [];
     const realNow = Date.now();
     const clockNow = this.clock.now().getTime();
+    const scheduledIn = activeTraceCarrier();
     let created = 0;
     let moved = 0;
     await Promise.all(
@@ -95,7 +99,11 @@ export class DeadlineTimers implements OnApplicationShutdown {
           if (Math.abs(fireAt - (realNow + delay)) > TOLERANCE_MS && (await this.move(deadline.id, delay)))
             moved++;
         } else if (exists !== 1) {
-          await this.queue.add(deadline.kind, { deadlineId: deadline.id }, { jobId: deadline.id, delay });
+          await this.queue.add(
+            deadline.kind,
+            { deadlineId: deadline.id, ...(scheduledIn ? { scheduledIn } : {}) },
+            { jobId: deadline.id, delay },
+          );
           created++;
         }
         // A job that exists but is not delayed is waiting or running: the worker checks the row and,

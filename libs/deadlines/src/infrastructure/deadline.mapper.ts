@@ -9,6 +9,7 @@ export interface DeadlineRow {
   due_at: Date;
   status: DeadlineStatus;
   event_type: string;
+  event_version: number;
   aggregate_version: number;
   payload: unknown;
   correlation_id: string | null;
@@ -20,7 +21,8 @@ export interface DeadlineRow {
 }
 
 export const DEADLINE_COLUMNS =
-  'id, kind, subject_id, region, due_at, status, event_type, aggregate_version, payload, correlation_id, ' +
+  'id, kind, subject_id, region, due_at, status, event_type, event_version, aggregate_version, payload, ' +
+  'correlation_id, ' +
   'created_at, fired_at, cancelled_at, fire_attempts, last_error';
 
 export function toDeadline(row: DeadlineRow): Deadline {
@@ -31,7 +33,12 @@ export function toDeadline(row: DeadlineRow): Deadline {
     region: row.region,
     dueAt: row.due_at,
     status: row.status,
-    event: { type: row.event_type, aggregateVersion: row.aggregate_version, payload: row.payload },
+    event: {
+      type: row.event_type,
+      version: row.event_version,
+      aggregateVersion: row.aggregate_version,
+      payload: row.payload,
+    },
     correlationId: row.correlation_id,
     createdAt: row.created_at,
     firedAt: row.fired_at,

@@ -34,8 +34,8 @@ export class DeadlineRepository {
   ): Promise<{ deadline: Deadline; created: boolean }> {
     const inserted: DeadlineRow[] = await manager.query(
       `INSERT INTO deadlines (id, kind, subject_id, region, due_at, status, event_type, aggregate_version,
-         payload, correlation_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $11, $6, $7, $8, $9, $10)
+         payload, correlation_id, created_at, event_version)
+       VALUES ($1, $2, $3, $4, $5, $11, $6, $7, $8, $9, $10, $12)
        ON CONFLICT (id) DO NOTHING
        RETURNING ${DEADLINE_COLUMNS}`,
       [
@@ -50,6 +50,7 @@ export class DeadlineRepository {
         d.correlationId,
         d.createdAt,
         d.status,
+        d.event.version,
       ],
     );
     if (inserted.length > 0) return { deadline: toDeadline(inserted[0]), created: true };

@@ -1,4 +1,5 @@
 import {
+  type DynamicModule,
   Global,
   type INestApplication,
   type INestApplicationContext,
@@ -11,25 +12,18 @@ import { AuthModule } from '@tripartite/auth';
 import { AdjustableClock, Clock, ClockModule, ClockSync } from '@tripartite/clock';
 import { ConfigModule, loadConfig, type PlatformConfig, serviceConfigSchema } from '@tripartite/config';
 import {
-  CreateDeadlines1764000001000,
-  DeadlineOrmEntity,
   DeadlineReconciler,
   DeadlineScheduler,
   DeadlinesHealth,
   DeadlinesModule,
   type DeadlinesModuleOptions,
   DeadlineTimers,
+  deadlinesPersistence,
   type ScheduleDeadline,
 } from '@tripartite/deadlines';
 import { defineEvent, type EventCatalogue, type EventEnvelope } from '@tripartite/events';
 import { ProblemFilter } from '@tripartite/http';
-import {
-  CreateOutboxAndInbox1764000000000,
-  EVENT_CATALOGUE,
-  InboxEntryOrmEntity,
-  OutboxMessageOrmEntity,
-  OutboxWriter,
-} from '@tripartite/messaging';
+import { EVENT_CATALOGUE, messagingPersistence, OutboxWriter } from '@tripartite/messaging';
 import { PersistenceModule } from '@tripartite/persistence';
 import { createTestDatabase, isolatedEnvironment } from '@tripartite/testing';
 import { Redis } from 'ioredis';
@@ -47,11 +41,16 @@ export const testCatalogue: EventCatalogue = { [reminderDue.type]: reminderDue }
 
 /** Stands in for MessagingModule: the outbox writer and the catalogue, provided globally. */
 @Global()
-@Module({
-  providers: [OutboxWriter, { provide: EVENT_CATALOGUE, useValue: testCatalogue }],
-  exports: [OutboxWriter, EVENT_CATALOGUE],
-})
-class TestMessagingModule {}
+@Module({})
+class TestMessagingModule {
+  static with(catalogue: EventCatalogue): DynamicModule {
+    return {
+      module: TestMessagingModule,
+      providers: [OutboxWriter, { provide: EVENT_CATALOGUE, useValue: catalogue }],
+      exports: [OutboxWriter, EVENT_CATALOGUE],
+    };
+  }
+}
 
 const silentLogger: LoggerService = {
   log: () => undefined,
@@ -82,6 +81,8 @@ export interface StartOptions extends DeadlinesModuleOptions {
   production?: boolean;
   /** Serve HTTP through Fastify with the platform's auth guard and problem filter. */
   http?: boolean;
+  /** The event catalogue this replica reads (another version of the test event, as after an upgrade). */
+  catalogue?: EventCatalogue;
 }
 
 /**
@@ -120,7 +121,7 @@ export class DeadlinesTestWorld {
   }
 
   async start(options: StartOptions = {}): Promise<Replica> {
-    const { production, http, ...deadlineOptions } = options;
+    const { production, http, catalogue, ...deadlineOptions } = options;
     const config = production
       ? loadConfig(serviceConfigSchema('deadlines-test', 0), {
           ...this.env,
@@ -134,10 +135,10 @@ export class DeadlinesTestWorld {
         ConfigModule.forRoot(config),
         ClockModule.forRoot({ adjustable: !production }),
         PersistenceModule.forRoot({
-          entities: [OutboxMessageOrmEntity, InboxEntryOrmEntity, DeadlineOrmEntity],
-          migrations: [CreateOutboxAndInbox1764000000000, CreateDeadlines1764000001000],
+          entities: [...messagingPersistence.entities, ...deadlinesPersistence.entities],
+          migrations: [...messagingPersistence.migrations, ...deadlinesPersistence.migrations],
         }),
-        TestMessagingModule,
+        TestMessagingModule.with(catalogue ?? testCatalogue),
         ...(http && !production ? [AuthModule.forRoot()] : []),
         DeadlinesModule.forRoot({
           ...deadlineOptions,

@@ -12,43 +12,43 @@ import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
+import { ApiProblemResponses } from '../openapi/problem-responses';
 import { parseIfMatch, setETag } from './etag';
 import { PreconditionRequiredError } from './precondition.errors';
 
-export interface IfMatchOptions {
-  /** Answer 428 when the header is missing (default). With false, the parameter is undefined then. */
-  required?: boolean;
-}
-
-const ifMatchParam = createParamDecorator(
-  (options: IfMatchOptions | undefined, context: ExecutionContext) => {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const version = parseIfMatch(request.headers['if-match']);
-    if (version === undefined && (options?.required ?? true)) throw new PreconditionRequiredError();
-    return version;
-  },
-);
+const ifMatchParam = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  const request = context.switchToHttp().getRequest<FastifyRequest>();
+  const version = parseIfMatch(request.headers['if-match']);
+  if (version === undefined) throw new PreconditionRequiredError();
+  return version;
+});
 
 /**
  * `@IfMatchVersion() expectedVersion: number`: the version the client read (from `If-Match: "3"`), to
  * compare with the aggregate's (`assertVersionMatches`, or `WHERE version = $expected`) → 412 when stale.
+ * Every change to an existing resource takes it: without the header, 428 (ADR 0005 §7). Documents the
+ * header, 404 (the resource named may not exist), 412 and 428.
  */
-export function IfMatchVersion(options: IfMatchOptions = {}): ParameterDecorator {
+export function IfMatchVersion(): ParameterDecorator {
   return (target, key, index) => {
-    ifMatchParam(options)(target, key, index);
+    ifMatchParam()(target, key, index);
     const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
     if (key !== undefined && descriptor) {
-      ApiHeader({
-        name: 'If-Match',
-        required: options.required ?? true,
-        description: 'ETag of the version this change applies to, as returned by a read (e.g. "3")',
-      })(target, key, descriptor);
+      applyDecorators(
+        ApiHeader({
+          name: 'If-Match',
+          required: true,
+          description: 'ETag of the version this change applies to, as returned by a read (e.g. "3")',
+        }),
+        ApiProblemResponses(404, 412, 428),
+      )(target, key, descriptor);
     }
   };
 }
 
 export const ETAG_VERSION_OF = 'tripartite:etag-version-of';
-type VersionOf = (body: unknown) => number | undefined;
+/** Reads the version of the resource an answer holds. */
+export type VersionOf = (body: unknown) => number | undefined;
 
 @Injectable()
 export class ETagInterceptor implements NestInterceptor {

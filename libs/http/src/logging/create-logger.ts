@@ -1,5 +1,6 @@
 import type { PlatformConfig } from '@tripartite/config';
 import { currentContext } from '@tripartite/context';
+import { activeTraceIds } from '@tripartite/telemetry';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 const LEVEL_NAMES: Record<number, string> = {
@@ -19,7 +20,8 @@ export function readableDestination(out: NodeJS.WritableStream = process.stdout)
   return {
     write(line: string) {
       try {
-        const { time, level, msg, context, service, pid, hostname, err, ...rest } = JSON.parse(
+        // The span id is for the tracing backend; a person at a terminal follows the trace id.
+        const { time, level, msg, context, service, pid, hostname, err, spanId, ...rest } = JSON.parse(
           line,
         ) as Record<string, unknown>;
         const when = typeof time === 'string' ? time.slice(11, 23) : '';
@@ -50,14 +52,20 @@ export function createLogger(
     // "level":"info" rather than 30: what log collectors and people filter on.
     formatters: { level: (label: string) => ({ level: label }) },
     redact: ['req.headers.authorization', 'headers.authorization'],
-    // Every line written while serving a request or an event carries its ids, whoever logs it.
+    // Every line written while serving a request, an event or a job carries its ids, whoever logs it:
+    // the correlation id of the story, and the trace and span ids to open it in the tracing backend.
     mixin: () => {
       const context = currentContext();
-      if (!context) return {};
+      const trace = activeTraceIds();
       return {
-        correlationId: context.correlationId,
-        ...(context.requestId ? { requestId: context.requestId } : {}),
-        ...(context.causationId ? { causationId: context.causationId } : {}),
+        ...(context
+          ? {
+              correlationId: context.correlationId,
+              ...(context.requestId ? { requestId: context.requestId } : {}),
+              ...(context.causationId ? { causationId: context.causationId } : {}),
+            }
+          : {}),
+        ...trace,
       };
     },
   };

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiParam, ApiQuery, ApiResponse, type HeadersObject } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { zodObjectProperties, zodToOpenApi } from './zod-openapi';
 
@@ -8,9 +8,19 @@ export function ApiZodBody(schema: z.ZodType, description?: string): MethodDecor
   return ApiBody({ schema: zodToOpenApi(schema, 'input'), description, required: true });
 }
 
-/** Documents a response with its zod schema: `@ApiZodResponse(201, agreementResponse, 'Created')`. */
-export function ApiZodResponse(status: number, schema: z.ZodType, description = ''): MethodDecorator {
-  return ApiResponse({ status, schema: zodToOpenApi(schema, 'output'), description });
+/** Documents a response with its zod schema (and its headers): `@ApiZodResponse(201, agreementResponse, 'Created')`. */
+export function ApiZodResponse(
+  status: number,
+  schema: z.ZodType,
+  description = '',
+  headers?: HeadersObject,
+): MethodDecorator {
+  return ApiResponse({
+    status,
+    schema: zodToOpenApi(schema, 'output'),
+    description,
+    ...(headers ? { headers } : {}),
+  });
 }
 
 /** Documents each property of a query object schema as a query parameter. */

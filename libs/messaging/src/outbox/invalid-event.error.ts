@@ -1,8 +1,7 @@
 /** A command tried to publish an event the catalogue does not know, or whose payload breaks its schema. */
 export class InvalidEventError extends Error {
+  /** A command built an event the catalogue refuses: a programming error (500 in libs/http's table). */
   readonly code = 'EVENT.INVALID';
-  /** A command built an event the catalogue refuses: a programming error, not the caller's. */
-  readonly status = 500;
   constructor(
     readonly eventType: string,
     readonly reason: string,

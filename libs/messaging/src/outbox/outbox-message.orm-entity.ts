@@ -23,6 +23,10 @@ export class OutboxMessageOrmEntity {
   @Column({ type: 'jsonb' })
   envelope!: Record<string, unknown>;
 
+  /** W3C trace context of the command that wrote it (`traceparent`…), published with it; null outside a trace. */
+  @Column({ name: 'trace_context', type: 'jsonb', nullable: true })
+  traceContext!: Record<string, string> | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

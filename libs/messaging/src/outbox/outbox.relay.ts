@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
 import type { EventEnvelope } from '@tripartite/events';
+import { type TraceCarrier, withTraceOf } from '@tripartite/telemetry';
 import type { ConfirmChannel } from 'amqplib';
 import { DataSource } from 'typeorm';
 import { AmqpConnection } from '../amqp/amqp-connection';
@@ -37,10 +38,10 @@ const BEGIN_AND_READ = `BEGIN;
   SET LOCAL synchronous_commit = off;
   SET LOCAL enable_bitmapscan = off;
   SET LOCAL enable_seqscan = off;
-  SELECT l.locked, o.seq, o.envelope
+  SELECT l.locked, o.seq, o.envelope, o.trace_context
     FROM (SELECT pg_try_advisory_xact_lock(hashtext('tripartite.outbox.relay')) AS locked) l
     LEFT JOIN LATERAL (
-      SELECT seq, envelope FROM outbox WHERE l.locked AND sent_at IS NULL ORDER BY seq LIMIT ${BATCH_SIZE}
+      SELECT seq, envelope, trace_context FROM outbox WHERE l.locked AND sent_at IS NULL ORDER BY seq LIMIT ${BATCH_SIZE}
     ) o ON true`;
 
 /** Marks a confirmed pass sent and commits: the second round trip. */
@@ -57,13 +58,12 @@ function digits(seq: string): string {
 interface OutboxRow {
   seq: string;
   envelope: EventEnvelope;
+  /** The trace of the command that wrote the event, if it ran in one. */
+  trace_context: TraceCarrier | null;
 }
 
 /** A row of the first read: whether the lock was taken, then the first pending row if any. */
-type PendingRow = { locked: boolean } & (
-  | { seq: string; envelope: EventEnvelope }
-  | { seq: null; envelope: null }
-);
+type PendingRow = { locked: boolean } & (OutboxRow | { seq: null; envelope: null; trace_context: null });
 
 /** The pg client under TypeORM's query runner: a multi-statement simple query returns one result each. */
 interface SimpleQueryClient {
@@ -158,13 +158,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  /**
+   * Each event leaves in the trace of the command that wrote it (ADR 0013): its `traceparent` rides in
+   * the AMQP headers, and the publish happens in that context, so an instrumented client makes its span
+   * there and passes its own on instead.
+   */
   private publish(channel: ConfirmChannel, rows: readonly OutboxRow[]): void {
-    for (const { envelope } of rows) {
-      channel.publish(
-        this.config.AMQP_EXCHANGE,
-        envelope.type,
-        Buffer.from(JSON.stringify(envelope)),
-        publishOptionsOf(envelope),
+    for (const { envelope, trace_context: trace } of rows) {
+      withTraceOf(trace, () =>
+        channel.publish(
+          this.config.AMQP_EXCHANGE,
+          envelope.type,
+          Buffer.from(JSON.stringify(envelope)),
+          publishOptionsOf(envelope, trace ?? {}),
+        ),
       );
     }
   }

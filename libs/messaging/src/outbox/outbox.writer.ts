@@ -3,6 +3,7 @@ import { Clock } from '@tripartite/clock';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
 import { currentContext } from '@tripartite/context';
 import type { EventCatalogue, EventEnvelope, PlatformCatalogue } from '@tripartite/events';
+import { activeTraceCarrier } from '@tripartite/telemetry';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { EVENT_CATALOGUE } from '../messaging.tokens';
@@ -45,12 +46,18 @@ export class OutboxWriter<C extends EventCatalogue = PlatformCatalogue> {
 
   private async write(manager: EntityManager, event: NewEvent<string, unknown>): Promise<EventEnvelope> {
     const envelope = this.envelopeOf(event);
-    await manager.query('INSERT INTO outbox (id, type, aggregate_id, envelope) VALUES ($1, $2, $3, $4)', [
-      envelope.id,
-      envelope.type,
-      envelope.aggregateId,
-      JSON.stringify(envelope),
-    ]);
+    // The command's trace goes with its event, through the relay, to whoever consumes it (ADR 0013).
+    const trace = activeTraceCarrier();
+    await manager.query(
+      'INSERT INTO outbox (id, type, aggregate_id, envelope, trace_context) VALUES ($1, $2, $3, $4, $5)',
+      [
+        envelope.id,
+        envelope.type,
+        envelope.aggregateId,
+        JSON.stringify(envelope),
+        trace && JSON.stringify(trace),
+      ],
+    );
     if (manager.queryRunner?.isTransactionActive) this.wake?.note(manager, [envelope.id]);
     return envelope;
   }

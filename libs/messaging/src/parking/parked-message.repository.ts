@@ -67,14 +67,22 @@ export class ParkedMessageRepository {
   }
 
   /** One page of the log, in parking order. */
-  async page(page: number, pageSize: number): Promise<{ items: ParkedMessageSummary[]; total: number }> {
+  /** One page of the parked messages, oldest first, parked within `parked` (open ends allowed). */
+  async page(
+    page: number,
+    pageSize: number,
+    parked: { from?: Date; to?: Date } = {},
+  ): Promise<{ items: ParkedMessageSummary[]; total: number }> {
+    const within = `($1::timestamptz IS NULL OR parked_at >= $1) AND ($2::timestamptz IS NULL OR parked_at < $2)`;
+    const period = [parked.from ?? null, parked.to ?? null];
     const [{ total }]: { total: number }[] = await this.dataSource.query(
-      'SELECT count(*)::int AS total FROM parked_messages',
+      `SELECT count(*)::int AS total FROM parked_messages WHERE ${within}`,
+      period,
     );
     const rows: SummaryRow[] = await this.dataSource.query(
       `SELECT id, event_id, type, version, reason, unknown_version, attempts, parked_at
-         FROM parked_messages ORDER BY parked_at, id LIMIT $1 OFFSET $2`,
-      [pageSize, (page - 1) * pageSize],
+         FROM parked_messages WHERE ${within} ORDER BY parked_at, id LIMIT $3 OFFSET $4`,
+      [...period, pageSize, (page - 1) * pageSize],
     );
     const items = rows.map(toSummary);
     return { items, total };

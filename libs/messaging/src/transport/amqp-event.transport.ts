@@ -15,6 +15,7 @@ import { type QueueNames, queueNamesFor } from '../topology/queue-names';
 import type { RetryPolicy } from '../topology/retry-policy';
 import { BatchScheduler } from './batch-scheduler';
 import { EventContext } from './event-context';
+import { handleInTraceOf, inTraceOfMessage } from './event-tracing';
 import { MESSAGE_HEADERS } from './message-headers';
 import { validateMessage } from './message-validation';
 
@@ -292,18 +293,23 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     return true;
   }
 
-  private async runHandler({ handler, envelope, attempt }: Delivery, manager: EntityManager): Promise<void> {
+  private async runHandler(
+    { handler, envelope, attempt, message }: Delivery,
+    manager: EntityManager,
+  ): Promise<void> {
     const context = new EventContext([envelope, manager, attempt]);
-    await runWithContext(
-      {
-        correlationId: envelope.correlationId,
-        causationId: envelope.id,
-        actor: systemActor(this.config.SERVICE_NAME),
-      },
-      async () => {
-        const result = await handler(envelope, context);
-        await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-      },
+    await handleInTraceOf(message, envelope, attempt, () =>
+      runWithContext(
+        {
+          correlationId: envelope.correlationId,
+          causationId: envelope.id,
+          actor: systemActor(this.config.SERVICE_NAME),
+        },
+        async () => {
+          const result = await handler(envelope, context);
+          await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+        },
+      ),
     );
   }
 
@@ -357,11 +363,13 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
     const publisher = this.publishChannel;
     try {
       if (!publisher) throw new Error('no publish channel');
-      publisher.sendToQueue(queue, message.content, {
-        ...message.properties,
-        persistent: true,
-        headers: { ...message.properties.headers, ...headers },
-      });
+      inTraceOfMessage(message, () =>
+        publisher.sendToQueue(queue, message.content, {
+          ...message.properties,
+          persistent: true,
+          headers: { ...message.properties.headers, ...headers },
+        }),
+      );
       await publisher.waitForConfirms();
     } catch {
       // Broker trouble: give the message back; it is redelivered (and counted) later.

@@ -1,16 +1,19 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
-import { AccessScope, CurrentActor, Roles, ScopeEnforcer } from '@tripartite/auth';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import { AccessScope, CurrentActor, type Role, ScopeEnforcer } from '@tripartite/auth';
 import { calendarDateAt } from '@tripartite/calendar';
 import { Clock } from '@tripartite/clock';
 import type { Actor } from '@tripartite/context';
 import { DeadlineScheduler } from '@tripartite/deadlines';
 import {
-  ApiZodResponse,
-  ETag,
-  Idempotent,
+  CommandEndpoint,
   IfMatchVersion,
+  listQuerySchema,
+  offsetOf,
+  type Page,
+  pageOf,
+  QueryEndpoint,
   ZodBody,
   ZodParams,
   ZodQuery,
@@ -58,7 +61,7 @@ import {
 } from './dto/agreement.response.dto';
 import {
   type AgreementDeadlineResponse,
-  agreementDeadlinesResponseSchema,
+  agreementDeadlinePageSchema,
   toAgreementDeadlineResponse,
 } from './dto/agreement-deadline.response.dto';
 import { renewalViewResponseSchema } from './dto/renewal-view.response.dto';
@@ -66,6 +69,12 @@ import { renewalViewResponseSchema } from './dto/renewal-view.response.dto';
 const idParams = z.object({ id: z.uuid() });
 const noticeParams = z.object({ id: z.uuid(), noticeId: z.uuid() });
 type IdParams = z.infer<typeof idParams>;
+const deadlinesQuerySchema = listQuerySchema({});
+
+/** Who decides on an agrément: the DIRECCTE of the service's region (or an administrator). */
+const DECIDERS: readonly Role[] = ['admin', 'direccte'];
+/** What every decision step answers. */
+const changed = { response: agreementResponseSchema, responseDescription: 'The agrément, changed' };
 
 /**
  * Agréments: a service (or the DIRECCTE for it) files; the DIRECCTE of the service's region records the
@@ -94,11 +103,15 @@ export class AgreementController {
   ) {}
 
   @Post()
-  @HttpCode(201)
-  @Roles('admin', 'direccte', 'sst')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(201, agreementResponseSchema, 'The application, filed')
+  @CommandEndpoint({
+    name: 'fileAgreementApplication',
+    summary: 'File an application for an agrément (first, renewal), as received complete by the DIRECCTE',
+    description: 'The four months the DIRECCTE has to decide (R.4622-52) run from `filedOn`.',
+    status: 201,
+    roles: ['admin', 'direccte', 'sst'],
+    response: agreementResponseSchema,
+    responseDescription: 'The application, filed',
+  })
   async file(
     @ZodBody(fileApplicationRequestSchema) body: FileApplicationRequest,
   ): Promise<AgreementResponse> {
@@ -107,11 +120,15 @@ export class AgreementController {
 
   /** An agrément granted before the region joined the platform, recorded with its real dates (ADR 0009). */
   @Post('existing')
-  @HttpCode(201)
-  @Roles('admin', 'direccte')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(201, agreementResponseSchema, 'The agrément, recorded as it stands')
+  @CommandEndpoint({
+    name: 'recordExistingAgreement',
+    summary: 'Record an agrément granted before the region joined the platform, with its real dates',
+    description: 'Only the deadlines still ahead are planned; those already past are kept as skipped.',
+    status: 201,
+    roles: DECIDERS,
+    response: agreementResponseSchema,
+    responseDescription: 'The agrément, recorded as it stands',
+  })
   async recordExistingAgreement(
     @ZodBody(recordExistingAgreementRequestSchema) body: RecordExistingAgreementRequest,
   ): Promise<AgreementResponse> {
@@ -119,11 +136,16 @@ export class AgreementController {
   }
 
   @Get()
-  @ApiZodResponse(200, agreementPageSchema)
+  @QueryEndpoint({
+    name: 'listAgreements',
+    summary: 'Agréments and applications within the reader’s scope, filtered, by pages',
+    response: agreementPageSchema,
+    problems: [400],
+  })
   async list(
     @ZodQuery(listAgreementsQuerySchema) query: ListAgreementsQuery,
     @CurrentActor() actor: Actor,
-  ): Promise<{ items: AgreementResponse[]; page: number; pageSize: number; total: number }> {
+  ): Promise<Page<AgreementResponse>> {
     const scope = AccessScope.readsEverything(actor)
       ? {}
       : AccessScope.isRegionalAuthority(actor) && actor.region
@@ -132,33 +154,57 @@ export class AgreementController {
     const { page, pageSize, ...filter } = query;
     const { items, total } = await this.agreements.list({ ...filter, ...scope }, page, pageSize);
     const today = this.today();
-    return { items: items.map((a) => toAgreementResponse(a, today)), page, pageSize, total };
+    return pageOf(
+      query,
+      items.map((a) => toAgreementResponse(a, today)),
+      total,
+    );
   }
 
   @Get(':id')
-  @ETag()
-  @ApiZodResponse(200, agreementResponseSchema)
+  @QueryEndpoint({
+    name: 'getAgreement',
+    summary: 'One agrément: its application, opinion, decision, notices and validity',
+    response: agreementResponseSchema,
+    etag: true,
+    problems: [400, 403, 404],
+  })
   async get(@ZodParams(idParams) { id }: IdParams): Promise<AgreementResponse> {
     return this.respond(await this.load(id));
   }
 
   /** What the DIRECCTE examines at renewal: the service project and the CPOM (seed 002 I.1). */
   @Get(':id/renewal-view')
-  @ApiZodResponse(200, renewalViewResponseSchema)
+  @QueryEndpoint({
+    name: 'getAgreementRenewalView',
+    summary: 'What the DIRECCTE examines at renewal: the service project and the CPOM (seed 002 I.1)',
+    response: renewalViewResponseSchema,
+    problems: [400, 403, 404],
+  })
   renewalView(@ZodParams(idParams) { id }: IdParams): Promise<RenewalView> {
     return this.renewalViews.view(id);
   }
 
   /** The agrément's deadlines: reminders, warnings and expiry, pending or done; `skipped` ones had passed when known. */
   @Get(':id/deadlines')
-  @ApiZodResponse(200, agreementDeadlinesResponseSchema)
-  async deadlineList(@ZodParams(idParams) { id }: IdParams): Promise<{ items: AgreementDeadlineResponse[] }> {
+  @QueryEndpoint({
+    name: 'listAgreementDeadlines',
+    summary: 'The agrément’s deadlines (reminders, warnings, expiry) and what became of each',
+    response: agreementDeadlinePageSchema,
+    problems: [400, 403, 404],
+  })
+  async deadlineList(
+    @ZodParams(idParams) { id }: IdParams,
+    @ZodQuery(deadlinesQuerySchema) query: z.infer<typeof deadlinesQuerySchema>,
+  ): Promise<Page<AgreementDeadlineResponse>> {
     await this.load(id);
     const deadlines = await this.deadlines.listForSubject(id);
-    return { items: deadlines.map(toAgreementDeadlineResponse) };
+    const start = offsetOf(query);
+    const page = deadlines.slice(start, start + query.pageSize).map(toAgreementDeadlineResponse);
+    return pageOf(query, page, deadlines.length);
   }
 
-  @Get(':id/history')
+  @AuditHistoryEndpoint('agreement')
   async history(
     @ZodParams(idParams) { id }: IdParams,
     @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
@@ -168,11 +214,12 @@ export class AgreementController {
   }
 
   @Post(':id/inspector-opinion')
-  @HttpCode(200)
-  @Roles('admin', 'direccte')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
+  @CommandEndpoint({
+    name: 'recordInspectorOpinion',
+    summary: 'Record the labour inspector’s (MIT) opinion on the application, before any decision',
+    roles: DECIDERS,
+    ...changed,
+  })
   async inspectorOpinion(
     @ZodParams(idParams) { id }: IdParams,
     @IfMatchVersion() version: number,
@@ -182,11 +229,13 @@ export class AgreementController {
   }
 
   @Post(':id/decision')
-  @HttpCode(200)
-  @Roles('admin', 'direccte')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
+  @CommandEndpoint({
+    name: 'decideAgreement',
+    summary:
+      'Decide on the application: grant, grant conditionally (at most two years, D.4622-51 1°) or refuse',
+    roles: DECIDERS,
+    ...changed,
+  })
   async decision(
     @ZodParams(idParams) { id }: IdParams,
     @IfMatchVersion() version: number,
@@ -196,10 +245,15 @@ export class AgreementController {
   }
 
   @Post(':id/compliance-notices')
-  @HttpCode(201)
-  @Roles('admin', 'direccte')
-  @Idempotent()
-  @ETag()
+  @CommandEndpoint({
+    name: 'issueComplianceNotice',
+    summary:
+      'Give the service formal notice to comply within a deadline of at most six months (D.4622-51 2°)',
+    status: 201,
+    roles: DECIDERS,
+    response: agreementResponseSchema,
+    responseDescription: 'The agrément, with the notice',
+  })
   async complianceNotice(
     @ZodParams(idParams) { id }: IdParams,
     @IfMatchVersion() version: number,
@@ -209,11 +263,12 @@ export class AgreementController {
   }
 
   @Post(':id/compliance-notices/:noticeId/compliance')
-  @HttpCode(200)
-  @Roles('admin', 'direccte')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
+  @CommandEndpoint({
+    name: 'recordComplianceMet',
+    summary: 'Record that the service complied with a formal notice before its deadline',
+    roles: DECIDERS,
+    ...changed,
+  })
   async complianceMet(
     @ZodParams(noticeParams) { id, noticeId }: z.infer<typeof noticeParams>,
     @IfMatchVersion() version: number,
@@ -223,11 +278,12 @@ export class AgreementController {
   }
 
   @Post(':id/withdrawal')
-  @HttpCode(200)
-  @Roles('admin', 'direccte')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
+  @CommandEndpoint({
+    name: 'withdrawAgreement',
+    summary: 'Withdraw the agrément once a formal notice lapsed without compliance (D.4622-51 2°)',
+    roles: DECIDERS,
+    ...changed,
+  })
   async withdrawal(
     @ZodParams(idParams) { id }: IdParams,
     @IfMatchVersion() version: number,
@@ -237,11 +293,12 @@ export class AgreementController {
   }
 
   @Post(':id/shortening')
-  @HttpCode(200)
-  @Roles('admin', 'direccte')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(200, agreementResponseSchema, 'The agrément, changed')
+  @CommandEndpoint({
+    name: 'shortenAgreement',
+    summary: 'Shorten the agrément once a formal notice lapsed without compliance (D.4622-51 2°)',
+    roles: DECIDERS,
+    ...changed,
+  })
   async shortening(
     @ZodParams(idParams) { id }: IdParams,
     @IfMatchVersion() version: number,
@@ -251,10 +308,13 @@ export class AgreementController {
   }
 
   @Post(':id/member-information')
-  @HttpCode(200)
-  @Roles('admin', 'direccte', 'sst')
-  @Idempotent()
-  @ETag()
+  @CommandEndpoint({
+    name: 'recordMembersInformed',
+    summary:
+      'Record the day the service’s president informed every member company of the decision (D.4622-51 2°)',
+    roles: ['admin', 'direccte', 'sst'],
+    ...changed,
+  })
   async memberInformation(
     @ZodParams(idParams) { id }: IdParams,
     @IfMatchVersion() version: number,

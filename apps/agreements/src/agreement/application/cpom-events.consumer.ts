@@ -4,14 +4,6 @@ import { Clock } from '@tripartite/clock';
 import { type EnvelopeOf, EventContext, EventPattern } from '@tripartite/messaging';
 import { CpomProjectionRepository } from '../infrastructure/cpom-projection.repository';
 
-/** Routing keys the agreements service consumes: the CPOM facts its renewal view shows. */
-export const CPOM_EVENTS = [
-  'contract.signed',
-  'contract.amended',
-  'contract.review_completed',
-  'contract.evaluated',
-] as const;
-
 /**
  * "Au moment du renouvellement de l'agrément, la DIRECCTE examine la mise en œuvre du CPOM" (seed 002
  * I.1): the renewal view needs each service's CPOM, learnt from the contracts service's events, written

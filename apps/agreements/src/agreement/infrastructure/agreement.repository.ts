@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarDate } from '@tripartite/calendar';
+import type { Period } from '@tripartite/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Agreement } from '../domain/agreement';
 import { AgreementRuleViolation, PLATFORM_RULE } from '../domain/agreement.errors';
@@ -15,6 +16,8 @@ export interface AgreementFilter {
   status?: AgreementStatus;
   /** Granted agréments whose last day is before this date. */
   expiringBefore?: CalendarDate;
+  /** Recorded on the platform (filed, or entered) within this period. */
+  recorded?: Period;
   /** The reader's regions; undefined: all. */
   withinRegions?: readonly string[];
   /** Only this service's agréments (a service reads its own); undefined: any. */
@@ -104,6 +107,8 @@ export class AgreementRepository {
         .andWhere("a.status = 'granted'")
         .andWhere('a.valid_until < :before', { before: filter.expiringBefore });
     }
+    if (filter.recorded?.from) query.andWhere('a.created_at >= :from', { from: filter.recorded.from });
+    if (filter.recorded?.to) query.andWhere('a.created_at < :to', { to: filter.recorded.to });
     if (filter.withinRegions) query.andWhere('a.regions && :within', { within: [...filter.withinRegions] });
     if (filter.onlyServiceId) query.andWhere('a.service_id = :only', { only: filter.onlyServiceId });
     const [rows, total] = await query

@@ -1,13 +1,15 @@
-import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
-import { AccessScope, CurrentActor, Roles, ScopeEnforcer } from '@tripartite/auth';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import { AccessScope, CurrentActor, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
-  ApiZodResponse,
-  ETag,
-  Idempotent,
+  CommandEndpoint,
   IfMatchVersion,
+  type Page,
+  pageOf,
+  pageSchemaOf,
+  QueryEndpoint,
   ZodBody,
   ZodParams,
   ZodQuery,
@@ -35,13 +37,6 @@ import {
 
 const idParams = z.object({ id: z.uuid() });
 
-const organisationPageSchema = z.object({
-  items: z.array(organisationResponseSchema),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
-});
-
 /** The regional directory: DIRECCTE agents register; parties and national steering read within scope. */
 @ApiTags('organisations')
 @Controller('api/v1/organisations')
@@ -55,11 +50,14 @@ export class OrganisationController {
   ) {}
 
   @Post()
-  @HttpCode(201)
-  @Roles('admin', 'national', 'direccte')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(201, organisationResponseSchema, 'The organisation, registered')
+  @CommandEndpoint({
+    name: 'registerOrganisation',
+    summary: 'Register an organisation in the directory (a service, a DIRECCTE, a Caisse, an ARS…)',
+    status: 201,
+    roles: ['admin', 'national', 'direccte'],
+    response: organisationResponseSchema,
+    responseDescription: 'The organisation, registered',
+  })
   async create(
     @ZodBody(registerOrganisationRequestSchema) body: RegisterOrganisationRequest,
   ): Promise<OrganisationResponse> {
@@ -71,28 +69,43 @@ export class OrganisationController {
    * region, a service itself.
    */
   @Get()
-  @ApiZodResponse(200, organisationPageSchema)
+  @QueryEndpoint({
+    name: 'listOrganisations',
+    summary: 'The directory within the reader’s scope, filtered, by pages',
+    response: pageSchemaOf(organisationResponseSchema, 'By name'),
+    problems: [400],
+  })
   async list(
     @ZodQuery(listOrganisationsQuerySchema) query: ListOrganisationsQuery,
     @CurrentActor() actor: Actor,
-  ): Promise<z.infer<typeof organisationPageSchema>> {
+  ): Promise<Page<OrganisationResponse>> {
     const scope = AccessScope.readsEverything(actor)
       ? {}
       : AccessScope.isRegionalAuthority(actor) && actor.region
         ? { withinRegions: [actor.region] }
         : { onlyId: actor.organisationId ?? '00000000-0000-0000-0000-000000000000' };
     const { items, total } = await this.organisations.list(
-      { type: query.type, region: query.region, nameContains: query.name, ...scope },
+      {
+        type: query.type,
+        region: query.region,
+        nameContains: query.name,
+        recorded: query.recorded,
+        ...scope,
+      },
       query.page,
       query.pageSize,
     );
-    return { items: items.map(toOrganisationResponse), page: query.page, pageSize: query.pageSize, total };
+    return pageOf(query, items.map(toOrganisationResponse), total);
   }
 
   @Patch(':id')
-  @Roles('admin', 'national', 'direccte', 'sst', 'caisse', 'ars', 'crprp')
-  @ETag()
-  @ApiZodResponse(200, organisationResponseSchema, 'The organisation, changed')
+  @CommandEndpoint({
+    name: 'updateOrganisation',
+    summary: 'Change an organisation’s fields sent; an organisation may change its own contacts',
+    roles: ['admin', 'national', 'direccte', 'sst', 'caisse', 'ars', 'crprp'],
+    response: organisationResponseSchema,
+    responseDescription: 'The organisation, changed',
+  })
   async update(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
     @IfMatchVersion() expectedVersion: number,
@@ -102,14 +115,19 @@ export class OrganisationController {
   }
 
   @Get(':id')
-  @ETag()
-  @ApiZodResponse(200, organisationResponseSchema)
+  @QueryEndpoint({
+    name: 'getOrganisation',
+    summary: 'One organisation of the directory, with its contacts',
+    response: organisationResponseSchema,
+    etag: true,
+    problems: [400, 403, 404],
+  })
   async get(@ZodParams(idParams) { id }: z.infer<typeof idParams>): Promise<OrganisationResponse> {
     const organisation = await this.load(id);
     return toOrganisationResponse(organisation);
   }
 
-  @Get(':id/history')
+  @AuditHistoryEndpoint('organisation')
   async history(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
     @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,

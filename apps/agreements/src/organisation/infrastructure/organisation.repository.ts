@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Period } from '@tripartite/http';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { CoveringCaisse } from '../domain/competent-caisse.rule';
 import { Organisation } from '../domain/organisation';
@@ -12,6 +13,8 @@ export interface OrganisationFilter {
   type?: OrganisationType;
   region?: string;
   nameContains?: string;
+  /** Registered on the platform within this period. */
+  recorded?: Period;
   /** Only these regions (the reader's scope); undefined: all. */
   withinRegions?: readonly string[];
   /** Only this organisation (a service reading the directory sees itself); undefined: any. */
@@ -85,6 +88,8 @@ export class OrganisationRepository {
     if (filter.region) query.andWhere(':region = ANY(o.regions)', { region: filter.region });
     if (filter.nameContains)
       query.andWhere('o.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
+    if (filter.recorded?.from) query.andWhere('o.created_at >= :from', { from: filter.recorded.from });
+    if (filter.recorded?.to) query.andWhere('o.created_at < :to', { to: filter.recorded.to });
     if (filter.withinRegions) query.andWhere('o.regions && :within', { within: [...filter.withinRegions] });
     if (filter.onlyId) query.andWhere('o.id = :onlyId', { onlyId: filter.onlyId });
     const [rows, total] = await query

@@ -1,13 +1,15 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
-import { AccessScope, CurrentActor, Roles, ScopeEnforcer } from '@tripartite/auth';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import { AccessScope, CurrentActor, type Role, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
-  ApiZodResponse,
-  ETag,
-  Idempotent,
+  CommandEndpoint,
   IfMatchVersion,
+  type Page,
+  pageOf,
+  pageSchemaOf,
+  QueryEndpoint,
   ZodBody,
   ZodParams,
   ZodQuery,
@@ -43,6 +45,7 @@ import {
 } from './dto/list-service-projects.request.dto';
 import {
   type ServiceProjectResponse,
+  type ServiceProjectSummaryResponse,
   serviceProjectResponseSchema,
   serviceProjectSummaryResponseSchema,
   toServiceProjectResponse,
@@ -51,12 +54,8 @@ import {
 
 const idParams = z.object({ id: z.uuid() });
 
-const serviceProjectPageSchema = z.object({
-  items: z.array(serviceProjectSummaryResponseSchema),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
-});
+/** Who records each step of a project: the service itself, or an administrator. */
+const AUTHORS: readonly Role[] = ['admin', 'sst'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A reader that speaks for no service matches no project. */
@@ -88,11 +87,14 @@ export class ServiceProjectController {
   ) {}
 
   @Post()
-  @HttpCode(201)
-  @Roles('admin', 'sst')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(201, serviceProjectResponseSchema, 'The project, drafted as version 1')
+  @CommandEndpoint({
+    name: 'draftServiceProject',
+    summary: 'Draft a multi-year service project (L.4622-14) as its version 1',
+    status: 201,
+    roles: AUTHORS,
+    response: serviceProjectResponseSchema,
+    responseDescription: 'The project, drafted as version 1',
+  })
   async create(
     @ZodBody(draftServiceProjectRequestSchema) body: DraftServiceProjectRequest,
   ): Promise<ServiceProjectResponse> {
@@ -100,11 +102,13 @@ export class ServiceProjectController {
   }
 
   @Post(':id/cmt-adoption')
-  @HttpCode(200)
-  @Roles('admin', 'sst')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(200, serviceProjectResponseSchema, 'The project, its current draft adopted by the CMT')
+  @CommandEndpoint({
+    name: 'adoptServiceProject',
+    summary: 'Record the adoption of the current draft by the medical-technical commission (CMT)',
+    roles: AUTHORS,
+    response: serviceProjectResponseSchema,
+    responseDescription: 'The project, its current draft adopted by the CMT',
+  })
   async adopt(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
     @IfMatchVersion() expectedVersion: number,
@@ -114,11 +118,13 @@ export class ServiceProjectController {
   }
 
   @Post(':id/board-approval')
-  @HttpCode(200)
-  @Roles('admin', 'sst')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(200, serviceProjectResponseSchema, 'The project, its adopted version approved and in force')
+  @CommandEndpoint({
+    name: 'approveServiceProject',
+    summary: 'Record the board’s approval of the adopted version, which comes into force',
+    roles: AUTHORS,
+    response: serviceProjectResponseSchema,
+    responseDescription: 'The project, its adopted version approved and in force',
+  })
   async approve(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
     @IfMatchVersion() expectedVersion: number,
@@ -128,15 +134,14 @@ export class ServiceProjectController {
   }
 
   @Post(':id/revisions')
-  @HttpCode(201)
-  @Roles('admin', 'sst')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(
-    201,
-    serviceProjectResponseSchema,
-    'The project, with its revision drafted as a new version',
-  )
+  @CommandEndpoint({
+    name: 'reviseServiceProject',
+    summary: 'Draft a revision of the project in force as its next version',
+    status: 201,
+    roles: AUTHORS,
+    response: serviceProjectResponseSchema,
+    responseDescription: 'The project, with its revision drafted as a new version',
+  })
   async revise(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
     @IfMatchVersion() expectedVersion: number,
@@ -146,16 +151,15 @@ export class ServiceProjectController {
   }
 
   @Post(':id/withdrawal')
-  @HttpCode(200)
-  @Roles('admin', 'sst')
-  @Idempotent()
-  @ETag()
-  @ApiZodResponse(
-    200,
-    serviceProjectResponseSchema,
-    'The project, its pending version withdrawn: the project itself when nothing was ever approved, ' +
+  @CommandEndpoint({
+    name: 'withdrawServiceProject',
+    summary: 'Withdraw the version not yet approved (the whole project when none ever was)',
+    roles: AUTHORS,
+    response: serviceProjectResponseSchema,
+    responseDescription:
+      'The project, its pending version withdrawn: the project itself when nothing was ever approved, ' +
       'else back to its version in force',
-  )
+  })
   async withdraw(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
     @IfMatchVersion() expectedVersion: number,
@@ -165,35 +169,48 @@ export class ServiceProjectController {
   }
 
   @Get()
-  @ApiZodResponse(200, serviceProjectPageSchema)
+  @QueryEndpoint({
+    name: 'listServiceProjects',
+    summary: 'Service projects within the reader’s scope, filtered, by pages',
+    response: pageSchemaOf(serviceProjectSummaryResponseSchema, 'By service name'),
+    problems: [400],
+  })
   async list(
     @ZodQuery(listServiceProjectsQuerySchema) query: ListServiceProjectsQuery,
     @CurrentActor() actor: Actor,
-  ): Promise<z.infer<typeof serviceProjectPageSchema>> {
+  ): Promise<Page<ServiceProjectSummaryResponse>> {
     const { items, total } = await this.projects.list(
-      { serviceId: query.serviceId, region: query.region, status: query.status, ...scopeOf(actor) },
+      {
+        serviceId: query.serviceId,
+        region: query.region,
+        status: query.status,
+        recorded: query.recorded,
+        ...scopeOf(actor),
+      },
       query.page,
       query.pageSize,
     );
     const services = await this.directory.findMany(items.map((project) => project.serviceId));
-    return {
-      items: items.map((project) =>
-        toServiceProjectSummaryResponse({ project, service: services.get(project.serviceId)! }),
-      ),
-      page: query.page,
-      pageSize: query.pageSize,
-      total,
-    };
+    const summaries = items.map((project) =>
+      toServiceProjectSummaryResponse({ project, service: services.get(project.serviceId)! }),
+    );
+    return pageOf(query, summaries, total);
   }
 
   @Get(':id')
-  @ETag()
-  @ApiZodResponse(200, serviceProjectResponseSchema, 'The project with its versions and the one in force')
+  @QueryEndpoint({
+    name: 'getServiceProject',
+    summary: 'One service project with its versions and the one in force',
+    response: serviceProjectResponseSchema,
+    responseDescription: 'The project with its versions and the one in force',
+    etag: true,
+    problems: [400, 403, 404],
+  })
   async get(@ZodParams(idParams) { id }: z.infer<typeof idParams>): Promise<ServiceProjectResponse> {
     return toServiceProjectResponse(await this.load(id));
   }
 
-  @Get(':id/history')
+  @AuditHistoryEndpoint('service_project')
   async history(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
     @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarDate } from '@tripartite/calendar';
+import type { Period } from '@tripartite/http';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { OrganisationOrmEntity } from '../../organisation/infrastructure/organisation.orm-entity';
 import { ServiceProject } from '../domain/service-project';
@@ -11,6 +12,8 @@ export interface ServiceProjectFilter {
   serviceId?: string;
   region?: string;
   status?: ServiceProjectStatus;
+  /** Drafted on the platform within this period. */
+  recorded?: Period;
   /** Only projects of services in these regions (the reader's scope); undefined: all. */
   withinRegions?: readonly string[];
   /** Only this service's projects (a service reads its own); undefined: any. */
@@ -79,6 +82,8 @@ export class ServiceProjectRepository {
     if (filter.serviceId) query.andWhere('p.serviceId = :serviceId', { serviceId: filter.serviceId });
     if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
     if (filter.region) query.andWhere(':region = ANY(o.regions)', { region: filter.region });
+    if (filter.recorded?.from) query.andWhere('p.createdAt >= :from', { from: filter.recorded.from });
+    if (filter.recorded?.to) query.andWhere('p.createdAt < :to', { to: filter.recorded.to });
     if (filter.withinRegions) query.andWhere('o.regions && :within', { within: [...filter.withinRegions] });
     if (filter.onlyServiceId) query.andWhere('p.serviceId = :only', { only: filter.onlyServiceId });
     const [rows, total] = await query

@@ -1,8 +1,16 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Clock } from '@tripartite/clock';
 import { PLATFORM_CONFIG } from '@tripartite/config';
-import { ApiZodResponse, ZodParams } from '@tripartite/http';
+import {
+  listQuerySchema,
+  offsetOf,
+  type Page,
+  pageOf,
+  QueryEndpoint,
+  ZodParams,
+  ZodQuery,
+} from '@tripartite/http';
 import { z } from 'zod';
 import type { NotificationsConfig } from '../../notifications.config';
 import { isTemplateKey, type TemplateKey, templateCatalogue } from '../../templates/template-catalogue';
@@ -11,14 +19,14 @@ import { eventTypesOf, ruleFor } from '../domain/notification-rules';
 import { previewOf } from '../domain/template-preview';
 import { TemplateRenderer } from '../infrastructure/handlebars-template.renderer';
 import {
-  type NotificationTemplateList,
   type NotificationTemplatePreview,
   type NotificationTemplateSummary,
-  notificationTemplateListSchema,
+  notificationTemplatePageSchema,
   notificationTemplatePreviewSchema,
 } from './dto/notification-template.response.dto';
 
 const keyParams = z.object({ key: z.string().min(1).max(100) });
+const listTemplatesQuerySchema = listQuerySchema({});
 
 /**
  * The messages the platform sends: which event sends which, to whom, and each rendered as its rule row
@@ -35,21 +43,27 @@ export class NotificationTemplatesController {
   ) {}
 
   @Get()
-  @ApiOperation({
-    operationId: 'listNotificationTemplates',
+  @QueryEndpoint({
+    name: 'listNotificationTemplates',
     summary: 'Every message, its events and recipients',
+    response: notificationTemplatePageSchema,
+    problems: [400],
   })
-  @ApiZodResponse(200, notificationTemplateListSchema)
-  list(): NotificationTemplateList {
-    return { items: (Object.keys(templateCatalogue) as TemplateKey[]).map(summaryOf) };
+  list(
+    @ZodQuery(listTemplatesQuerySchema) query: z.infer<typeof listTemplatesQuerySchema>,
+  ): Page<NotificationTemplateSummary> {
+    const keys = Object.keys(templateCatalogue) as TemplateKey[];
+    const start = offsetOf(query);
+    return pageOf(query, keys.slice(start, start + query.pageSize).map(summaryOf), keys.length);
   }
 
   @Get(':key/preview')
-  @ApiOperation({
-    operationId: 'previewNotificationTemplate',
+  @QueryEndpoint({
+    name: 'previewNotificationTemplate',
     summary: 'One message as its rule sends it for a sample event',
+    response: notificationTemplatePreviewSchema,
+    problems: [400, 404],
   })
-  @ApiZodResponse(200, notificationTemplatePreviewSchema)
   preview(@ZodParams(keyParams) { key }: z.infer<typeof keyParams>): NotificationTemplatePreview {
     if (!isTemplateKey(key)) throw new TemplateNotFoundError(key);
     const { event, party, data } = previewOf(key, this.config.PUBLIC_BASE_URL);

@@ -1,7 +1,14 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { AccessScope, type AuthenticatedActor, CurrentActor, forbiddenScope } from '@tripartite/auth';
-import { ApiZodResponse, ETag, Idempotent, IfMatchVersion, ZodParams, ZodQuery } from '@tripartite/http';
+import {
+  CommandEndpoint,
+  IfMatchVersion,
+  pageOf,
+  QueryEndpoint,
+  ZodParams,
+  ZodQuery,
+} from '@tripartite/http';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { RetryDeliveryHandler } from '../application/retry-delivery.handler';
@@ -10,7 +17,6 @@ import { DeliveryRepository } from '../infrastructure/delivery.repository';
 import {
   type ListNotificationsQuery,
   listNotificationsQuerySchema,
-  periodOf,
 } from './dto/list-notifications.request.dto';
 import {
   type NotificationDetail,
@@ -22,6 +28,7 @@ import {
 } from './dto/notification.response.dto';
 
 const idParams = z.object({ id: z.uuid() });
+const detailVersion = (body: unknown) => (body as NotificationDetail).version;
 
 /**
  * What the platform sent, to whom, and how it went. National and admin roles see every e-mail; any
@@ -38,34 +45,39 @@ export class NotificationsController {
   ) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listNotifications', summary: 'E-mails recorded and sent, newest first' })
-  @ApiZodResponse(200, notificationPageSchema, 'One page of notifications')
+  @QueryEndpoint({
+    name: 'listNotifications',
+    summary: 'E-mails recorded and sent, newest first, filtered, by pages',
+    response: notificationPageSchema,
+    responseDescription: 'One page of notifications',
+    problems: [400, 403],
+  })
   async list(
     @ZodQuery(listNotificationsQuerySchema) query: ListNotificationsQuery,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<NotificationPage> {
-    const { items, more } = await this.deliveries.list(this.dataSource.manager, {
-      organisationId: organisationScopeOf(actor),
-      status: query.status,
-      eventType: query.eventType,
-      recipientEmail: query.recipient,
-      ...periodOf(query),
-      before: query.before,
-      limit: query.limit,
-    });
-    return {
-      items: items.map(toNotificationSummary),
-      nextBefore: more ? (items[items.length - 1]?.id ?? null) : null,
-    };
+    const { items, total } = await this.deliveries.list(
+      this.dataSource.manager,
+      {
+        organisationId: organisationScopeOf(actor),
+        status: query.status,
+        eventType: query.eventType,
+        recipientEmail: query.recipient,
+        ...query.recorded,
+      },
+      query,
+    );
+    return pageOf(query, items.map(toNotificationSummary), total);
   }
 
   @Get(':id')
-  @ETag((body) => (body as NotificationDetail).version)
-  @ApiOperation({
-    operationId: 'getNotification',
+  @QueryEndpoint({
+    name: 'getNotification',
     summary: 'One e-mail: rendered subject, bodies and attachments, tries, SMTP reply',
+    response: notificationDetailSchema,
+    etag: detailVersion,
+    problems: [400, 403, 404],
   })
-  @ApiZodResponse(200, notificationDetailSchema)
   async get(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
     @CurrentActor() actor: AuthenticatedActor,
@@ -80,17 +92,17 @@ export class NotificationsController {
   }
 
   @Post(':id/retry')
-  @HttpCode(202)
-  @Idempotent()
-  @ETag((body) => (body as NotificationDetail).version)
-  @ApiOperation({
-    operationId: 'retryNotification',
+  @CommandEndpoint({
+    name: 'retryNotification',
     summary: 'Send a failed e-mail again (admin, or the organisation it was sent to); 409 unless failed',
+    status: 202,
+    etag: detailVersion,
+    response: notificationDetailSchema,
+    responseDescription: 'The notification, pending again and queued',
   })
-  @ApiZodResponse(202, notificationDetailSchema, 'The notification, pending again and queued')
   async retry(
+    @IfMatchVersion() expectedVersion: number,
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
-    @IfMatchVersion({ required: false }) expectedVersion: number | undefined,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<NotificationDetail> {
     return toNotificationDetail(await this.retryHandler.execute(id, actor, expectedVersion));

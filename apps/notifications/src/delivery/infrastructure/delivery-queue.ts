@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { PLATFORM_CONFIG } from '@tripartite/config';
+import { activeTraceCarrier, type TraceCarrier } from '@tripartite/telemetry';
 import { Queue } from 'bullmq';
 import type { NotificationsConfig } from '../../notifications.config';
 
@@ -12,6 +13,8 @@ export const SEND_QUEUE_NAME = 'notifications-send';
 
 export interface SendJobData {
   deliveryId: string;
+  /** The trace of the event that decided the e-mail: the send continues it (ADR 0013). */
+  trace?: TraceCarrier;
 }
 
 /**
@@ -40,7 +43,12 @@ export class DeliveryQueue implements OnApplicationShutdown {
   }
 
   async enqueue(deliveryIds: readonly string[]): Promise<void> {
-    await Promise.all(deliveryIds.map((id) => this.queue.add('send', { deliveryId: id }, { jobId: id })));
+    const trace = activeTraceCarrier();
+    await Promise.all(
+      deliveryIds.map((id) =>
+        this.queue.add('send', { deliveryId: id, ...(trace ? { trace } : {}) }, { jobId: id }),
+      ),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

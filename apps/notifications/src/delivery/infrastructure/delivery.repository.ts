@@ -32,9 +32,6 @@ export interface DeliveryFilter {
   from?: Date;
   /** Only deliveries recorded before this instant. */
   to?: Date;
-  /** Only deliveries recorded before this one (the previous page's last id). */
-  before?: string;
-  limit: number;
 }
 
 /** Position in the sweep's walk over pending deliveries, oldest first. */
@@ -181,30 +178,35 @@ export class DeliveryRepository {
     return rows.map((row) => ({ id: row.id, createdAt: row.created_at }));
   }
 
-  /** Deliveries newest first, filtered; one more than `limit` is read to tell whether a next page exists. */
-  async list(manager: EntityManager, filter: DeliveryFilter): Promise<{ items: Delivery[]; more: boolean }> {
-    const rows: DeliveryRow[] = await manager.query(
-      `SELECT ${DELIVERY_COLUMNS} FROM deliveries
-       WHERE ($1::uuid IS NULL OR recipient_organisation_id = $1)
+  /** One page of the deliveries, newest first, filtered; with how many match across all pages. */
+  async list(
+    manager: EntityManager,
+    filter: DeliveryFilter,
+    page: { page: number; pageSize: number },
+  ): Promise<{ items: Delivery[]; total: number }> {
+    const where = `($1::uuid IS NULL OR recipient_organisation_id = $1)
          AND ($2::text IS NULL OR status = $2)
          AND ($3::text IS NULL OR event_type = $3)
          AND ($4::text IS NULL OR recipient_email = lower($4))
-         AND ($5::uuid IS NULL OR (created_at, id) < (SELECT created_at, id FROM deliveries WHERE id = $5))
-         AND ($7::timestamptz IS NULL OR created_at >= $7)
-         AND ($8::timestamptz IS NULL OR created_at < $8)
-       ORDER BY created_at DESC, id DESC
-       LIMIT $6`,
-      [
-        filter.organisationId ?? null,
-        filter.status ?? null,
-        filter.eventType ?? null,
-        filter.recipientEmail ?? null,
-        filter.before ?? null,
-        filter.limit + 1,
-        filter.from ?? null,
-        filter.to ?? null,
-      ],
+         AND ($5::timestamptz IS NULL OR created_at >= $5)
+         AND ($6::timestamptz IS NULL OR created_at < $6)`;
+    const parameters = [
+      filter.organisationId ?? null,
+      filter.status ?? null,
+      filter.eventType ?? null,
+      filter.recipientEmail ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+    ];
+    const [{ total }]: { total: number }[] = await manager.query(
+      `SELECT count(*)::int AS total FROM deliveries WHERE ${where}`,
+      parameters,
     );
-    return { items: rows.slice(0, filter.limit).map(toDelivery), more: rows.length > filter.limit };
+    const rows: DeliveryRow[] = await manager.query(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE ${where}
+       ORDER BY created_at DESC, id DESC LIMIT $7 OFFSET $8`,
+      [...parameters, page.pageSize, (page.page - 1) * page.pageSize],
+    );
+    return { items: rows.map(toDelivery), total };
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { PLATFORM_CONFIG } from '@tripartite/config';
+import { inSpan, SpanKind, SpanStatusCode } from '@tripartite/telemetry';
 import { createTransport, type NodemailerError } from 'nodemailer';
 import type { NotificationsConfig } from '../../notifications.config';
 import { type MailSendResult, MailTransport, type OutgoingMail } from '../application/mail-transport';
@@ -13,10 +14,12 @@ import { type MailSendResult, MailTransport, type OutgoingMail } from '../applic
 export class NodemailerMailTransport extends MailTransport implements OnApplicationShutdown {
   private readonly transporter;
   private readonly from: string;
+  private readonly server: { host: string; port: number };
 
   constructor(@Inject(PLATFORM_CONFIG) config: NotificationsConfig) {
     super();
     this.from = config.MAIL_FROM;
+    this.server = { host: config.SMTP_HOST, port: config.SMTP_PORT };
     this.transporter = createTransport({
       host: config.SMTP_HOST,
       port: config.SMTP_PORT,
@@ -28,7 +31,31 @@ export class NodemailerMailTransport extends MailTransport implements OnApplicat
     });
   }
 
-  async send(mail: OutgoingMail): Promise<MailSendResult> {
+  /** One span per try, in the send job's trace: the answer of "was this e-mail sent, and when" (ADR 0013). */
+  send(mail: OutgoingMail): Promise<MailSendResult> {
+    return inSpan(
+      'smtp send',
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'server.address': this.server.host,
+          'server.port': this.server.port,
+          'email.to': mail.to.address,
+          // <delivery id@domain>: names the delivery.
+          'email.message_id': mail.messageId,
+        },
+      },
+      async (span) => {
+        const result = await this.sendMail(mail);
+        span.setAttribute('smtp.reply', result.reply.slice(0, 200));
+        if (!result.accepted)
+          span.setStatus({ code: SpanStatusCode.ERROR, message: result.reply.slice(0, 200) });
+        return result;
+      },
+    );
+  }
+
+  private async sendMail(mail: OutgoingMail): Promise<MailSendResult> {
     try {
       const info = await this.transporter.sendMail({
         from: this.from,

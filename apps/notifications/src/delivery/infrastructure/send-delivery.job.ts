@@ -10,6 +10,7 @@ import {
 import { PLATFORM_CONFIG } from '@tripartite/config';
 import { ReadinessRegistry } from '@tripartite/http';
 import { closeWorkerWithin } from '@tripartite/jobs';
+import { contextOf, inSpan, SpanKind } from '@tripartite/telemetry';
 import { type Job, Worker } from 'bullmq';
 import type { NotificationsConfig } from '../../notifications.config';
 import { AcceptedNotRecordedError, SendDeliveryHandler } from '../application/send-delivery.handler';
@@ -55,7 +56,7 @@ export class SendDeliveryJob implements OnModuleInit, OnApplicationBootstrap, Be
 
   /** Started once the whole application is wired, so no job runs against half-built providers. */
   onApplicationBootstrap(): void {
-    this.worker = new Worker<SendJobData>(SEND_QUEUE_NAME, (job) => this.process(job), {
+    this.worker = new Worker<SendJobData>(SEND_QUEUE_NAME, (job) => this.processInTrace(job), {
       connection: { url: this.config.REDIS_URL, connectionName: 'notifications-send-worker' },
       prefix: this.config.REDIS_PREFIX,
       concurrency: CONCURRENCY,
@@ -85,6 +86,22 @@ export class SendDeliveryJob implements OnModuleInit, OnApplicationBootstrap, Be
         `Delivery ${job.data.deliveryId} taken by an earlier try, recorded as sent, not sent again`,
       );
     return outcome.kind === 'skipped' ? `skipped (${outcome.status})` : outcome.kind;
+  }
+
+  /** A job continues the trace of the event that decided its e-mail (ADR 0013): one span per try. */
+  private processInTrace(job: Job<SendJobData>): Promise<string> {
+    return inSpan(
+      `process ${SEND_QUEUE_NAME}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextOf(job.data.trace),
+        attributes: {
+          'tripartite.delivery.id': job.data.deliveryId,
+          'tripartite.job.attempt': job.attemptsMade + 1,
+        },
+      },
+      () => this.process(job),
+    );
   }
 
   /**

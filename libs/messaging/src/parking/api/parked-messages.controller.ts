@@ -1,8 +1,7 @@
-import { Controller, Get, HttpCode, Post, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Post, type Type } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { AuditTrail } from '@tripartite/audit';
-import { Roles } from '@tripartite/auth';
-import { ApiZodResponse, Idempotent, ZodBody, ZodQuery } from '@tripartite/http';
+import { CommandEndpoint, pageOf, QueryEndpoint, ZodBody, ZodQuery } from '@tripartite/http';
 import { ParkedMessageReplayer } from '../parked-message.replayer';
 import { ParkedMessageRepository, type ReplaySelection } from '../parked-message.repository';
 import {
@@ -33,9 +32,7 @@ export function parkedMessagesControllerFor(service: string): Type<unknown> {
     .join('');
 
   @ApiTags('admin')
-  @ApiBearerAuth()
   @Controller(`api/v1/admin/${service}/parked-messages`)
-  @Roles('admin')
   class ParkedMessagesController {
     constructor(
       private readonly parked: ParkedMessageRepository,
@@ -44,28 +41,32 @@ export function parkedMessagesControllerFor(service: string): Type<unknown> {
     ) {}
 
     @Get()
-    @ApiOperation({
-      operationId: `list${name}ParkedMessages`,
+    @QueryEndpoint({
+      name: `list${name}ParkedMessages`,
       summary: `Messages the ${service} service parked: type, version, event, reason, when, tries`,
+      roles: ['admin'],
+      response: parkedMessagePageSchema,
+      responseDescription: 'One page of parked messages, oldest first',
+      problems: [400],
     })
-    @ApiZodResponse(200, parkedMessagePageSchema, 'One page of parked messages, oldest first')
     async list(
-      @ZodQuery(listParkedMessagesQuerySchema) { page, pageSize }: ListParkedMessagesQuery,
+      @ZodQuery(listParkedMessagesQuerySchema) query: ListParkedMessagesQuery,
     ): Promise<ParkedMessagePage> {
-      const { items, total } = await this.parked.page(page, pageSize);
-      return { items: items.map(toParkedMessageResponse), page, pageSize, total };
+      const { items, total } = await this.parked.page(query.page, query.pageSize, query.recorded);
+      return pageOf(query, items.map(toParkedMessageResponse), total);
     }
 
     @Post('replay')
-    @HttpCode(200)
-    @Idempotent()
-    @ApiOperation({
-      operationId: `replay${name}ParkedMessages`,
+    @CommandEndpoint({
+      name: `replay${name}ParkedMessages`,
       summary: `Put parked messages (the ids given, or all) back on the ${service} service's queue`,
       description:
         'Each is tried again from its first try; an event the service already applied is not applied twice.',
+      roles: ['admin'],
+      etag: false,
+      response: replayedParkedMessagesSchema,
+      responseDescription: 'What was replayed',
     })
-    @ApiZodResponse(200, replayedParkedMessagesSchema, 'What was replayed')
     async replay(
       @ZodBody(replayParkedMessagesRequestSchema) body: ReplayParkedMessagesRequest,
     ): Promise<ReplayedParkedMessages> {

@@ -1,6 +1,7 @@
 import { type CalendarDate, calendarDateAt } from '@tripartite/calendar';
 import type { Deadline } from '@tripartite/deadlines';
 import { calendarDateSchema } from '@tripartite/events';
+import { pageSchemaOf } from '@tripartite/http';
 import { z } from 'zod';
 
 /** One deadline of an agrément as its page shows it: what, which day, and what became of it. */
@@ -16,7 +17,7 @@ export const agreementDeadlineResponseSchema = z.object({
   eventType: z.string(),
 });
 
-export const agreementDeadlinesResponseSchema = z.object({ items: z.array(agreementDeadlineResponseSchema) });
+export const agreementDeadlinePageSchema = pageSchemaOf(agreementDeadlineResponseSchema, 'Soonest first');
 
 export type AgreementDeadlineResponse = z.infer<typeof agreementDeadlineResponseSchema>;
 

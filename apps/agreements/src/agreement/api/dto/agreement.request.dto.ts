@@ -9,6 +9,7 @@ import {
   regionCodeSchema,
   renewalExaminationSchema,
 } from '@tripartite/events';
+import { recordedListQuerySchema } from '@tripartite/http';
 import { z } from 'zod';
 import {
   DEROGATION_RULE,
@@ -133,16 +134,13 @@ export const memberInformationRequestSchema = z
   .object({ informedOn: calendarDateSchema, text: z.string().trim().min(1).nullable().default(null) })
   .strict();
 
-export const listAgreementsQuerySchema = z
-  .object({
-    serviceId: z.uuid().optional(),
-    region: regionCodeSchema.optional(),
-    status: z.enum(['requested', 'granted', 'refused', 'withdrawn', 'expired']).optional(),
-    expiringBefore: calendarDateSchema.optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
+/** Query of `GET /api/v1/agreements`: `from`/`to` is when they were recorded on the platform. */
+export const listAgreementsQuerySchema = recordedListQuerySchema({
+  serviceId: z.uuid().optional(),
+  region: regionCodeSchema.optional().describe('One of the regions its service covers'),
+  status: z.enum(['requested', 'granted', 'refused', 'withdrawn', 'expired']).optional(),
+  expiringBefore: calendarDateSchema.optional().describe('Granted, and its last day is before this date'),
+});
 
 export type FileApplicationRequest = z.infer<typeof fileApplicationRequestSchema>;
 export type InspectorOpinionRequest = z.infer<typeof inspectorOpinionRequestSchema>;

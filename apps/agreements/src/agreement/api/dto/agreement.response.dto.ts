@@ -10,6 +10,7 @@ import {
   regionCodeSchema,
   renewalExaminationSchema,
 } from '@tripartite/events';
+import { pageSchemaOf } from '@tripartite/http';
 import { z } from 'zod';
 import type { Agreement } from '../../domain/agreement';
 import type { AgreementState } from '../../domain/agreement.types';
@@ -114,9 +115,7 @@ export const agreementResponseSchema = z.object({
   version: z.number().int(),
 });
 
-export const agreementPageSchema = z.object({
-  items: z.array(agreementResponseSchema),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
-});
+export const agreementPageSchema = pageSchemaOf(
+  agreementResponseSchema,
+  'Soonest expiry first, then the latest filed',
+);

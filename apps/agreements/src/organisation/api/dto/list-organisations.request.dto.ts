@@ -1,15 +1,12 @@
 import { organisationTypes, regionCodeSchema } from '@tripartite/events';
+import { recordedListQuerySchema } from '@tripartite/http';
 import { z } from 'zod';
 
-/** Query of `GET /api/v1/organisations`. */
-export const listOrganisationsQuerySchema = z
-  .object({
-    type: z.enum(organisationTypes).optional(),
-    region: regionCodeSchema.optional(),
-    name: z.string().trim().min(1).max(100).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
+/** Query of `GET /api/v1/organisations`: `from`/`to` is when they were registered on the platform. */
+export const listOrganisationsQuerySchema = recordedListQuerySchema({
+  type: z.enum(organisationTypes).optional(),
+  region: regionCodeSchema.optional().describe('One of the regions it covers'),
+  name: z.string().trim().min(1).max(100).optional().describe('Part of its name, in any case'),
+});
 
 export type ListOrganisationsQuery = z.infer<typeof listOrganisationsQuerySchema>;

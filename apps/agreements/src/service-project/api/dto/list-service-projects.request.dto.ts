@@ -1,16 +1,13 @@
 import { regionCodeSchema } from '@tripartite/events';
+import { recordedListQuerySchema } from '@tripartite/http';
 import { z } from 'zod';
 import { projectStatuses } from '../../domain/service-project.types';
 
-/** Query of `GET /api/v1/service-projects`. */
-export const listServiceProjectsQuerySchema = z
-  .object({
-    serviceId: z.uuid().optional(),
-    region: regionCodeSchema.optional(),
-    status: z.enum(projectStatuses).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
+/** Query of `GET /api/v1/service-projects`: `from`/`to` is when they were drafted on the platform. */
+export const listServiceProjectsQuerySchema = recordedListQuerySchema({
+  serviceId: z.uuid().optional(),
+  region: regionCodeSchema.optional().describe('One of the regions its service covers'),
+  status: z.enum(projectStatuses).optional(),
+});
 
 export type ListServiceProjectsQuery = z.infer<typeof listServiceProjectsQuerySchema>;

@@ -1,3 +1,4 @@
+import { pageSchemaOf } from '@tripartite/http';
 import { z } from 'zod';
 
 export const notificationTemplateSummarySchema = z.object({
@@ -14,8 +15,10 @@ export const notificationTemplateSummarySchema = z.object({
 });
 export type NotificationTemplateSummary = z.infer<typeof notificationTemplateSummarySchema>;
 
-export const notificationTemplateListSchema = z.object({ items: z.array(notificationTemplateSummarySchema) });
-export type NotificationTemplateList = z.infer<typeof notificationTemplateListSchema>;
+export const notificationTemplatePageSchema = pageSchemaOf(
+  notificationTemplateSummarySchema,
+  'In the catalogue’s order',
+);
 
 export const notificationTemplatePreviewSchema = notificationTemplateSummarySchema.extend({
   sampleEvent: z

@@ -1,3 +1,4 @@
+import { type Page, pageSchemaOf } from '@tripartite/http';
 import { z } from 'zod';
 import { DELIVERY_STATUSES, type Delivery, versionOf } from '../../domain/delivery';
 
@@ -40,11 +41,8 @@ export const notificationDetailSchema = notificationSummarySchema.extend({
 });
 export type NotificationDetail = z.infer<typeof notificationDetailSchema>;
 
-export const notificationPageSchema = z.object({
-  items: z.array(notificationSummarySchema).describe('Newest first'),
-  nextBefore: z.uuid().nullable().describe('Pass as `before` for the next page; null on the last one'),
-});
-export type NotificationPage = z.infer<typeof notificationPageSchema>;
+export const notificationPageSchema = pageSchemaOf(notificationSummarySchema, 'Newest first');
+export type NotificationPage = Page<NotificationSummary>;
 
 export function toNotificationSummary(d: Delivery): NotificationSummary {
   return {

@@ -1,11 +1,7 @@
-import { z } from 'zod';
+import { recordedListQuerySchema } from '@tripartite/http';
+import type { z } from 'zod';
 
-/** Query of `GET /api/v1/admin/<service>/parked-messages`. */
-export const listParkedMessagesQuerySchema = z
-  .object({
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
+/** Query of `GET /api/v1/admin/<service>/parked-messages`: `from`/`to` is when they were parked. */
+export const listParkedMessagesQuerySchema = recordedListQuerySchema({});
 
 export type ListParkedMessagesQuery = z.infer<typeof listParkedMessagesQuerySchema>;

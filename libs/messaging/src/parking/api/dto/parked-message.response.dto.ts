@@ -1,3 +1,4 @@
+import { type Page, pageSchemaOf } from '@tripartite/http';
 import { z } from 'zod';
 import type { ParkedMessageSummary } from '../../parked-message.repository';
 
@@ -18,13 +19,8 @@ export const parkedMessageSchema = z.object({
   attempts: z.number().int().describe('Tries of its handler before it was parked'),
 });
 
-export const parkedMessagePageSchema = z.object({
-  items: z.array(parkedMessageSchema).describe('Oldest first'),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
-});
-export type ParkedMessagePage = z.infer<typeof parkedMessagePageSchema>;
+export const parkedMessagePageSchema = pageSchemaOf(parkedMessageSchema, 'Oldest first');
+export type ParkedMessagePage = Page<z.infer<typeof parkedMessageSchema>>;
 
 export const replayedParkedMessagesSchema = z.object({
   replayed: z
