@@ -2,8 +2,8 @@
 // Why: each app is its own deployable and owns its data; domain code stays free of frameworks so that
 // it can be unit-tested without setup and survives a change of ORM, broker or HTTP server.
 
-/** Files that only tests load: specs, a project's test/ folder, and the test-support library. */
-const TEST_CODE = '\\.(spec|int-spec|e2e-spec)\\.ts$|^(apps|libs)/[^/]+/test/|^libs/testing/';
+/** Files that only tests load: specs, a project's test/ folder, the cross-process tests/, and the test-support library. */
+const TEST_CODE = '\\.(spec|int-spec|e2e-spec)\\.ts$|^(apps|libs)/[^/]+/test/|^tests/|^libs/testing/';
 
 /** Framework, ORM, broker, cache and HTTP-server packages that domain code must not know about. */
 const INFRASTRUCTURE_PACKAGES =

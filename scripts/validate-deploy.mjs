@@ -123,6 +123,9 @@ function checkCompose() {
       if (!env[variable]) problem(where(name), `${variable} missing`);
     }
     if (!spec.healthcheck) problem(where(name), 'no healthcheck');
+    if (name !== 'gateway' && (spec.ports ?? []).length > 0) {
+      problem(where(name), 'publishes a port: only the gateway is reachable from outside (ADR 0012)');
+    }
     const dependsOn = normaliseDependsOn(spec.depends_on);
     if (name !== 'gateway') {
       for (const engine of ['postgres', 'rabbitmq', 'redis']) {
@@ -354,8 +357,23 @@ function checkInvariants(where, resources, { production }) {
       const target = path.backend?.service?.name;
       if (target !== 'gateway')
         problem(where, `${idOf(ingress)}: routes to ${target}; only the gateway is exposed`);
+      if (!/^\/api(\/|$)/.test(path.path ?? '')) {
+        problem(
+          where,
+          `${idOf(ingress)}: routes ${path.path ?? '(no path)'}; only /api is public (the gateway's /metrics and /health stay inside, ADR 0012)`,
+        );
+      }
     }
   }
+  for (const service of of('Service')) {
+    if ((service.spec?.type ?? 'ClusterIP') !== 'ClusterIP') {
+      problem(
+        where,
+        `${idOf(service)}: type ${service.spec.type}; only the Ingress is reachable from outside`,
+      );
+    }
+  }
+  checkNetworkExposure(where, deployments, policies);
   for (const [name, data] of configMaps) {
     // Variables the services refuse to boot without in production.
     for (const variable of ['AUTH_JWKS_URL', 'PUBLIC_BASE_URL']) {
@@ -369,6 +387,58 @@ function checkInvariants(where, resources, { production }) {
   }
   if (production && ![...configMaps.values()].some((d) => d.NODE_ENV === 'production')) {
     problem(where, 'the production overlay must set NODE_ENV=production');
+  }
+}
+
+/**
+ * Who may open a connection to each pod (ADR 0012): the gateway's pods from the ingress controller and
+ * Prometheus; the services' pods from the gateway and Prometheus. NetworkPolicies are additive, so every
+ * rule of every policy selecting a pod is checked: an empty `from`, a whole namespace, or any other peer
+ * would open a service's port (its API, /metrics and /openapi.json) to more than these.
+ */
+function checkNetworkExposure(where, deployments, policies) {
+  const allowed = { gateway: ['ingress-controller', 'prometheus'], service: ['gateway', 'prometheus'] };
+  const peerKind = (peer) => {
+    const namespace = peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'];
+    const pods = peer.podSelector?.matchLabels ?? {};
+    if (peer.ipBlock) return 'an ipBlock';
+    if (!peer.namespaceSelector && pods['app.kubernetes.io/component'] === 'gateway') return 'gateway';
+    if (namespace === 'monitoring' && pods['app.kubernetes.io/name'] === 'prometheus') return 'prometheus';
+    if (namespace === 'ingress-nginx' && !peer.podSelector) return 'ingress-controller';
+    return `a peer ${JSON.stringify(peer)}`;
+  };
+  for (const deployment of deployments) {
+    const labels = deployment.spec?.template?.metadata?.labels ?? {};
+    const component = labels['app.kubernetes.io/component'];
+    const kinds = allowed[component];
+    if (!kinds) {
+      problem(where, `${idOf(deployment)}: component ${component} is neither gateway nor service`);
+      continue;
+    }
+    const selecting = policies.filter((p) => {
+      const selector = p.spec?.podSelector?.matchLabels ?? {};
+      return Object.entries(selector).every(([k, v]) => labels[k] === v);
+    });
+    for (const policy of selecting) {
+      for (const rule of policy.spec?.ingress ?? []) {
+        if (!rule.from || rule.from.length === 0) {
+          problem(
+            where,
+            `${idOf(policy)}: an ingress rule without \`from\` admits everyone to ${idOf(deployment)}`,
+          );
+          continue;
+        }
+        for (const peer of rule.from) {
+          const kind = peerKind(peer);
+          if (!kinds.includes(kind)) {
+            problem(
+              where,
+              `${idOf(policy)}: admits ${kind} to ${idOf(deployment)} (allowed: ${kinds.join(', ')})`,
+            );
+          }
+        }
+      }
+    }
   }
 }
 

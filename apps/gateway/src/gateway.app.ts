@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { tokenVerifierFromConfig } from '@tripartite/auth';
 import {
+  answerRouterRefusal,
   createLogger,
   installRequestHooks,
   MetricsRegistry,
@@ -18,6 +19,8 @@ import { ProblemFilter } from './problem/problem.filter';
 import { proxyPlugin } from './routing/proxy.plugin';
 import { RouteMatcher } from './routing/route-matcher';
 import { type GatewayRoute, ROUTE_TABLE } from './routing/route-table';
+import { registerCorsPolicy } from './security/cors-policy';
+import { registerSecurityHeaders } from './security/security-headers';
 
 /** W3C trace context headers: the caller's, read by the HTTP instrumentation as the parent of the request's span. */
 const TRACE_HEADERS = ['traceparent', 'tracestate'] as const;
@@ -37,6 +40,9 @@ export async function createGatewayApp(
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: requestIdOf,
     trustProxy: config.GATEWAY_TRUST_PROXY,
+    bodyLimit: config.GATEWAY_BODY_LIMIT_BYTES,
+    // A path that does not decode is a problem like any other refusal (libs/http, as the services).
+    frameworkErrors: answerRouterRefusal,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     GatewayModule.forRoot(config, routes),
@@ -56,6 +62,9 @@ export async function createGatewayApp(
   fastify.addHook('onRequest', async (request) => {
     for (const header of TRACE_HEADERS) delete request.headers[header];
   });
+  // Before the proxy: their hooks run first (a CORS preflight is answered before authentication).
+  await registerSecurityHeaders(fastify);
+  await registerCorsPolicy(fastify, config.GATEWAY_CORS_ORIGINS);
 
   const redis =
     config.GATEWAY_RATE_LIMIT_STORE === 'redis'
@@ -84,7 +93,8 @@ export async function createGatewayApp(
       redis,
       redisKeyPrefix: `${config.REDIS_PREFIX}:gateway:rate-limit:`,
     },
-    upstreamTimeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS,
+    upstreamTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+    bodyLimitBytes: config.GATEWAY_BODY_LIMIT_BYTES,
   });
 
   // swagger-ui (shipped with @nestjs/swagger) showing the merged document, fresh at each page load.

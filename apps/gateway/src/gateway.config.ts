@@ -19,9 +19,23 @@ export const gatewayConfigSchema = serviceConfigSchema('gateway', 3000, {
   GATEWAY_RATE_LIMIT_STORE: z.enum(['redis', 'memory']).default('redis'),
   /** How long the merged OpenAPI document is reused before the services are asked again. */
   GATEWAY_OPENAPI_TTL_MS: intVar(10_000),
-  GATEWAY_UPSTREAM_TIMEOUT_MS: intVar(30_000),
   /** Trust X-Forwarded-For (behind an ingress), so that rate limits apply to the client, not the ingress. */
   GATEWAY_TRUST_PROXY: boolVar(false),
+  /** Largest request body the gateway forwards (the services' own limit, 1 MiB); larger: 413 before proxying. */
+  GATEWAY_BODY_LIMIT_BYTES: intVar(1_048_576),
+  /** Browser origins allowed to call the API (CORS), comma-separated; empty: CORS off, browsers refuse. */
+  GATEWAY_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must list http(s):// origins, comma-separated' })))
+    // An Origin header is scheme://host[:port], never a path or a trailing slash.
+    .transform((origins) => origins.map((origin) => new URL(origin).origin)),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

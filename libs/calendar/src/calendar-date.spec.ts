@@ -11,6 +11,7 @@ import {
   shiftBy,
   startOfDayInParis,
 } from './calendar-date';
+import { CalendarRangeError } from './calendar-range';
 
 describe('calendar dates in the Europe/Paris zone', () => {
   it('an agrément starting on 1 March 2013 for five years is valid through 28 February 2018 (issue 4, seed 002 I.1)', () => {
@@ -60,5 +61,19 @@ describe('calendar dates in the Europe/Paris zone', () => {
     assert.equal(daysBetween('2027-02-01', '2027-03-01'), 28);
     assert.equal(isCalendarDate('2027-02-30'), false);
     assert.equal(isCalendarDate('2027-02-28'), true);
+  });
+});
+
+describe('the platform range of dates (1900-01-01..9999-12-31, platform rule)', () => {
+  it('refuses to compute a date past 9999-12-31 with a coded domain error (422), not an ISO string with a five-digit year', () => {
+    assert.throws(
+      () => lastDayOfYears('9998-06-01', 5),
+      (error: unknown) => error instanceof CalendarRangeError && error.code === 'CALENDAR.OUT_OF_RANGE',
+    );
+    assert.equal(lastDayOfYears('9994-12-31', 5), '9999-12-30');
+  });
+
+  it('refuses to compute a date before 1900-01-01', () => {
+    assert.throws(() => addMonths('1900-02-01', -4), CalendarRangeError);
   });
 });

@@ -1,4 +1,5 @@
 import { DateTime, Duration } from 'luxon';
+import { CalendarRangeError, isWithinCalendarRange } from './calendar-range';
 
 /**
  * Calendar dates of French law (`2027-03-15`), in the Europe/Paris zone. The Code du travail counts
@@ -102,6 +103,9 @@ function parse(date: CalendarDate): DateTime {
   return parsed;
 }
 
+/** Every date the library computes stays in the platform's range (see calendar-range.ts). */
 function format(date: DateTime): CalendarDate {
-  return date.toISODate() as CalendarDate;
+  const text = date.toISODate() as CalendarDate;
+  if (!ISO_DATE.test(text) || !isWithinCalendarRange(text)) throw new CalendarRangeError(text);
+  return text;
 }

@@ -63,6 +63,12 @@ export const platformConfigSchema = z.object({
     .default('tripartite-development-only-signing-key-never-in-production'),
   /** How long the answer to a request carrying an `Idempotency-Key` is kept for replay (24 h). */
   IDEMPOTENCY_TTL_SECONDS: intVar(86400),
+  /**
+   * The platform's request timeout: the gateway waits this long for a service (then 504), and a service's
+   * Idempotency-Key stays with the request that claimed it this long (past it, the caller was answered and
+   * its retry may take the key over, also when the process was killed mid-request).
+   */
+  HTTP_REQUEST_TIMEOUT_MS: intVar(30_000),
 });
 
 export type PlatformConfig = z.infer<typeof platformConfigSchema> & {

@@ -1,6 +1,8 @@
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/http-platform.module';
+export * from './bootstrap/json-body-parser';
 export * from './bootstrap/request-hooks';
+export * from './bootstrap/router-refusals';
 export * from './etag/etag';
 export * from './etag/etag.decorators';
 export * from './etag/precondition.errors';
@@ -33,5 +35,6 @@ export * from './problem/problem.mapping';
 export * from './problem/problem-details';
 export * from './validation/field-errors';
 export * from './validation/request-validation.error';
+export * from './validation/storable-text';
 export * from './validation/zod-param.decorators';
 export * from './validation/zod-validation.pipe';

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import httpProxy from '@fastify/http-proxy';
 import rateLimit from '@fastify/rate-limit';
 import {
@@ -7,6 +8,7 @@ import {
   type TokenVerifier,
   VerifierUnavailableError,
 } from '@tripartite/auth';
+import { defaultCodeForStatus } from '@tripartite/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { problem, sendProblem } from '../problem/problem';
@@ -20,6 +22,8 @@ export interface ProxyPluginOptions {
   upstreams: Record<ServiceName, string>;
   rateLimit: { max: number; windowMs: number; redis?: Redis; redisKeyPrefix: string };
   upstreamTimeoutMs: number;
+  /** Largest body forwarded; a larger one is answered 413 here and never reaches a service. */
+  bodyLimitBytes: number;
 }
 
 /** The public API prefix: every request under it is authenticated, rate-limited and proxied. */
@@ -31,12 +35,31 @@ export const API_PREFIX = '/api/v1';
  * 2. count the request against its client — the token's subject, else the IP address — and answer 429 past
  *    the limit (counted before refusing a bad token, so a flood of bad tokens is limited too);
  * 3. answer 401 to a missing or bad token, 404 to a path no service owns;
- * 4. forward to the owning service with the caller's headers (Authorization, Idempotency-Key, If-Match…)
+ * 4. read the body whole, up to `bodyLimitBytes` (413 past it, whether Content-Length announced it or a
+ *    chunked body grew past it): a service never receives a body it would cut short, so the gateway never
+ *    races a service that answered early and closed, and no half-sent upstream connection is left behind;
+ * 5. forward to the owning service with the caller's headers (Authorization, Idempotency-Key, If-Match…)
  *    plus request and correlation ids, and relay its answer (ETag included); 502/504 if it cannot answer.
  */
 export async function proxyPlugin(scope: FastifyInstance, options: ProxyPluginOptions): Promise<void> {
   const actors = new WeakMap<FastifyRequest, AuthenticatedActor>();
   const upstreamOf = new WeakMap<FastifyRequest, { service: ServiceName; url: string }>();
+  const bodyLengthOf = new WeakMap<FastifyRequest, number>();
+
+  // Every media type is read as bytes and forwarded untouched (the service judges it: a charset, a type it
+  // refuses), but only once it is all here and within the limit.
+  const readWhole = (
+    request: FastifyRequest,
+    body: string | Buffer,
+    done: (error: Error | null, value?: unknown) => void,
+  ) => {
+    const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
+    bodyLengthOf.set(request, bytes.length);
+    done(null, Readable.from([bytes]));
+  };
+  for (const type of ['application/json', '*']) {
+    scope.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: options.bodyLimitBytes }, readWhole);
+  }
 
   await scope.register(rateLimit, {
     global: false,
@@ -104,12 +127,17 @@ export async function proxyPlugin(scope: FastifyInstance, options: ProxyPluginOp
     const status =
       error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, 'gateway error');
-    const detail = status >= 500 ? 'the gateway failed to forward the request' : error.message;
+    const detail =
+      status === 413
+        ? `the body is larger than ${options.bodyLimitBytes} bytes`
+        : status >= 500
+          ? 'the gateway failed to forward the request'
+          : error.message;
     return sendProblem(
       reply,
       problem(
         status,
-        status >= 500 ? 'GATEWAY.INTERNAL_ERROR' : `HTTP.${status}`,
+        status >= 500 ? 'GATEWAY.INTERNAL_ERROR' : defaultCodeForStatus(status),
         'Request failed',
         detail,
         request.url,
@@ -121,6 +149,8 @@ export async function proxyPlugin(scope: FastifyInstance, options: ProxyPluginOp
     prefix: API_PREFIX,
     rewritePrefix: API_PREFIX,
     upstream: '',
+    // Bodies are read by the parsers above, not streamed through as they arrive.
+    proxyPayloads: false,
     undici: {
       headersTimeout: options.upstreamTimeoutMs,
       bodyTimeout: options.upstreamTimeoutMs,
@@ -128,7 +158,8 @@ export async function proxyPlugin(scope: FastifyInstance, options: ProxyPluginOp
     },
     replyOptions: {
       getUpstream: (request) => upstreamOf.get(request as FastifyRequest)?.url ?? 'http://127.0.0.1:9',
-      rewriteRequestHeaders: (request, headers) => forwardedHeaders(request as FastifyRequest, headers),
+      rewriteRequestHeaders: (request, headers) =>
+        forwardedHeaders(request as FastifyRequest, headers, bodyLengthOf.get(request as FastifyRequest)),
       // One try: a retried POST could act twice, and a service answering 503 means it (not us) is unready.
       retryDelay: () => null,
       onError: (reply, { error }) => {
@@ -180,10 +211,14 @@ function refuse(request: FastifyRequest, reply: FastifyReply, failure: unknown):
 function forwardedHeaders(
   request: FastifyRequest,
   headers: Record<string, string | string[] | undefined>,
+  bodyLength: number | undefined,
 ): Record<string, string | string[] | undefined> {
   const previous = headers['x-forwarded-for'];
+  // The body goes upstream whole, with its exact length: no chunked framing to relay.
+  const { 'transfer-encoding': _chunked, 'content-length': _announced, ...kept } = headers;
   return {
-    ...headers,
+    ...kept,
+    ...(bodyLength !== undefined ? { 'content-length': String(bodyLength) } : {}),
     'x-request-id': request.id,
     'x-correlation-id': safeHeaderId(headers['x-correlation-id']) ?? request.id,
     'x-forwarded-for': previous ? `${previous}, ${request.ip}` : request.ip,

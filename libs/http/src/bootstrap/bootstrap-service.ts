@@ -11,7 +11,9 @@ import { MetricsRegistry } from '../metrics/metrics.registry';
 import { buildOpenApiDocument, type OpenApiInfo } from '../openapi/openapi-document';
 import { ProblemFilter } from '../problem/problem.filter';
 import { HttpPlatformModule } from './http-platform.module';
+import { installJsonBodyParser } from './json-body-parser';
 import { installRequestHooks, requestIdOf } from './request-hooks';
+import { answerRouterRefusal, MAX_PARAM_LENGTH } from './router-refusals';
 
 export interface ServiceBootstrapOptions {
   /** The service's root module (its controllers, persistence, messaging…). */
@@ -40,6 +42,8 @@ export async function createServiceApp(options: ServiceBootstrapOptions): Promis
     // One access log line per request is written by our own hook, with the correlation id.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: requestIdOf,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: answerRouterRefusal,
   });
   const root: DynamicModule = {
     module: ServiceRootModule,
@@ -52,7 +56,10 @@ export async function createServiceApp(options: ServiceBootstrapOptions): Promis
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
+    // JSON only, UTF-8 only: see json-body-parser.ts.
+    bodyParser: false,
   });
+  installJsonBodyParser(app.getHttpAdapter().getInstance());
   app.enableShutdownHooks();
   app.useGlobalFilters(new ProblemFilter());
   installRequestHooks(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry), logger);

@@ -23,6 +23,16 @@ export interface HttpPlatformOptions {
  * What every service gets from the bootstrap: health, metrics, readiness registry, idempotency keys.
  * Global, so other libraries inject `ReadinessRegistry` and `MetricsRegistry` without importing it.
  */
+/**
+ * A pending Idempotency-Key is held for the platform's request timeout: by then the gateway has answered
+ * 504 and stopped waiting, so a retry that finds the key still pending means its request is dead (killed
+ * mid-way) or hopeless, and may take it over. (A request still running past it and then committing is the
+ * window ADR 0005 accepts.)
+ */
+function leaseFor(requestTimeoutMs: number | undefined): number {
+  return Math.max(1, Math.ceil((requestTimeoutMs ?? DEFAULT_IDEMPOTENCY_OPTIONS.leaseSeconds * 1000) / 1000));
+}
+
 @Global()
 @Module({})
 export class HttpPlatformModule {
@@ -42,6 +52,7 @@ export class HttpPlatformModule {
           useFactory: (config: PlatformConfig): IdempotencyOptions => ({
             ...DEFAULT_IDEMPOTENCY_OPTIONS,
             ttlSeconds: config.IDEMPOTENCY_TTL_SECONDS ?? DEFAULT_IDEMPOTENCY_OPTIONS.ttlSeconds,
+            leaseSeconds: leaseFor(config.HTTP_REQUEST_TIMEOUT_MS),
             ...options.idempotency,
           }),
         },

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { fieldErrorsOf, fieldPath } from './field-errors';
 import { RequestValidationError } from './request-validation.error';
+import { unstorableTextErrors } from './storable-text';
 import { ZodValidationPipe } from './zod-validation.pipe';
 
 const schema = z
@@ -85,5 +86,44 @@ describe('fieldPath', () => {
     assert.equal(fieldPath(['contacts', 0, 'email']), 'contacts[0].email');
     assert.equal(fieldPath([2, 'x']), '[2].x');
     assert.equal(fieldPath([]), '(root)');
+  });
+});
+
+describe('storable text (platform rule: every string of every request)', () => {
+  const pipe = new ZodValidationPipe(
+    z.object({ name: z.string(), tags: z.array(z.string()), extra: z.record(z.string(), z.string()) }),
+  );
+  const refusedFields = (input: unknown): string[] => {
+    try {
+      pipe.transform(input);
+    } catch (error) {
+      assert.ok(error instanceof RequestValidationError);
+      return (error.problem.errors ?? []).map((e) => `${e.field}:${e.rule}`);
+    }
+    return [];
+  };
+
+  it('refuses a NUL character and lone UTF-16 surrogates, naming each field and the rule "text"', () => {
+    assert.deepEqual(refusedFields({ name: 'a\u0000b', tags: ['ok', '\ud800', 'x\udc00'], extra: {} }), [
+      'name:text',
+      'tags[1]:text',
+      'tags[2]:text',
+    ]);
+  });
+
+  it('refuses a bad key, naming it escaped', () => {
+    assert.deepEqual(refusedFields({ name: 'a', tags: [], extra: { 'k\u0000': 'v' } }), [
+      'extra.k\\u0000:text',
+    ]);
+  });
+
+  it('accepts surrogate pairs (emoji), accents and other control characters', () => {
+    assert.deepEqual(refusedFields({ name: 'Santé 😀 \t\n', tags: ['Bretagne'], extra: { clé: 'é' } }), []);
+  });
+
+  it('walks a deeply nested value without overflowing the stack', () => {
+    let deep: unknown = '\u0000';
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    assert.equal(unstorableTextErrors(deep).length, 1);
   });
 });

@@ -14,15 +14,22 @@ export interface RunningWidgets {
 /** The test service built with the real bootstrap, on its own database, listening on a random loopback port. */
 export async function startWidgetsApp(
   label: string,
-  options: Partial<Pick<ServiceBootstrapOptions, 'idempotency' | 'module'>> = {},
+  options: Partial<Pick<ServiceBootstrapOptions, 'idempotency' | 'module'>> & {
+    /** Variables over the isolated environment (e.g. HTTP_REQUEST_TIMEOUT_MS). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<RunningWidgets> {
+  const { env, ...bootstrap } = options;
   const database = await createTestDatabase(label);
-  const config = loadConfig(serviceConfigSchema('widgets', 0), isolatedEnvironment(label, database.name));
+  const config = loadConfig(serviceConfigSchema('widgets', 0), {
+    ...isolatedEnvironment(label, database.name),
+    ...env,
+  });
   const app = await createServiceApp({
     module: WidgetsModule,
     config,
     openApi: { title: 'Widgets', description: 'Test service of the http library' },
-    ...options,
+    ...bootstrap,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;
