@@ -30,6 +30,13 @@ describe('list queries (platform rule: one paging, one period filter)', () => {
     assert.deepEqual(errorsOf({ statut: 'open' }), [['statut', 'unknown']]);
   });
 
+  it('takes days within the platform’s range only, and the last day there is as an open end', () => {
+    const [[field]] = errorsOf({ from: '0000-01-01' });
+    assert.equal(field, 'from');
+    assert.deepEqual(errorsOf({ to: '9999-12-31' }), []);
+    assert.equal(periodOf({ to: '9999-12-31' }).to, undefined);
+  });
+
   it('refuses from after to, naming from; one day as both bounds is that whole day', () => {
     assert.deepEqual(errorsOf({ from: '2027-03-02', to: '2027-03-01' }), [['from', 'notAfterTo']]);
     assert.deepEqual(errorsOf({ from: '2027-03-01T12:00:00+01:00', to: '2027-03-01T11:00:00+01:00' }), [

@@ -1,8 +1,9 @@
-import { addDays, startOfDayInParis } from '@tripartite/calendar';
+import { addDays, LATEST_CALENDAR_DATE, startOfDayInParis } from '@tripartite/calendar';
+import { calendarDateSchema } from '@tripartite/events';
 import { z } from 'zod';
 
-/** A day (`2027-03-15`, in Paris) or an instant with its offset (`2027-03-15T09:30:00+01:00`). */
-const dayOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+/** A day (`2027-03-15`, in Paris, within the platform's date range) or an instant with its offset. */
+const dayOrInstant = z.union([calendarDateSchema, z.iso.datetime({ offset: true })]);
 
 /** `from` and `to` of a list of recorded things: spread it into the list's query, with `periodRule`. */
 export const periodQueryFields = {
@@ -32,9 +33,11 @@ export function periodOf(query: { from?: string; to?: string }): Period {
     to:
       query.to === undefined
         ? undefined
-        : isDay(query.to)
-          ? startOfDayInParis(addDays(query.to, 1))
-          : new Date(query.to),
+        : query.to === LATEST_CALENDAR_DATE
+          ? undefined // through the last day there is: no end
+          : isDay(query.to)
+            ? startOfDayInParis(addDays(query.to, 1))
+            : new Date(query.to),
   };
 }
 
