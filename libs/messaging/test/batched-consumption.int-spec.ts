@@ -11,7 +11,9 @@ import { notesOf } from './support/two-services';
 /**
  * A backlog reaches the consumer in one burst (prefetch 20): the transport then applies several events
  * per transaction. Each test lets events pile up in the queue while no consumer is attached, then
- * starts one, the way a service meets its queue after a restart or a slow spell.
+ * starts one, the way a service meets its queue after a restart or a slow spell. The consumer runs one
+ * transaction at a time (a pool of two connections) and the first event takes a while to apply, so the rest
+ * of the backlog is sure to wait behind it and form batches however loaded the machine is.
  */
 describe('a consumer applying several events in one transaction', () => {
   let producer: TestService;
@@ -25,7 +27,7 @@ describe('a consumer applying several events in one transaction', () => {
     const consumerDb = await createTestDatabase('batch_consumer');
     drops.push(producerDb.drop, consumerDb.drop);
     env = isolatedEnvironment('batch', producerDb.name);
-    consumerEnv = { ...env, DATABASE_NAME: consumerDb.name };
+    consumerEnv = { ...env, DATABASE_NAME: consumerDb.name, DATABASE_POOL_SIZE: '2' };
     // Declares the queue and its bindings, then leaves: what is published next waits in the queue.
     await (await startConsumer()).close();
     producer = await startTestService({ service: 'producer', env });
@@ -71,7 +73,9 @@ describe('a consumer applying several events in one transaction', () => {
     const aggregates = [randomUUID(), randomUUID(), randomUUID()];
     const written: string[] = [];
     for (let i = 0; i < 30; i++) {
-      written.push(await publishThing(producer, aggregates[i % 3], { note: `n${i}` }));
+      written.push(
+        await publishThing(producer, aggregates[i % 3], { note: `n${i}`, workMs: i === 0 ? 500 : 0 }),
+      );
     }
     await allPublished();
     // The same event twice more, behind the others: the inbox must recognise it inside a batch too.
@@ -114,7 +118,7 @@ describe('a consumer applying several events in one transaction', () => {
       } else if (i === 9) {
         written.push(await publishThing(producer, aggregateId, { note: `n${i}`, failTimes: 1 }));
       } else {
-        written.push(await publishThing(producer, aggregateId, { note: `n${i}` }));
+        written.push(await publishThing(producer, aggregateId, { note: `n${i}`, workMs: i === 0 ? 500 : 0 }));
       }
     }
     await allPublished();
