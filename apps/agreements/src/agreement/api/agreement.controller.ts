@@ -8,6 +8,7 @@ import type { Actor } from '@tripartite/context';
 import { DeadlineScheduler } from '@tripartite/deadlines';
 import {
   CommandEndpoint,
+  IdParam,
   IfMatchVersion,
   listQuerySchema,
   offsetOf,
@@ -66,9 +67,7 @@ import {
 } from './dto/agreement-deadline.response.dto';
 import { renewalViewResponseSchema } from './dto/renewal-view.response.dto';
 
-const idParams = z.object({ id: z.uuid() });
 const noticeParams = z.object({ id: z.uuid(), noticeId: z.uuid() });
-type IdParams = z.infer<typeof idParams>;
 const deadlinesQuerySchema = listQuerySchema({});
 
 /** Who decides on an agrément: the DIRECCTE of the service's region (or an administrator). */
@@ -166,7 +165,7 @@ export class AgreementController {
     etag: true,
     problems: [400, 403, 404],
   })
-  async get(@ZodParams(idParams) { id }: IdParams): Promise<AgreementResponse> {
+  async get(@IdParam() id: string): Promise<AgreementResponse> {
     return this.respond(await this.load(id));
   }
 
@@ -178,7 +177,7 @@ export class AgreementController {
     response: renewalViewResponseSchema,
     problems: [400, 403, 404],
   })
-  renewalView(@ZodParams(idParams) { id }: IdParams): Promise<RenewalView> {
+  renewalView(@IdParam() id: string): Promise<RenewalView> {
     return this.renewalViews.view(id);
   }
 
@@ -191,7 +190,7 @@ export class AgreementController {
     problems: [400, 403, 404],
   })
   async deadlineList(
-    @ZodParams(idParams) { id }: IdParams,
+    @IdParam() id: string,
     @ZodQuery(deadlinesQuerySchema) query: z.infer<typeof deadlinesQuerySchema>,
   ): Promise<Page<AgreementDeadlineResponse>> {
     await this.load(id);
@@ -203,7 +202,7 @@ export class AgreementController {
 
   @AuditHistoryEndpoint('agreement')
   async history(
-    @ZodParams(idParams) { id }: IdParams,
+    @IdParam() id: string,
     @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
   ): Promise<HistoryPage> {
     await this.load(id);
@@ -218,7 +217,7 @@ export class AgreementController {
     ...changed,
   })
   async inspectorOpinion(
-    @ZodParams(idParams) { id }: IdParams,
+    @IdParam() id: string,
     @IfMatchVersion() version: number,
     @ZodBody(inspectorOpinionRequestSchema) body: InspectorOpinionRequest,
   ): Promise<AgreementResponse> {
@@ -234,7 +233,7 @@ export class AgreementController {
     ...changed,
   })
   async decision(
-    @ZodParams(idParams) { id }: IdParams,
+    @IdParam() id: string,
     @IfMatchVersion() version: number,
     @ZodBody(decisionRequestSchema) body: DecisionRequest,
   ): Promise<AgreementResponse> {
@@ -252,7 +251,7 @@ export class AgreementController {
     responseDescription: 'The agrément, with the notice',
   })
   async complianceNotice(
-    @ZodParams(idParams) { id }: IdParams,
+    @IdParam() id: string,
     @IfMatchVersion() version: number,
     @ZodBody(complianceNoticeRequestSchema) body: ComplianceNoticeRequest,
   ): Promise<AgreementResponse> {
@@ -282,7 +281,7 @@ export class AgreementController {
     ...changed,
   })
   async withdrawal(
-    @ZodParams(idParams) { id }: IdParams,
+    @IdParam() id: string,
     @IfMatchVersion() version: number,
     @ZodBody(withdrawalRequestSchema) body: WithdrawalRequest,
   ): Promise<AgreementResponse> {
@@ -297,7 +296,7 @@ export class AgreementController {
     ...changed,
   })
   async shortening(
-    @ZodParams(idParams) { id }: IdParams,
+    @IdParam() id: string,
     @IfMatchVersion() version: number,
     @ZodBody(shorteningRequestSchema) body: ShorteningRequest,
   ): Promise<AgreementResponse> {
@@ -313,7 +312,7 @@ export class AgreementController {
     ...changed,
   })
   async memberInformation(
-    @ZodParams(idParams) { id }: IdParams,
+    @IdParam() id: string,
     @IfMatchVersion() version: number,
     @ZodBody(memberInformationRequestSchema) body: MemberInformationRequest,
   ): Promise<AgreementResponse> {

@@ -5,13 +5,13 @@ import { CurrentActor, listScopeOf, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
   CommandEndpoint,
+  IdParam,
   IfMatchVersion,
   type Page,
   pageOf,
   pageSchemaOf,
   QueryEndpoint,
   ZodBody,
-  ZodParams,
   ZodQuery,
 } from '@tripartite/http';
 import { z } from 'zod';
@@ -34,8 +34,6 @@ import {
   type UpdateOrganisationRequest,
   updateOrganisationRequestSchema,
 } from './dto/register-organisation.request.dto';
-
-const idParams = z.object({ id: z.uuid() });
 
 /** The regional directory: DIRECCTE agents register; parties and national steering read within scope. */
 @ApiTags('organisations')
@@ -104,7 +102,7 @@ export class OrganisationController {
     responseDescription: 'The organisation, changed',
   })
   async update(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodBody(updateOrganisationRequestSchema) body: UpdateOrganisationRequest,
   ): Promise<OrganisationResponse> {
@@ -119,14 +117,14 @@ export class OrganisationController {
     etag: true,
     problems: [400, 403, 404],
   })
-  async get(@ZodParams(idParams) { id }: z.infer<typeof idParams>): Promise<OrganisationResponse> {
+  async get(@IdParam() id: string): Promise<OrganisationResponse> {
     const organisation = await this.load(id);
     return toOrganisationResponse(organisation);
   }
 
   @AuditHistoryEndpoint('organisation')
   async history(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
   ): Promise<HistoryPage> {
     await this.load(id);

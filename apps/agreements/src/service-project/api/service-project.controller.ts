@@ -5,13 +5,13 @@ import { CurrentActor, listScopeOf, type Role, ScopeEnforcer } from '@tripartite
 import type { Actor } from '@tripartite/context';
 import {
   CommandEndpoint,
+  IdParam,
   IfMatchVersion,
   type Page,
   pageOf,
   pageSchemaOf,
   QueryEndpoint,
   ZodBody,
-  ZodParams,
   ZodQuery,
 } from '@tripartite/http';
 import { z } from 'zod';
@@ -51,8 +51,6 @@ import {
   toServiceProjectResponse,
   toServiceProjectSummaryResponse,
 } from './dto/service-project.response.dto';
-
-const idParams = z.object({ id: z.uuid() });
 
 /** Who records each step of a project: the service itself, or an administrator. */
 const AUTHORS: readonly Role[] = ['admin', 'sst'];
@@ -106,7 +104,7 @@ export class ServiceProjectController {
     responseDescription: 'The project, its current draft adopted by the CMT',
   })
   async adopt(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodBody(adoptServiceProjectRequestSchema) body: AdoptServiceProjectRequest,
   ): Promise<ServiceProjectResponse> {
@@ -122,7 +120,7 @@ export class ServiceProjectController {
     responseDescription: 'The project, its adopted version approved and in force',
   })
   async approve(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodBody(approveServiceProjectRequestSchema) body: ApproveServiceProjectRequest,
   ): Promise<ServiceProjectResponse> {
@@ -139,7 +137,7 @@ export class ServiceProjectController {
     responseDescription: 'The project, with its revision drafted as a new version',
   })
   async revise(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodBody(reviseServiceProjectRequestSchema) body: ReviseServiceProjectRequest,
   ): Promise<ServiceProjectResponse> {
@@ -157,7 +155,7 @@ export class ServiceProjectController {
       'else back to its version in force',
   })
   async withdraw(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodBody(withdrawServiceProjectRequestSchema) body: WithdrawServiceProjectRequest,
   ): Promise<ServiceProjectResponse> {
@@ -202,13 +200,13 @@ export class ServiceProjectController {
     etag: true,
     problems: [400, 403, 404],
   })
-  async get(@ZodParams(idParams) { id }: z.infer<typeof idParams>): Promise<ServiceProjectResponse> {
+  async get(@IdParam() id: string): Promise<ServiceProjectResponse> {
     return toServiceProjectResponse(await this.load(id));
   }
 
   @AuditHistoryEndpoint('service_project')
   async history(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
   ): Promise<HistoryPage> {
     await this.load(id);

@@ -1,16 +1,8 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AccessScope, type AuthenticatedActor, CurrentActor, forbiddenScope } from '@tripartite/auth';
-import {
-  CommandEndpoint,
-  IfMatchVersion,
-  pageOf,
-  QueryEndpoint,
-  ZodParams,
-  ZodQuery,
-} from '@tripartite/http';
+import { CommandEndpoint, IdParam, IfMatchVersion, pageOf, QueryEndpoint, ZodQuery } from '@tripartite/http';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { RetryDeliveryHandler } from '../application/retry-delivery.handler';
 import { DeliveryNotFoundError } from '../domain/delivery.errors';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
@@ -27,7 +19,6 @@ import {
   toNotificationSummary,
 } from './dto/notification.response.dto';
 
-const idParams = z.object({ id: z.uuid() });
 const detailVersion = (body: unknown) => (body as NotificationDetail).version;
 
 /**
@@ -78,10 +69,7 @@ export class NotificationsController {
     etag: detailVersion,
     problems: [400, 403, 404],
   })
-  async get(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
-    @CurrentActor() actor: AuthenticatedActor,
-  ): Promise<NotificationDetail> {
+  async get(@IdParam() id: string, @CurrentActor() actor: AuthenticatedActor): Promise<NotificationDetail> {
     const scope = organisationScopeOf(actor);
     const delivery = await this.deliveries.findById(this.dataSource.manager, id);
     if (!delivery) throw new DeliveryNotFoundError(id);
@@ -102,7 +90,7 @@ export class NotificationsController {
   })
   async retry(
     @IfMatchVersion() expectedVersion: number,
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<NotificationDetail> {
     return toNotificationDetail(await this.retryHandler.execute(id, actor, expectedVersion));
