@@ -79,14 +79,31 @@ describe('the agrément renewal view', () => {
       direccteId: '0190b4a4-3333-7000-8000-000000000001',
     };
     const periodEnd = addDays(addMonths(today, 60), -1);
+    const content = {
+      contentVersion: 1,
+      contentHash: 'c'.repeat(64),
+      priorities: [],
+      actions: [],
+      indicators: [],
+    };
     await producer.publish(
       'contract.signed',
-      { ...contract, ...parties, signedOn: today, periodStart: today, periodEnd },
+      { ...contract, ...parties, signedOn: today, periodStart: today, periodEnd, ...content },
       { aggregateId: contractId, aggregateVersion: 1, region: '53' },
     );
     await producer.publish(
       'contract.amended',
-      { ...contract, amendmentNumber: 1, signedOn: today, summary: 'Avenant n°1' },
+      {
+        ...contract,
+        ...parties,
+        periodStart: today,
+        periodEnd,
+        amendmentNumber: 1,
+        signedOn: today,
+        summary: 'Avenant n°1',
+        ...content,
+        contentVersion: 2,
+      },
       { aggregateId: contractId, aggregateVersion: 2, region: '53' },
     );
     await producer.publish(

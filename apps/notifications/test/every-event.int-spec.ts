@@ -71,9 +71,25 @@ describe('every event a person hears of, from the outbox to French e-mails over 
     'contract.review_overdue': [S, C, D],
     'contract.review_completed': [S, C, D],
     'contract.evaluated': [S, C, D],
-    'consultation.opinion_requested': ['ars@bretagne.example', S, C, D],
+    'consultation.requested': ['ars@bretagne.example', S, C, D],
     'consultation.opinion_delivered': ['ars@bretagne.example', S, C, D],
-    'consultation.opinion_overdue': ['ars@bretagne.example', S, C, D],
+    'consultation.answer_overdue': ['ars@bretagne.example', S, C, D],
+    // Rows to be written by issues 11 and 12 (recipients decided there with the rule rows).
+    'contract.drafted': [S, C, D],
+    'contract.submission_withdrawn': [S, C, D],
+    'contract.term_due': [S, C, D],
+    'contract.expired': [S, C, D],
+    'contract.agreement_lapsed': [S, C, D],
+    'partnership_protocol.negotiation_opened': [S, C, D],
+    'partnership_protocol.concluded': [S, C, D],
+    'partnership_protocol.progress_recorded': [S, C, D],
+    'partnership_protocol.ended': [S, C, D],
+    'consultation.session_scheduled': ['ars@bretagne.example', S, C, D],
+    'consultation.completed': [S, C, D],
+    'consultation.answer_due': ['ars@bretagne.example'],
+    'consultation.closed': ['ars@bretagne.example', S, C, D],
+    'consultation.agrement_policy_report_due': [D],
+    'consultation.agrement_policy_report_presented': ['croct@bretagne.example', D],
   };
 
   const parties = eventParties({

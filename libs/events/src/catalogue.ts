@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import * as agreement from './agreement/agreement-events';
 import * as consultation from './consultation/consultation-events';
 import * as contract from './contract/contract-events';
+import * as protocol from './contract/partnership-protocol-events';
 import type { EventDefinition } from './event-definition';
 import { organisationRegistered, organisationUpdated } from './organisation/organisation-events';
 import * as serviceProject from './service-project/service-project-events';
@@ -37,17 +38,32 @@ export const eventCatalogue = {
   [serviceProject.serviceProjectApproved.type]: serviceProject.serviceProjectApproved,
   [serviceProject.serviceProjectRevised.type]: serviceProject.serviceProjectRevised,
   [serviceProject.serviceProjectWithdrawn.type]: serviceProject.serviceProjectWithdrawn,
+  [contract.contractDrafted.type]: contract.contractDrafted,
+  [contract.contractSubmitted.type]: contract.contractSubmitted,
+  [contract.contractSubmissionWithdrawn.type]: contract.contractSubmissionWithdrawn,
+  [contract.contractReadyToSign.type]: contract.contractReadyToSign,
   [contract.contractSigned.type]: contract.contractSigned,
   [contract.contractAmended.type]: contract.contractAmended,
-  [contract.contractReviewCompleted.type]: contract.contractReviewCompleted,
-  [contract.contractEvaluated.type]: contract.contractEvaluated,
-  [contract.contractSubmitted.type]: contract.contractSubmitted,
-  [contract.contractReadyToSign.type]: contract.contractReadyToSign,
   [contract.contractReviewDue.type]: contract.contractReviewDue,
   [contract.contractReviewOverdue.type]: contract.contractReviewOverdue,
-  [consultation.consultationOpinionRequested.type]: consultation.consultationOpinionRequested,
+  [contract.contractReviewCompleted.type]: contract.contractReviewCompleted,
+  [contract.contractTermDue.type]: contract.contractTermDue,
+  [contract.contractExpired.type]: contract.contractExpired,
+  [contract.contractEvaluated.type]: contract.contractEvaluated,
+  [contract.contractAgreementLapsed.type]: contract.contractAgreementLapsed,
+  [protocol.partnershipProtocolNegotiationOpened.type]: protocol.partnershipProtocolNegotiationOpened,
+  [protocol.partnershipProtocolConcluded.type]: protocol.partnershipProtocolConcluded,
+  [protocol.partnershipProtocolProgressRecorded.type]: protocol.partnershipProtocolProgressRecorded,
+  [protocol.partnershipProtocolEnded.type]: protocol.partnershipProtocolEnded,
+  [consultation.consultationRequested.type]: consultation.consultationRequested,
+  [consultation.consultationSessionScheduled.type]: consultation.consultationSessionScheduled,
   [consultation.consultationOpinionDelivered.type]: consultation.consultationOpinionDelivered,
-  [consultation.consultationOpinionOverdue.type]: consultation.consultationOpinionOverdue,
+  [consultation.consultationCompleted.type]: consultation.consultationCompleted,
+  [consultation.consultationAnswerDue.type]: consultation.consultationAnswerDue,
+  [consultation.consultationAnswerOverdue.type]: consultation.consultationAnswerOverdue,
+  [consultation.consultationClosed.type]: consultation.consultationClosed,
+  [consultation.agrementPolicyReportDue.type]: consultation.agrementPolicyReportDue,
+  [consultation.agrementPolicyReportPresented.type]: consultation.agrementPolicyReportPresented,
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalogue = Readonly<Record<string, EventDefinition>>;

@@ -88,7 +88,11 @@ export const OPINION_IN_WORDS: Readonly<Record<string, string>> = {
 
 /** The bodies consulted before a CPOM is concluded (L.4622-10), as a title (no article). */
 export const CONSULTED_BODY_IN_WORDS: Readonly<Record<string, string>> = {
-  CRPRP: 'formation restreinte du comité régional de prévention des risques professionnels (CRPRP)',
+  CRPRP_RESTRICTED:
+    'formation restreinte du comité régional de prévention des risques professionnels (CRPRP)',
+  GPRO: 'groupe permanent régional d’orientation des conditions de travail (GPRO)',
+  CRPST: 'commission régionale de prévention et de santé au travail (CRPST)',
+  CROCT: 'comité régional d’orientation des conditions de travail (CROCT)',
   ARS: 'agence régionale de santé (ARS)',
 };
 

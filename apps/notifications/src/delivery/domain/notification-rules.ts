@@ -86,11 +86,11 @@ const contract = (e: { payload: { contractId: string; regions: string[] } }, nam
   ...regionsInWords(e.payload.regions),
 });
 
-type ConsultationPayload = { consultationId: string; contractId: string; body: string };
+type ConsultationPayload = { consultationId: string; contractId: string; bodyKind: string };
 const consultation = (e: { payload: ConsultationPayload }, names: PartyNames) => ({
   consultationId: e.payload.consultationId,
   contractId: e.payload.contractId,
-  body: CONSULTED_BODY_IN_WORDS[e.payload.body] ?? e.payload.body,
+  body: CONSULTED_BODY_IN_WORDS[e.payload.bodyKind] ?? e.payload.bodyKind,
   consulted: names.consulted,
   service: names.service,
   caisse: names.caisse,
@@ -365,7 +365,7 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
   'contract.submitted': {
     template: 'contract-submitted',
     to: CPOM_PARTIES,
-    why: 'The three parties follow their draft to the opinions (the bodies consulted hear of it by consultation.opinion_requested).',
+    why: 'The three parties follow their draft to the opinions (the bodies consulted hear of it by consultation.requested).',
     link: contractLink,
     data: (e, names) => ({
       ...contract(e, names),
@@ -443,7 +443,7 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
   },
 
   // --- Consultations (L.4622-10, D.4622-44) ---
-  'consultation.opinion_requested': {
+  'consultation.requested': {
     template: 'consultation-opinion-requested',
     to: CONSULTATION_PARTIES,
     why: 'L.4622-10: the body consulted must answer by the date; the three parties wait for its opinion.',
@@ -466,7 +466,7 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
       text: e.payload.text,
     }),
   },
-  'consultation.opinion_overdue': {
+  'consultation.answer_overdue': {
     template: 'consultation-opinion-overdue',
     to: CONSULTATION_PARTIES,
     why: 'The body consulted is reminded; the three parties know the CPOM waits for it.',

@@ -126,13 +126,57 @@ export function samplePayloads(p: SampleParties): SamplePayloads {
   };
   const contract = { contractId: p.contractId, serviceId: p.serviceId, regions: p.regions };
   const parties = { caisseId: p.caisseId, direccteId: p.direccteId };
+  const protocol = {
+    protocolId: '0193a3c4-0000-7000-8000-0000000000b1',
+    serviceId: p.serviceId,
+    ...parties,
+    regions: p.regions,
+    themes: ['desinsertion_professionnelle' as const, 'visites_pre_reprise' as const],
+  };
   const consultation = {
     consultationId: '0193a3c4-0000-7000-8000-0000000000e1',
     contractId: p.contractId,
     serviceId: p.serviceId,
     regions: p.regions,
-    body: 'ARS' as const,
+    contractVersion: 1,
+    bodyId: '0193a3c4-0000-7000-8000-0000000000e2',
+    bodyKind: 'ARS' as const,
+    bodyName: 'ARS Bretagne',
     consultedOrganisationId: p.consultedOrganisationId,
+  };
+  const cpomContent = {
+    contentVersion: 1,
+    contentHash: 'a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90',
+    priorities: [
+      {
+        priorityId: '0193a3c4-0000-7000-8000-0000000000f1',
+        title: 'Prévenir la désinsertion professionnelle',
+        origins: ['service_project' as const, 'prst' as const],
+      },
+    ],
+    actions: [
+      {
+        actionId: '0193a3c4-0000-7000-8000-0000000000f2',
+        priorityId: '0193a3c4-0000-7000-8000-0000000000f1',
+        title: 'Repérer tôt les salariés en risque de désinsertion',
+        theme: 'desinsertion',
+        expectedResults: 'Des visites de pré-reprise plus nombreuses et plus précoces.',
+      },
+    ],
+    indicators: [
+      {
+        indicatorId: '0193a3c4-0000-7000-8000-0000000000f3',
+        actionId: '0193a3c4-0000-7000-8000-0000000000f2',
+        name: 'Visites de pré-reprise réalisées',
+        kind: 'quantitative' as const,
+        purpose: 'result' as const,
+        unit: 'visites',
+        baseline: 120,
+        target: 200,
+        direction: 'increase' as const,
+        frequency: 'yearly' as const,
+      },
+    ],
   };
   return {
     'organisation.registered': {
@@ -255,23 +299,36 @@ export function samplePayloads(p: SampleParties): SamplePayloads {
     'contract.submitted': {
       ...contract,
       ...parties,
+      contentVersion: 1,
       submittedOn: '2027-02-01',
       periodStart: d.cpomStart,
       periodEnd: d.cpomEnd,
     },
-    'contract.ready_to_sign': { ...contract, ...parties, readyOn: '2027-04-02' },
+    'contract.ready_to_sign': {
+      ...contract,
+      ...parties,
+      contentVersion: 1,
+      readyOn: '2027-04-02',
+      withReservations: false,
+    },
     'contract.signed': {
       ...contract,
       ...parties,
       signedOn: '2027-05-20',
       periodStart: d.cpomStart,
       periodEnd: d.cpomEnd,
+      ...cpomContent,
     },
     'contract.amended': {
       ...contract,
+      ...parties,
+      periodStart: d.cpomStart,
+      periodEnd: d.cpomEnd,
       amendmentNumber: 1,
       signedOn: '2028-09-12',
       summary: 'Ajout d’un programme d’action sur le risque routier.',
+      ...cpomContent,
+      contentVersion: 2,
     },
     'contract.review_due': { ...contract, ...parties, dueOn: d.firstReviewDue, daysLeft: 30 },
     'contract.review_overdue': { ...contract, ...parties, dueOn: d.firstReviewDue },
@@ -279,13 +336,14 @@ export function samplePayloads(p: SampleParties): SamplePayloads {
       ...contract,
       reviewedOn: '2028-06-12',
       summary: 'Objectifs de l’année atteints ; indicateur TMS à revoir.',
+      nextReviewDueOn: null,
     },
     'contract.evaluated': {
       ...contract,
       evaluatedOn: '2032-07-10',
       summary: 'Sept objectifs sur neuf atteints.',
     },
-    'consultation.opinion_requested': {
+    'consultation.requested': {
       ...consultation,
       requestedOn: d.opinionAskedOn,
       answerDueOn: d.opinionDueOn,
@@ -295,8 +353,94 @@ export function samplePayloads(p: SampleParties): SamplePayloads {
       outcome: 'favourable',
       deliveredOn: '2027-03-01',
       text: 'Avis favorable, sous réserve d’un suivi des actions de prévention en milieu hospitalier.',
+      votes: { for: 12, against: 2, abstentions: 1 },
     },
-    'consultation.opinion_overdue': { ...consultation, answerDueOn: d.opinionDueOn },
+    'consultation.answer_overdue': { ...consultation, answerDueOn: d.opinionDueOn },
+    'contract.drafted': {
+      ...contract,
+      ...parties,
+      draftedOn: '2026-12-01',
+      periodStart: d.cpomStart,
+      periodEnd: d.cpomEnd,
+    },
+    'contract.submission_withdrawn': {
+      ...contract,
+      ...parties,
+      contentVersion: 1,
+      withdrawnOn: '2027-02-15',
+      reason: 'Le programme d’action sur les TMS doit être repris.',
+    },
+    'contract.term_due': { ...contract, ...parties, periodEnd: d.cpomEnd, monthsLeft: 6 },
+    'contract.expired': { ...contract, ...parties, periodEnd: d.cpomEnd },
+    'contract.agreement_lapsed': {
+      ...contract,
+      ...parties,
+      agreementId: p.agreementId,
+      reason: 'withdrawn',
+      lapsedOn: '2029-03-01',
+    },
+    'partnership_protocol.negotiation_opened': { ...protocol, openedOn: '2027-01-10' },
+    'partnership_protocol.concluded': {
+      ...protocol,
+      concludedOn: '2027-04-01',
+      startsOn: '2027-04-01',
+      endsOn: '2029-12-31',
+    },
+    'partnership_protocol.progress_recorded': {
+      ...protocol,
+      recordedOn: '2028-01-15',
+      summary: 'Quarante visites de pré-reprise coordonnées avec le service social de la Caisse.',
+    },
+    'partnership_protocol.ended': {
+      ...protocol,
+      endedOn: '2029-12-31',
+      reason: 'Terme du protocole.',
+    },
+    'consultation.session_scheduled': {
+      ...consultation,
+      sessionOn: '2027-02-20',
+      recusedMembers: [
+        {
+          memberId: '0193a3c4-0000-7000-8000-0000000000e3',
+          name: 'Mme Le Goff',
+          link: 'membre du conseil d’administration du service',
+        },
+      ],
+    },
+    'consultation.completed': {
+      contractId: p.contractId,
+      contractVersion: 1,
+      serviceId: p.serviceId,
+      regions: p.regions,
+      completedOn: '2027-03-01',
+      opinions: [
+        {
+          consultationId: consultation.consultationId,
+          bodyKind: 'ARS',
+          bodyName: 'ARS Bretagne',
+          outcome: 'favourable',
+          deliveredOn: '2027-03-01',
+          text: 'Avis favorable.',
+        },
+      ],
+    },
+    'consultation.answer_due': { ...consultation, answerDueOn: d.opinionDueOn, daysLeft: 14 },
+    'consultation.closed': { ...consultation, closedOn: '2027-02-15', reason: 'submission_withdrawn' },
+    'consultation.agrement_policy_report_due': {
+      reportId: '0193a3c4-0000-7000-8000-0000000000e4',
+      regions: p.regions,
+      year: 2027,
+      dueOn: '2027-11-30',
+      daysLeft: 30,
+    },
+    'consultation.agrement_policy_report_presented': {
+      reportId: '0193a3c4-0000-7000-8000-0000000000e4',
+      regions: p.regions,
+      year: 2027,
+      bodyId: consultation.bodyId,
+      presentedOn: '2027-11-20',
+      figures: { granted: 3, conditional: 1, implicit: 0, refused: 0, withdrawn: 0, expiringNextYear: 2 },
+    },
   };
 }
 
