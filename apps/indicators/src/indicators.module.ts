@@ -6,6 +6,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { indicatorsPersistence } from './indicators.persistence';
 import { MeasurementModule } from './measurement/measurement.module';
 import { ProjectionModule } from './projection/projection.module';
+import { ReplayModule } from './replay/replay.module';
 
 /**
  * Indicators (issue 13): projections of the other services' events, the values reported on CPOM indicators,
@@ -25,6 +26,7 @@ export class IndicatorsModule {
         ProjectionModule,
         MeasurementModule,
         DashboardModule,
+        ReplayModule,
       ],
     };
   }
