@@ -7,7 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   CPOMs), which the dashboards sum with indexed queries at any date;
  * - the CPOMs' contents (actions, indicators), each indicator's status as of its latest value;
  * - `ind_counters`: per region, figures that depend on the CPOMs' contents and states (CPOMs by status, actions
- *   by theme, indicators by status, reviews due/overdue/held), moved by each fact in its own transaction.
+ *   by theme, indicators by status, reviews due/overdue/held), moved by each fact in its own transaction (as an
+ *   appended row of `ind_counter_moves`, folded into the counters every second).
  */
 export class CreateIndicatorProjections1764500000000 implements MigrationInterface {
   name = 'CreateIndicatorProjections1764500000000';
@@ -152,10 +153,21 @@ export class CreateIndicatorProjections1764500000000 implements MigrationInterfa
         value bigint NOT NULL,
         PRIMARY KEY (region, figure, key)
       )`);
+    // The moves of the counters, appended by each fact without locking a shared row; folded into ind_counters
+    // every second by one process (ADR 0019). A reader sums both in one statement.
+    await runner.query(`
+      CREATE TABLE ind_counter_moves (
+        id bigserial PRIMARY KEY,
+        region text NOT NULL,
+        figure text NOT NULL,
+        key text NOT NULL,
+        delta bigint NOT NULL
+      )`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
     for (const table of [
+      'ind_counter_moves',
       'ind_counters',
       'ind_reviews_held',
       'ind_measurement_corrections',

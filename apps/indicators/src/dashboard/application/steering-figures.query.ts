@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { addMonths } from '@tripartite/calendar';
 import { DataSource } from 'typeorm';
+import { addContributions, DATED_GENERATION } from '../../projection/domain/cpom-contribution';
+import { CURRENT_COUNTERS } from '../../projection/infrastructure/steering-counters';
 import {
-  addCounters,
   addDated,
   type Counters,
   type DatedFigures,
@@ -21,13 +22,16 @@ const DATED_FIGURES = `
     SELECT DISTINCT ON (service_id) service_id, conditional, valid_until
       FROM ind_agreements
      WHERE valid_from <= $1 AND valid_until >= $1 AND status IN ('granted', 'expired', 'withdrawn')
+       AND ($3::text IS NULL OR region = $3)
      ORDER BY service_id, valid_until DESC
   ), cp AS (
     SELECT DISTINCT service_id FROM ind_cpoms
      WHERE signed_on IS NOT NULL AND signed_on <= $1 AND period_start <= $1 AND period_end >= $1
+       AND ($3::text IS NULL OR region = $3)
   ), sp AS (
     SELECT service_id, count(*)::int AS n FROM ind_service_projects
-     WHERE approved_on <= $1 AND period_end >= $1 AND NOT withdrawn GROUP BY service_id
+     WHERE approved_on <= $1 AND period_end >= $1 AND NOT withdrawn AND ($3::text IS NULL OR region = $3)
+     GROUP BY service_id
   )
   SELECT s.region,
     count(ag.service_id)::int AS "agreedServices",
@@ -53,18 +57,30 @@ const DATED_FIGURES = `
   WHERE $3::text IS NULL OR s.region = $3
   GROUP BY s.region`;
 
-/** The steering figures of one region, or of every region and their total, at a date. */
+/** Dated figures kept per date and region, each with the generation of its region it was computed at. */
+const CACHED_DATES = 64;
+
+/**
+ * The steering figures of one region, or of every region and their total, at a date. The counters are read on
+ * every request (a few hundred rows); the dated figures of a region are summed again only when its generation
+ * moved (every projected fact that changes a dated row adds one to `generation:dated` of its region, in its
+ * transaction): a region without news answers from this process's memory, exactly as the rows stand (ADR 0019).
+ */
 @Injectable()
 export class SteeringFiguresQuery {
+  private readonly cache = new Map<string, Map<string, { generation: number; figures: DatedFigures }>>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   async region(region: string, at: string): Promise<SteeringFigures> {
-    const [dated, counters] = await Promise.all([this.dated(at, region), this.counters(region)]);
+    const counters = await this.counters(region);
+    const dated = await this.dated(at, [region], counters);
     return steeringFiguresOf(region, at, dated.get(region) ?? NO_DATED_FIGURES, counters.get(region) ?? {});
   }
 
   async national(at: string): Promise<{ regions: SteeringFigures[]; total: SteeringFigures }> {
-    const [dated, counters] = await Promise.all([this.dated(at, null), this.counters(null)]);
+    const counters = await this.counters(null);
+    const dated = await this.dated(at, [...counters.keys()], counters);
     const regions = [...new Set([...dated.keys(), ...counters.keys()])].sort();
     let totalDated = NO_DATED_FIGURES;
     let totalCounters: Counters = {};
@@ -72,27 +88,64 @@ export class SteeringFiguresQuery {
       const regionDated = dated.get(region) ?? NO_DATED_FIGURES;
       const regionCounters = counters.get(region) ?? {};
       totalDated = addDated(totalDated, regionDated);
-      totalCounters = addCounters(totalCounters, regionCounters);
+      totalCounters = addContributions(totalCounters, regionCounters);
       return steeringFiguresOf(region, at, regionDated, regionCounters);
     });
     return { regions: figures, total: steeringFiguresOf('total', at, totalDated, totalCounters) };
   }
 
-  private async dated(at: string, region: string | null): Promise<Map<string, DatedFigures>> {
-    const rows: (DatedFigures & { region: string })[] = await this.dataSource.query(DATED_FIGURES, [
-      at,
-      addMonths(at, 12),
-      region,
-    ]);
+  /** The dated figures of the regions named at `at`: from memory when their generation has not moved. */
+  private async dated(
+    at: string,
+    regions: readonly string[],
+    counters: Map<string, Record<string, number>>,
+  ): Promise<Map<string, DatedFigures>> {
+    const cached = this.cacheOf(at);
+    const generationOf = (region: string) => counters.get(region)?.[DATED_GENERATION] ?? 0;
+    const stale = regions.filter((region) => cached.get(region)?.generation !== generationOf(region));
+    if (stale.length > 0) {
+      // Many regions moved: one pass over every row; a few: one indexed pass per region.
+      const fresh = stale.length > 3 ? await this.sum(at, null) : await this.sumRegions(at, stale);
+      for (const region of stale) {
+        cached.set(region, {
+          generation: generationOf(region),
+          figures: fresh.get(region) ?? NO_DATED_FIGURES,
+        });
+      }
+    }
+    return new Map(regions.map((region) => [region, cached.get(region)?.figures ?? NO_DATED_FIGURES]));
+  }
+
+  private cacheOf(at: string): Map<string, { generation: number; figures: DatedFigures }> {
+    let cached = this.cache.get(at);
+    if (!cached) {
+      if (this.cache.size >= CACHED_DATES) this.cache.delete(this.cache.keys().next().value as string);
+      cached = new Map();
+      this.cache.set(at, cached);
+    }
+    return cached;
+  }
+
+  private async sumRegions(at: string, regions: readonly string[]): Promise<Map<string, DatedFigures>> {
+    const sums = new Map<string, DatedFigures>();
+    for (const region of regions) {
+      for (const [code, figures] of await this.sum(at, region)) sums.set(code, figures);
+    }
+    return sums;
+  }
+
+  /** One pass of the dated figures' query (JIT off: its compilation costs more than the query). */
+  private async sum(at: string, region: string | null): Promise<Map<string, DatedFigures>> {
+    const rows: (DatedFigures & { region: string })[] = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL jit = off');
+      return manager.query(DATED_FIGURES, [at, addMonths(at, 12), region]);
+    });
     return new Map(rows.map(({ region: code, ...figures }) => [code, figures]));
   }
 
   private async counters(region: string | null): Promise<Map<string, Record<string, number>>> {
     const rows: { region: string; figure: string; key: string; value: string }[] =
-      await this.dataSource.query(
-        'SELECT region, figure, key, value FROM ind_counters WHERE $1::text IS NULL OR region = $1',
-        [region],
-      );
+      await this.dataSource.query(CURRENT_COUNTERS, [region]);
     const byRegion = new Map<string, Record<string, number>>();
     for (const row of rows) {
       const counters = byRegion.get(row.region) ?? {};

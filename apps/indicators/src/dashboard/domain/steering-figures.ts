@@ -134,12 +134,6 @@ export function addDated(a: DatedFigures, b: DatedFigures): DatedFigures {
   ) as unknown as DatedFigures;
 }
 
-export function addCounters(a: Counters, b: Counters): Counters {
-  const sum: Record<string, number> = { ...a };
-  for (const [key, value] of Object.entries(b)) sum[key] = (sum[key] ?? 0) + value;
-  return sum;
-}
-
 function shareOf(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 }

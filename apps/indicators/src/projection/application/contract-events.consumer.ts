@@ -3,7 +3,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import type { EventEnvelope } from '@tripartite/events';
 import { type EnvelopeOf, EventContext, EventPattern } from '@tripartite/messaging';
 import type { EntityManager } from 'typeorm';
-import type { CpomStatus } from '../domain/cpom-contribution';
+import { type CpomStatus, DATED_GENERATION } from '../domain/cpom-contribution';
 import { type CpomContent, CpomProjection, type CpomSubject } from '../infrastructure/cpom-projection';
 import { SteeringCounters } from '../infrastructure/steering-counters';
 import { CpomFigures } from './cpom-figures';
@@ -119,6 +119,7 @@ export class ContractEventsConsumer {
     if (content && (await this.cpoms.replaceContent(manager, subject.contractId, content))) {
       await this.figures.refreshIndicators(manager, subject.contractId);
     }
-    await this.figures.recount(manager, subject.contractId);
+    // The CPOM's state is a dated row too (CPOMs in force): its region's dated figures are summed again.
+    await this.figures.recount(manager, subject.contractId, { [DATED_GENERATION]: 1 });
   }
 }

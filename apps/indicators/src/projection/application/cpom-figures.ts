@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { indicatorStatusOf } from '../../measurement/domain/indicator-status.rule';
 import {
+  addContributions,
   type Contribution,
   type CpomStatus,
   contributionOf,
@@ -16,6 +17,9 @@ interface IndicatorRow {
   target: string | null;
   direction: 'increase' | 'decrease' | 'maintain' | null;
   status: string;
+  period_start: string | null;
+  period_end: string | null;
+  values: { period: string; numericValue: number | null; textValue: string | null }[];
 }
 
 /**
@@ -32,31 +36,21 @@ export class CpomFigures {
     contractId: string,
     indicatorIds?: string[],
   ): Promise<void> {
-    const [cpom]: { period_start: string | null; period_end: string | null }[] = await manager.query(
-      `SELECT to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end
-         FROM ind_cpoms WHERE contract_id = $1`,
-      [contractId],
-    );
-    if (!cpom?.period_start || !cpom.period_end) return;
+    // One round trip: each indicator with its CPOM's period and the values reported on it.
     const indicators: IndicatorRow[] = await manager.query(
-      `SELECT indicator_id, kind, baseline, target, direction, status FROM ind_cpom_indicators
-        WHERE contract_id = $1 AND ($2::uuid[] IS NULL OR indicator_id = ANY($2::uuid[]))`,
+      `SELECT i.indicator_id, i.kind, i.baseline, i.target, i.direction, i.status,
+              to_char(c.period_start, 'YYYY-MM-DD') AS period_start, to_char(c.period_end, 'YYYY-MM-DD') AS period_end,
+              coalesce((SELECT json_agg(json_build_object('period', m.period, 'numericValue', m.numeric_value::float8,
+                                                          'textValue', m.text_value))
+                          FROM ind_measurements m
+                         WHERE m.contract_id = i.contract_id AND m.indicator_id = i.indicator_id), '[]') AS values
+         FROM ind_cpom_indicators i JOIN ind_cpoms c ON c.contract_id = i.contract_id
+        WHERE i.contract_id = $1 AND ($2::uuid[] IS NULL OR i.indicator_id = ANY($2::uuid[]))`,
       [contractId, indicatorIds ?? null],
     );
-    if (indicators.length === 0) return;
-    const values: {
-      indicator_id: string;
-      period: string;
-      numeric_value: string | null;
-      text_value: string | null;
-    }[] = await manager.query(
-      `SELECT indicator_id, period, numeric_value, text_value FROM ind_measurements
-          WHERE contract_id = $1 AND indicator_id = ANY($2::uuid[])`,
-      [contractId, indicators.map((indicator) => indicator.indicator_id)],
-    );
-    const period = { start: cpom.period_start, end: cpom.period_end };
     const changed: { id: string; status: string }[] = [];
     for (const indicator of indicators) {
+      if (!indicator.period_start || !indicator.period_end) continue;
       const status = indicatorStatusOf(
         {
           kind: indicator.kind,
@@ -64,14 +58,8 @@ export class CpomFigures {
           target: numberOrNull(indicator.target),
           direction: indicator.direction,
         },
-        period,
-        values
-          .filter((value) => value.indicator_id === indicator.indicator_id)
-          .map((value) => ({
-            period: value.period,
-            numericValue: numberOrNull(value.numeric_value),
-            textValue: value.text_value,
-          })),
+        { start: indicator.period_start, end: indicator.period_end },
+        indicator.values,
       );
       if (status !== indicator.status) changed.push({ id: indicator.indicator_id, status });
     }
@@ -84,37 +72,42 @@ export class CpomFigures {
     );
   }
 
-  /** Moves the region's counters by the difference between the CPOM's stored contribution and its present one. */
-  async recount(manager: EntityManager, contractId: string): Promise<void> {
+  /**
+   * Moves the region's counters by the difference between the CPOM's stored contribution and its present one,
+   * plus `extra` (another figure the same fact moves), in one statement.
+   */
+  async recount(manager: EntityManager, contractId: string, extra: Contribution = {}): Promise<void> {
     const [cpom]: {
       region: string;
       status: CpomStatus;
       review_state: 'due' | 'overdue' | null;
       contribution: Contribution;
+      themes: Record<string, number> | null;
+      statuses: Record<string, number> | null;
     }[] = await manager.query(
-      'SELECT region, status, review_state, contribution FROM ind_cpoms WHERE contract_id = $1',
+      `SELECT region, status, review_state, contribution,
+              (SELECT json_object_agg(theme, n) FROM (SELECT theme, count(*)::int AS n FROM ind_cpom_actions
+                 WHERE contract_id = $1 GROUP BY theme) t) AS themes,
+              (SELECT json_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM ind_cpom_indicators
+                 WHERE contract_id = $1 GROUP BY status) s) AS statuses
+         FROM ind_cpoms WHERE contract_id = $1`,
       [contractId],
     );
     if (!cpom) return;
-    const themes: { theme: string; n: number }[] = await manager.query(
-      'SELECT theme, count(*)::int AS n FROM ind_cpom_actions WHERE contract_id = $1 GROUP BY theme',
-      [contractId],
-    );
-    const statuses: { status: string; n: number }[] = await manager.query(
-      'SELECT status, count(*)::int AS n FROM ind_cpom_indicators WHERE contract_id = $1 GROUP BY status',
-      [contractId],
-    );
     const after = contributionOf({
       status: cpom.status,
       reviewState: cpom.review_state,
-      actionsByTheme: Object.fromEntries(themes.map((row) => [row.theme, row.n])),
-      indicatorsByStatus: Object.fromEntries(statuses.map((row) => [row.status, row.n])),
+      actionsByTheme: cpom.themes ?? {},
+      indicatorsByStatus: cpom.statuses ?? {},
     });
-    await this.counters.add(manager, cpom.region, differenceOf(cpom.contribution, after));
-    await manager.query('UPDATE ind_cpoms SET contribution = $2 WHERE contract_id = $1', [
-      contractId,
-      JSON.stringify(after),
-    ]);
+    const delta = differenceOf(cpom.contribution, after);
+    await this.counters.add(manager, cpom.region, addContributions(delta, extra));
+    if (Object.keys(delta).length > 0) {
+      await manager.query('UPDATE ind_cpoms SET contribution = $2 WHERE contract_id = $1', [
+        contractId,
+        JSON.stringify(after),
+      ]);
+    }
   }
 }
 

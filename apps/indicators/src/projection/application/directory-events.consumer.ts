@@ -3,7 +3,9 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import type { EventEnvelope } from '@tripartite/events';
 import { type EnvelopeOf, EventContext, EventPattern } from '@tripartite/messaging';
 import type { EntityManager } from 'typeorm';
+import { DATED_GENERATION } from '../domain/cpom-contribution';
 import { type AgreementFacts, DirectoryProjection } from '../infrastructure/directory-projection';
+import { SteeringCounters } from '../infrastructure/steering-counters';
 
 type AgreementSubject = {
   agreementId: string;
@@ -21,7 +23,10 @@ type AgreementSubject = {
  */
 @Controller()
 export class DirectoryEventsConsumer {
-  constructor(private readonly rows: DirectoryProjection) {}
+  constructor(
+    private readonly rows: DirectoryProjection,
+    private readonly counters: SteeringCounters,
+  ) {}
 
   @EventPattern('organisation.registered')
   async onRegistered(
@@ -128,6 +133,7 @@ export class DirectoryEventsConsumer {
       periodEnd,
       approvedOn,
     });
+    await this.moved(ctx.manager, regions.slice(0, 1));
   }
 
   @EventPattern('service_project.withdrawn')
@@ -144,6 +150,7 @@ export class DirectoryEventsConsumer {
       periodEnd,
       withdrawn: true,
     });
+    await this.moved(ctx.manager, regions.slice(0, 1));
   }
 
   @EventPattern('partnership_protocol.concluded')
@@ -161,6 +168,7 @@ export class DirectoryEventsConsumer {
       startsOn,
       endsOn,
     });
+    await this.moved(ctx.manager, regions.slice(0, 1));
   }
 
   @EventPattern('partnership_protocol.ended')
@@ -170,6 +178,7 @@ export class DirectoryEventsConsumer {
   ): Promise<void> {
     const { protocolId, serviceId, caisseId, regions, endedOn } = event.payload;
     await this.rows.applyProtocol(ctx.manager, event, { protocolId, serviceId, caisseId, regions, endedOn });
+    await this.moved(ctx.manager, regions.slice(0, 1));
   }
 
   private async organisation(
@@ -179,6 +188,7 @@ export class DirectoryEventsConsumer {
   ): Promise<void> {
     // Only occupational health services count in the steering figures.
     if (organisation.type !== 'SSTI' && organisation.type !== 'SSTA') return;
+    const before = await this.rows.regionOf(manager, organisation.organisationId);
     await this.rows.applyDirectory(manager, event, {
       serviceId: organisation.organisationId,
       type: organisation.type,
@@ -187,6 +197,9 @@ export class DirectoryEventsConsumer {
       caisseId: organisation.service?.caisseId ?? null,
       employeesFollowed: organisation.service?.employeesFollowed ?? 0,
     });
+    await this.moved(manager, [
+      ...new Set([...organisation.regions.slice(0, 1), ...(before ? [before] : [])]),
+    ]);
   }
 
   private async agreement(
@@ -210,5 +223,11 @@ export class DirectoryEventsConsumer {
       regions: subject.regions,
       ...facts,
     });
+    await this.moved(manager, subject.regions.slice(0, 1));
+  }
+
+  /** The dated rows of these regions changed: their dashboards sum them again. */
+  private async moved(manager: EntityManager, regions: readonly string[]): Promise<void> {
+    for (const region of regions) await this.counters.add(manager, region, { [DATED_GENERATION]: 1 });
   }
 }

@@ -50,3 +50,16 @@ export function differenceOf(before: Contribution, after: Contribution): Contrib
   }
   return delta;
 }
+
+/** Two moves of the counters as one. */
+export function addContributions(a: Contribution, b: Contribution): Contribution {
+  const sum: Record<string, number> = { ...a };
+  for (const [key, value] of Object.entries(b)) sum[key] = (sum[key] ?? 0) + value;
+  return Object.fromEntries(Object.entries(sum).filter(([, value]) => value !== 0));
+}
+
+/**
+ * The counter every projected fact that changes a dated row (service, agrément, service project, protocol, CPOM
+ * state) moves by one in its region: the dashboards sum a region's dated rows again only when it moved.
+ */
+export const DATED_GENERATION = 'generation:dated';

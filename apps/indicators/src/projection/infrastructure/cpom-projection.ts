@@ -37,12 +37,8 @@ export class CpomProjection {
     subject: CpomSubject,
     facts: { status?: CpomStatus; signedOn?: string },
   ): Promise<boolean> {
-    const [row]: { aggregate_version: number }[] = await manager.query(
-      'SELECT aggregate_version FROM ind_cpoms WHERE contract_id = $1 FOR UPDATE',
-      [subject.contractId],
-    );
-    if (row && row.aggregate_version >= envelope.aggregateVersion) return false;
-    await manager.query(
+    // One statement: the row is created, or updated only by a newer fact (the conflict's row lock orders them).
+    const applied: unknown[] = await manager.query(
       `INSERT INTO ind_cpoms (contract_id, service_id, caisse_id, direccte_id, region, regions, status,
                               period_start, period_end, signed_on, aggregate_version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -54,7 +50,9 @@ export class CpomProjection {
          period_start = COALESCE(EXCLUDED.period_start, ind_cpoms.period_start),
          period_end = COALESCE(EXCLUDED.period_end, ind_cpoms.period_end),
          signed_on = COALESCE(EXCLUDED.signed_on, ind_cpoms.signed_on),
-         aggregate_version = EXCLUDED.aggregate_version`,
+         aggregate_version = EXCLUDED.aggregate_version
+       WHERE ind_cpoms.aggregate_version < EXCLUDED.aggregate_version
+       RETURNING contract_id`,
       [
         subject.contractId,
         subject.serviceId,
@@ -70,19 +68,23 @@ export class CpomProjection {
         facts.status ?? null,
       ],
     );
-    return true;
+    return applied.length > 0;
   }
 
   /** Replaces the CPOM's contents by a later version (signature, amendment); an earlier one changes nothing. */
   async replaceContent(manager: EntityManager, contractId: string, content: CpomContent): Promise<boolean> {
-    const [updated]: [unknown[], number] = await manager.query(
-      `UPDATE ind_cpoms SET content_version = $2, priorities = $3
-        WHERE contract_id = $1 AND content_version < $2 RETURNING contract_id`,
+    const [updated]: [{ previous: number }[], number] = await manager.query(
+      `UPDATE ind_cpoms c SET content_version = $2, priorities = $3
+         FROM (SELECT content_version AS previous FROM ind_cpoms WHERE contract_id = $1) old
+        WHERE c.contract_id = $1 AND c.content_version < $2 RETURNING old.previous`,
       [contractId, content.contentVersion, JSON.stringify(content.priorities)],
     );
     if (updated.length === 0) return false;
-    await manager.query('DELETE FROM ind_cpom_actions WHERE contract_id = $1', [contractId]);
-    await manager.query('DELETE FROM ind_cpom_indicators WHERE contract_id = $1', [contractId]);
+    // A first content has nothing to replace.
+    if (updated[0]!.previous > 0) {
+      await manager.query('DELETE FROM ind_cpom_actions WHERE contract_id = $1', [contractId]);
+      await manager.query('DELETE FROM ind_cpom_indicators WHERE contract_id = $1', [contractId]);
+    }
     const { actions, indicators } = content;
     if (actions.length > 0) {
       await manager.query(

@@ -30,6 +30,15 @@ export interface AgreementFacts {
  */
 @Injectable()
 export class DirectoryProjection {
+  /** The region a service is counted in, if it is known. */
+  async regionOf(manager: EntityManager, serviceId: string): Promise<string | null> {
+    const rows: { region: string }[] = await manager.query(
+      'SELECT region FROM ind_services WHERE service_id = $1',
+      [serviceId],
+    );
+    return rows[0]?.region ?? null;
+  }
+
   /** The directory's view of a service (organisation events): authoritative for type, regions, Caisse and staff. */
   async applyDirectory(manager: EntityManager, envelope: EventEnvelope, facts: ServiceFacts): Promise<void> {
     await manager.query(

@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 /**
  * The projected tables: emptied by a rebuild, refilled by the replay. The values reported on indicators
  * (`ind_measurements`, their corrections) are this service's own facts and stay: each indicator's status is
- * computed again from them when its CPOM's signature comes back.
+ * computed again from them when its CPOM's signature comes back. The counters are emptied too, but for the
+ * regions' generations, which go on growing (the dashboards' memory of dated figures is keyed by them).
  */
 export const PROJECTED_TABLES = [
   'ind_services',
@@ -17,7 +18,6 @@ export const PROJECTED_TABLES = [
   'ind_cpom_actions',
   'ind_cpom_indicators',
   'ind_reviews_held',
-  'ind_counters',
 ] as const;
 
 export interface RebuildReport {
@@ -47,6 +47,9 @@ export class RebuildProjectionsHandler {
     const queue = this.transport.queues.main;
     const forgotten = await this.dataSource.transaction(async (manager) => {
       await manager.query(`TRUNCATE ${PROJECTED_TABLES.join(', ')}`);
+      await manager.query("DELETE FROM ind_counters WHERE figure <> 'generation'");
+      await manager.query("DELETE FROM ind_counter_moves WHERE figure <> 'generation'");
+      await manager.query("UPDATE ind_counters SET value = value + 1 WHERE figure = 'generation'");
       const [, count]: [unknown, number] = await manager.query(
         'DELETE FROM inbox WHERE type = ANY($1::text[])',
         [types],
