@@ -38,7 +38,7 @@ export class CreateIndicatorProjections1764500000000 implements MigrationInterfa
         aggregate_version int NOT NULL
       )`);
     await runner.query(
-      'CREATE INDEX ind_agreements_in_force ON ind_agreements (valid_from, valid_until) INCLUDE (service_id, conditional) WHERE valid_from IS NOT NULL',
+      'CREATE INDEX ind_agreements_by_region ON ind_agreements (region, service_id) WHERE valid_from IS NOT NULL',
     );
     await runner.query(`
       CREATE TABLE ind_service_projects (
@@ -50,6 +50,9 @@ export class CreateIndicatorProjections1764500000000 implements MigrationInterfa
         withdrawn boolean NOT NULL DEFAULT false,
         aggregate_version int NOT NULL
       )`);
+    await runner.query(
+      'CREATE INDEX ind_service_projects_by_region ON ind_service_projects (region, service_id) WHERE approved_on IS NOT NULL',
+    );
     await runner.query(`
       CREATE TABLE ind_protocols (
         protocol_id uuid PRIMARY KEY,
@@ -62,6 +65,7 @@ export class CreateIndicatorProjections1764500000000 implements MigrationInterfa
         ended_on date,
         aggregate_version int NOT NULL
       )`);
+    await runner.query('CREATE INDEX ind_protocols_by_service ON ind_protocols (service_id, caisse_id)');
     await runner.query(`
       CREATE TABLE ind_cpoms (
         contract_id uuid PRIMARY KEY,
@@ -82,7 +86,7 @@ export class CreateIndicatorProjections1764500000000 implements MigrationInterfa
         contribution jsonb NOT NULL DEFAULT '{}'
       )`);
     await runner.query(
-      'CREATE INDEX ind_cpoms_in_force ON ind_cpoms (period_start, period_end) INCLUDE (service_id) WHERE signed_on IS NOT NULL',
+      'CREATE INDEX ind_cpoms_signed_by_region ON ind_cpoms (region, service_id) WHERE signed_on IS NOT NULL',
     );
     await runner.query(`
       CREATE TABLE ind_cpom_actions (

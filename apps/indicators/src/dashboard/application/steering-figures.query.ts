@@ -22,15 +22,15 @@ const DATED_FIGURES = `
     SELECT DISTINCT ON (service_id) service_id, conditional, valid_until
       FROM ind_agreements
      WHERE valid_from <= $1 AND valid_until >= $1 AND status IN ('granted', 'expired', 'withdrawn')
-       AND ($3::text IS NULL OR region = $3)
+       AND region = $3
      ORDER BY service_id, valid_until DESC
   ), cp AS (
     SELECT DISTINCT service_id FROM ind_cpoms
      WHERE signed_on IS NOT NULL AND signed_on <= $1 AND period_start <= $1 AND period_end >= $1
-       AND ($3::text IS NULL OR region = $3)
+       AND region = $3
   ), sp AS (
     SELECT service_id, count(*)::int AS n FROM ind_service_projects
-     WHERE approved_on <= $1 AND period_end >= $1 AND NOT withdrawn AND ($3::text IS NULL OR region = $3)
+     WHERE approved_on <= $1 AND period_end >= $1 AND NOT withdrawn AND region = $3
      GROUP BY service_id
   )
   SELECT s.region,
@@ -54,7 +54,7 @@ const DATED_FIGURES = `
   LEFT JOIN ag ON ag.service_id = s.service_id
   LEFT JOIN cp ON cp.service_id = s.service_id
   LEFT JOIN sp ON sp.service_id = s.service_id
-  WHERE $3::text IS NULL OR s.region = $3
+  WHERE s.region = $3
   GROUP BY s.region`;
 
 /** Dated figures kept per date and region, each with the generation of its region it was computed at. */
@@ -104,8 +104,8 @@ export class SteeringFiguresQuery {
     const generationOf = (region: string) => counters.get(region)?.[DATED_GENERATION] ?? 0;
     const stale = regions.filter((region) => cached.get(region)?.generation !== generationOf(region));
     if (stale.length > 0) {
-      // Many regions moved: one pass over every row; a few: one indexed pass per region.
-      const fresh = stale.length > 3 ? await this.sum(at, null) : await this.sumRegions(at, stale);
+      // One indexed pass per region that moved (a national pass costs more than all of them: it sorts every row).
+      const fresh = await this.sumRegions(at, stale);
       for (const region of stale) {
         cached.set(region, {
           generation: generationOf(region),
@@ -134,10 +134,10 @@ export class SteeringFiguresQuery {
     return sums;
   }
 
-  /** One pass of the dated figures' query (JIT off: its compilation costs more than the query). */
-  private async sum(at: string, region: string | null): Promise<Map<string, DatedFigures>> {
+  /** One region's pass of the dated figures' query (JIT off: its compilation costs more than the query). */
+  private async sum(at: string, region: string): Promise<Map<string, DatedFigures>> {
     const rows: (DatedFigures & { region: string })[] = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SET LOCAL jit = off');
+      await manager.query("SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)");
       return manager.query(DATED_FIGURES, [at, addMonths(at, 12), region]);
     });
     return new Map(rows.map(({ region: code, ...figures }) => [code, figures]));
