@@ -151,7 +151,7 @@ async function generate(dataSource: DataSource, s: Settings): Promise<void> {
        FROM generate_series(1, $1) g, generate_series(1, $2) i, generate_series(1, $3) y`,
     [s.cpoms, s.indicatorsPerCpom, s.measurementsPerIndicator],
   );
-  log('counters (as the projections keep them), ANALYZE');
+  log('counters (as the projections keep them), VACUUM ANALYZE (as autovacuum would have)');
   await q(`INSERT INTO ind_counters (region, figure, key, value)
            SELECT region, 'cpoms_by_status', status, count(*) FROM ind_cpoms GROUP BY region, status`);
   await q(`INSERT INTO ind_counters (region, figure, key, value)
@@ -160,7 +160,7 @@ async function generate(dataSource: DataSource, s: Settings): Promise<void> {
   await q(`INSERT INTO ind_counters (region, figure, key, value)
            SELECT c.region, 'indicators', i.status, count(*) FROM ind_cpom_indicators i
              JOIN ind_cpoms c USING (contract_id) WHERE c.status = 'signed' GROUP BY c.region, i.status`);
-  await q('ANALYZE');
+  await q('VACUUM ANALYZE');
 }
 
 /**

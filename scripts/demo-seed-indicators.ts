@@ -37,7 +37,7 @@ export async function reportDemoMeasurements(input: DemoMeasurementsInput): Prom
           },
         );
         if (response.status === 201) reported++;
-        else if (response.status !== 422)
+        else if (response.status !== 409)
           throw new Error(`measurement: ${response.status} ${await response.text()}`);
       }
     }

@@ -100,7 +100,7 @@ describe('values reported on a CPOM’s indicators', () => {
   it('refuses a second value for the same period: one value per indicator and period (règle de la plateforme)', async () => {
     const before = await valuesCount();
     const again = await world.request('POST', url(ids.coverage), reporter, { period: '2025', value: 31 });
-    assert.equal(again.statusCode, 422);
+    assert.equal(again.statusCode, 409);
     assert.equal(again.json().code, 'INDICATOR.ALREADY_REPORTED');
     assert.equal(await valuesCount(), before);
   });
@@ -155,7 +155,7 @@ describe('values reported on a CPOM’s indicators', () => {
       reporter,
       { period: '2026', value: 1 },
     );
-    assert.equal(draft.statusCode, 422);
+    assert.equal(draft.statusCode, 409);
     assert.equal(draft.json().code, 'INDICATOR.CPOM_NOT_SIGNED');
     assert.equal(await valuesCount(), before);
   });

@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * What the indicators service projects from the other services' events (never their databases), and the
  * steering counters kept in the same transaction as each event (ADR 0019):
- * - small per-entity rows with their dates (services, agréments, service projects, partnership protocols,
+ * - small per-entity rows with their dates (indexed by region, covering what the dashboards read: index-only scans) (services, agréments, service projects, partnership protocols,
  *   CPOMs), which the dashboards sum with indexed queries at any date;
  * - the CPOMs' contents (actions, indicators), each indicator's status as of its latest value;
  * - `ind_counters`: per region, figures that depend on the CPOMs' contents and states (CPOMs by status, actions
@@ -25,7 +25,9 @@ export class CreateIndicatorProjections1764500000000 implements MigrationInterfa
         employees_followed int NOT NULL DEFAULT 0,
         directory_version int NOT NULL DEFAULT -1
       )`);
-    await runner.query('CREATE INDEX ind_services_region ON ind_services (region)');
+    await runner.query(
+      'CREATE INDEX ind_services_region ON ind_services (region) INCLUDE (service_id, type, caisse_id, employees_followed)',
+    );
     await runner.query(`
       CREATE TABLE ind_agreements (
         agreement_id uuid PRIMARY KEY,
@@ -38,7 +40,7 @@ export class CreateIndicatorProjections1764500000000 implements MigrationInterfa
         aggregate_version int NOT NULL
       )`);
     await runner.query(
-      'CREATE INDEX ind_agreements_by_region ON ind_agreements (region, service_id) WHERE valid_from IS NOT NULL',
+      'CREATE INDEX ind_agreements_by_region ON ind_agreements (region, service_id, valid_until) INCLUDE (valid_from, conditional, status) WHERE valid_from IS NOT NULL',
     );
     await runner.query(`
       CREATE TABLE ind_service_projects (
@@ -51,7 +53,7 @@ export class CreateIndicatorProjections1764500000000 implements MigrationInterfa
         aggregate_version int NOT NULL
       )`);
     await runner.query(
-      'CREATE INDEX ind_service_projects_by_region ON ind_service_projects (region, service_id) WHERE approved_on IS NOT NULL',
+      'CREATE INDEX ind_service_projects_by_region ON ind_service_projects (region, service_id) INCLUDE (approved_on, period_end, withdrawn) WHERE approved_on IS NOT NULL',
     );
     await runner.query(`
       CREATE TABLE ind_protocols (
@@ -65,7 +67,9 @@ export class CreateIndicatorProjections1764500000000 implements MigrationInterfa
         ended_on date,
         aggregate_version int NOT NULL
       )`);
-    await runner.query('CREATE INDEX ind_protocols_by_service ON ind_protocols (service_id, caisse_id)');
+    await runner.query(
+      'CREATE INDEX ind_protocols_by_service ON ind_protocols (service_id, caisse_id) INCLUDE (concluded_on, starts_on, ends_on, ended_on)',
+    );
     await runner.query(`
       CREATE TABLE ind_cpoms (
         contract_id uuid PRIMARY KEY,
@@ -86,7 +90,7 @@ export class CreateIndicatorProjections1764500000000 implements MigrationInterfa
         contribution jsonb NOT NULL DEFAULT '{}'
       )`);
     await runner.query(
-      'CREATE INDEX ind_cpoms_signed_by_region ON ind_cpoms (region, service_id) WHERE signed_on IS NOT NULL',
+      'CREATE INDEX ind_cpoms_signed_by_region ON ind_cpoms (region, service_id) INCLUDE (signed_on, period_start, period_end) WHERE signed_on IS NOT NULL',
     );
     await runner.query(`
       CREATE TABLE ind_cpom_actions (
