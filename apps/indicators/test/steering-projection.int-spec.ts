@@ -158,4 +158,66 @@ describe('steering figures projected from the other services’ events', () => {
       assert.deepEqual(reviews, { due: 0, overdue: 0, heldInYear: 1 });
     });
   });
+
+  it('replaces a CPOM’s actions and indicators by its amendment’s, keeping the values reported (D.4622-47: avenant)', async () => {
+    const region = '44';
+    const parties = await world.service(region);
+    const { contractId, content } = await world.signCpom(parties, { aggregateVersion: 5 });
+    await expectEventually(async () => assert.equal(await world.cpomStatus(contractId), 'signed'));
+    const reporter = await world.token({ roles: ['sst'], region, org: parties.serviceId });
+    const reported = await world.request(
+      'POST',
+      `/api/v1/cpoms/${contractId}/indicators/${content.indicators.coverage}/measurements`,
+      reporter,
+      { period: '2025', value: 40 },
+    );
+    assert.equal(reported.statusCode, 201, reported.body);
+    await expectEventually(async () =>
+      assert.deepEqual((await world.regional(region)).indicators, { onTrack: 1, behind: 0, noData: 2 }),
+    );
+
+    // The amendment keeps the coverage indicator (same id), drops the two others, moves the TMS action to RPS.
+    const amended = content.payload;
+    await started.contracts.publish(
+      'contract.amended',
+      {
+        contractId,
+        ...world.subject(parties),
+        periodStart: '2025-01-01',
+        periodEnd: '2029-12-31',
+        amendmentNumber: 1,
+        signedOn: '2026-03-01',
+        summary: 'Avenant n° 1',
+        ...amended,
+        contentVersion: 2,
+        actions: [{ ...amended.actions[0]!, theme: 'rps' }],
+        indicators: [amended.indicators[0]!],
+      },
+      { aggregateId: contractId, aggregateVersion: 8, region },
+    );
+    await expectEventually(async () => {
+      const figures = await world.regional(region);
+      assert.deepEqual(figures.indicators, { onTrack: 1, behind: 0, noData: 0 });
+      const byTheme = Object.fromEntries(figures.actionsByTheme.map((t: Json) => [t.theme, t.actions]));
+      assert.deepEqual([byTheme.tms, byTheme.rps, byTheme.risque_routier], [0, 1, 0]);
+    });
+    const list = await world.request('GET', `/api/v1/cpoms/${contractId}/indicators`, reporter);
+    assert.equal(list.json().contentVersion, 2);
+    assert.deepEqual(
+      list.json().indicators.map((i: Json) => [i.indicatorId, i.status, i.values.length]),
+      [[content.indicators.coverage, 'on_track', 1]],
+    );
+
+    // A late copy of the signature (content version 1) changes nothing.
+    const duplicates = world.duplicates();
+    await started.contracts.dataSource.query(
+      `UPDATE outbox SET sent_at = NULL WHERE envelope->>'aggregateId' = $1 AND type = 'contract.signed'`,
+      [contractId],
+    );
+    await expectEventually(() => assert.equal(world.duplicates(), duplicates + 1));
+    assert.equal(
+      (await world.request('GET', `/api/v1/cpoms/${contractId}/indicators`, reporter)).json().contentVersion,
+      2,
+    );
+  });
 });
