@@ -220,4 +220,61 @@ describe('steering figures projected from the other services’ events', () => {
       2,
     );
   });
+
+  it('ends an agrément at its withdrawal and a protocol at its end (D.4622-51 2°, seed 000)', async () => {
+    const region = '75';
+    const parties = await world.service(region, 7_000);
+    const agreementId = await world.grant(parties, { validFrom: '2024-01-01', validUntil: '2028-12-31' });
+    await world.protocol(parties, '2024-06-01');
+    await expectEventually(async () => {
+      const figures = await world.regional(region, undefined, '?at=2026-06-01');
+      assert.equal(figures.agreements.agreedSsti, 1);
+      assert.equal(figures.coverage.partnershipShare, 1);
+    });
+    const protocolId = (
+      await started.dataSource.query('SELECT protocol_id FROM ind_protocols WHERE service_id = $1', [
+        parties.serviceId,
+      ])
+    )[0].protocol_id;
+    await started.contracts.publish(
+      'partnership_protocol.ended',
+      {
+        protocolId,
+        serviceId: parties.serviceId,
+        caisseId: parties.caisseId,
+        direccteId: parties.direccteId,
+        regions: [region],
+        themes: ['desinsertion_professionnelle'],
+        endedOn: '2026-09-01',
+        reason: 'Fin des actions',
+      },
+      { aggregateId: protocolId, aggregateVersion: 4, region },
+    );
+    await started.agreements.publish(
+      'agreement.withdrawn',
+      {
+        agreementId,
+        serviceId: parties.serviceId,
+        serviceName: 'SSTI',
+        regions: [region],
+        serviceType: 'SSTI',
+        caisseId: parties.caisseId,
+        withdrawnOn: '2026-10-01',
+        grounds: 'no_cpom',
+        text: 'Retrait après mise en demeure',
+        memberCompaniesToInform: true,
+      },
+      { aggregateId: agreementId, aggregateVersion: 6, region },
+    );
+    await expectEventually(async () => {
+      const after = await world.regional(region, undefined, '?at=2026-11-01');
+      assert.equal(after.agreements.agreedSsti, 0, 'withdrawn on 1 October');
+      assert.equal(after.employeesFollowed.byAgreedServices, 0);
+    });
+    const before = await world.regional(region, undefined, '?at=2026-08-01');
+    assert.equal(before.agreements.agreedSsti, 1, 'in force until the day before its withdrawal');
+    assert.equal(before.coverage.partnershipShare, 1, 'the protocol ran until 1 September');
+    const between = await world.regional(region, undefined, '?at=2026-09-15');
+    assert.equal(between.coverage.partnershipShare, 0);
+  });
 });
