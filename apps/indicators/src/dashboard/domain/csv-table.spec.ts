@@ -12,4 +12,15 @@ describe('CSV for French spreadsheets', () => {
     const csv = csvOf(['Commentaire'], [['a;b'], ['dit "oui"'], ['deux\nlignes'], [null]]);
     assert.equal(csv, '\uFEFFCommentaire\r\n"a;b"\r\n"dit ""oui"""\r\n"deux\nlignes"\r\n\r\n');
   });
+
+  it('shows a text a spreadsheet would take for a formula as text (CSV injection), numbers as numbers', () => {
+    const csv = csvOf(
+      ['Commentaire', 'Valeur'],
+      [
+        ['=HYPERLINK("x")', -3],
+        ['@SUM(A1)', 2],
+      ],
+    );
+    assert.equal(csv, '\uFEFFCommentaire;Valeur\r\n"\'=HYPERLINK(""x"")";-3\r\n\'@SUM(A1);2\r\n');
+  });
 });

@@ -21,8 +21,16 @@ function cellOf(cell: CsvCell): string {
         ? cell
           ? 'oui'
           : 'non'
-        : cell;
+        : neutralised(cell);
   return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * A text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or carriage return first: OWASP "CSV
+ * injection") is shown as text, behind an apostrophe. Numbers are written as numbers and never need it.
+ */
+function neutralised(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** How people read an indicator's status. */
