@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AmqpEventTransport, ReplayRequester } from '@tripartite/messaging';
+import { AmqpEventTransport, InboxStore, ReplayRequester } from '@tripartite/messaging';
 import { ChangeRecorder } from '@tripartite/platform';
 import { DataSource } from 'typeorm';
 
@@ -39,6 +39,7 @@ export class RebuildProjectionsHandler {
     private readonly dataSource: DataSource,
     private readonly transport: AmqpEventTransport,
     private readonly requester: ReplayRequester,
+    private readonly inbox: InboxStore,
     private readonly recorder: ChangeRecorder,
   ) {}
 
@@ -50,10 +51,7 @@ export class RebuildProjectionsHandler {
       await manager.query("DELETE FROM ind_counters WHERE figure <> 'generation'");
       await manager.query("DELETE FROM ind_counter_moves WHERE figure <> 'generation'");
       await manager.query("UPDATE ind_counters SET value = value + 1 WHERE figure = 'generation'");
-      const [, count]: [unknown, number] = await manager.query(
-        'DELETE FROM inbox WHERE type = ANY($1::text[])',
-        [types],
-      );
+      const count = await this.inbox.forget(types, manager);
       await this.recorder.record(
         manager,
         { type: 'indicator_projections', id: 'all', version: 1, region: null },
