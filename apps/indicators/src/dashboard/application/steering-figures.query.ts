@@ -57,7 +57,7 @@ const DATED_FIGURES = `
   WHERE s.region = $3
   GROUP BY s.region`;
 
-/** Dated figures kept per date and region, each with the generation of its region it was computed at. */
+/** How many dates keep their regions' dated figures (each with the generation it was summed at) in memory. */
 const CACHED_DATES = 64;
 
 /**
