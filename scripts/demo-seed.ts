@@ -8,6 +8,7 @@ import { signDevelopmentToken } from '@tripartite/auth';
 import { addDays, addMonths, calendarDateAt } from '@tripartite/calendar';
 import { loadConfig, serviceConfigSchema } from '@tripartite/config';
 import { siretWithKey } from '../apps/agreements/src/organisation/domain/siret.rule';
+import { reportDemoMeasurements } from './demo-seed-indicators';
 
 const REGION = '53';
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
@@ -231,6 +232,17 @@ async function main(): Promise<void> {
   console.log(
     `Agréments: ${agreements} service(s) taken to their demo step (granted, conditional, under examination, on notice, recorded as existing).`,
   );
+  // Indicators (issue 13): values on the signed CPOMs of Bretagne, once the contracts service has some.
+  const cpoms = await fetch(`${gateway}/api/v1/cpoms?region=${REGION}&pageSize=200`, { headers });
+  const cpomIds = cpoms.ok
+    ? ((await cpoms.json()) as { items?: { id: string }[] }).items?.map((c) => c.id)
+    : [];
+  if (cpomIds && cpomIds.length > 0) {
+    const reported = await reportDemoMeasurements({ gateway, headers, cpomIds, today });
+    console.log(`Indicators: ${reported} value(s) reported on ${cpomIds.length} CPOM(s) of Bretagne.`);
+  } else {
+    console.log('Indicators: no CPOM of Bretagne yet, no value reported.');
+  }
   console.log(
     `See them: ${gateway}/api/docs, or GET /api/v1/organisations?region=${REGION} with an admin token.`,
   );

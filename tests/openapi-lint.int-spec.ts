@@ -83,6 +83,16 @@ const OPERATION_IDS = [
   'updateOrganisation',
   'withdrawAgreement',
   'withdrawServiceProject',
+  // Indicators (issue 13).
+  'correctIndicatorValue',
+  'getIndicatorValue',
+  'getNationalDashboard',
+  'getNationalDashboardHistory',
+  'getRegionalDashboard',
+  'getRegionalDashboardHistory',
+  'listCpomIndicators',
+  'rebuildIndicatorProjections',
+  'reportIndicatorValue',
 ];
 
 /** Rules of Redocly's `recommended` set turned off, each for a reason written in ADR 0014. */
@@ -163,11 +173,19 @@ describe('the public OpenAPI document, merged as the gateway merges it', () => {
   });
 
   it('documents If-Match (required), 412 and 428 on every change to an existing resource (ADR 0005 §7)', () => {
+    // Reporting an indicator's value creates it (no version to name); its correction (PUT) is a change.
     const changes = operationsOf(merged).filter(
       ({ method, path }) =>
-        (method === 'post' || method === 'patch') && path.includes('{') && !path.includes('/admin/'),
+        ['post', 'patch', 'put'].includes(method) &&
+        path.includes('{') &&
+        !path.includes('/admin/') &&
+        !path.endsWith('/measurements'),
     );
-    assert.equal(changes.length, 13, 'seven agrément commands, four project steps, an organisation, a retry');
+    assert.equal(
+      changes.length,
+      14,
+      'seven agrément commands, four project steps, an organisation, a retry, an indicator value’s correction',
+    );
     for (const { method, path, operation } of changes) {
       const ifMatch = operation.parameters?.find((p) => p.name === 'If-Match' && p.in === 'header');
       assert.equal(ifMatch?.required, true, `${method} ${path} requires If-Match`);

@@ -10,4 +10,5 @@ export * from './event-definition';
 export * from './event-envelope';
 export * from './organisation/organisation-events';
 export * from './payload-reading';
+export * from './region-names';
 export * from './service-project/service-project-events';

@@ -12,6 +12,8 @@ import { parkedMessagesControllerFor } from './parking/api/parked-messages.contr
 import { ParkedMessageCollector } from './parking/parked-message.collector';
 import { ParkedMessageReplayer } from './parking/parked-message.replayer';
 import { ParkedMessageRepository } from './parking/parked-message.repository';
+import { ReplayRequestResponder } from './replay/replay-request.responder';
+import { ReplayRequester } from './replay/replay-requester';
 import { defaultRetryPolicy, type RetryPolicy } from './topology/retry-policy';
 import { AmqpEventTransport } from './transport/amqp-event.transport';
 
@@ -31,7 +33,8 @@ export interface MessagingModuleOptions {
 /**
  * Domain events over RabbitMQ for one service: the outbox writer and relay (producer side), the
  * `@EventPattern` transport with inbox, retries and parking (consumer side: the routing keys it binds are
- * those its handlers name), and the parked-message log. Connect the transport in `main.ts`:
+ * those its handlers name), the parked-message log, and replay requests (ask the producers to replay their
+ * log to one queue; answer such requests from this service's outbox: ADR 0019). Connect the transport in `main.ts`:
  * `app.connectMicroservice({ strategy: app.get(AmqpEventTransport) })`.
  */
 @Global()
@@ -52,6 +55,8 @@ export class MessagingModule {
         OutboxRelay,
         RelayWakeAfterCommit,
         OutboxReplayer,
+        ReplayRequester,
+        ReplayRequestResponder,
         InboxStore,
         ParkedMessageRepository,
         ParkedMessageReplayer,
@@ -65,6 +70,8 @@ export class MessagingModule {
         OutboxWriter,
         OutboxRelay,
         OutboxReplayer,
+        ReplayRequester,
+        ReplayRequestResponder,
         InboxStore,
         ParkedMessageRepository,
         ParkedMessageReplayer,

@@ -16,6 +16,18 @@ describe('RouteMatcher', () => {
     assert.equal(matcher.match('/api/v1/admin/clock/advance')?.service, 'agreements');
   });
 
+  it('sends a CPOM’s indicators and the dashboards to the indicators service, the CPOM itself to contracts (issue 13)', () => {
+    const cpom = '/api/v1/cpoms/0193a1b2-0000-7000-8000-000000000001';
+    assert.equal(matcher.match(cpom)?.service, 'contracts');
+    assert.equal(matcher.match(`${cpom}/history`)?.service, 'contracts');
+    assert.equal(matcher.match(`${cpom}/indicators`)?.service, 'indicators');
+    assert.equal(matcher.match(`${cpom}/indicators?format=csv`)?.service, 'indicators');
+    assert.equal(matcher.match(`${cpom}/indicators/i-1/measurements/2027-H1`)?.service, 'indicators');
+    assert.equal(matcher.match('/api/v1/dashboards/regions/53/history')?.service, 'indicators');
+    assert.equal(matcher.match('/api/v1/dashboards/national')?.service, 'indicators');
+    assert.equal(matcher.match('/api/v1/admin/indicators/rebuild')?.service, 'indicators');
+  });
+
   it('matches whole segments only', () => {
     assert.equal(matcher.match('/api/v1/cpomsx'), undefined);
     assert.equal(matcher.match('/api/v1/admin'), undefined);

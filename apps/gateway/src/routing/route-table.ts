@@ -24,6 +24,10 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
 
   { pattern: '/api/v1/indicators', service: 'indicators' },
   { pattern: '/api/v1/steering', service: 'indicators' },
+  { pattern: '/api/v1/dashboards', service: 'indicators' },
+  // A CPOM's indicators and their values are the indicators service's, below the contracts service's CPOM.
+  { pattern: '/api/v1/cpoms/:id/indicators', service: 'indicators' },
+  { pattern: '/api/v1/admin/indicators/rebuild', service: 'indicators' },
 
   // Each service's parked messages (admin view), served by the service itself through the platform.
   { pattern: '/api/v1/admin/agreements/parked-messages', service: 'agreements' },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** This service's record of applied events. */
 @Injectable()
@@ -14,9 +14,13 @@ export class InboxStore {
   /**
    * Forgets the given event types, before a projection is rebuilt from a replay. Only for consumers
    * whose effects are projections (idempotent upserts), never for effects seen by people (e-mails).
+   * With `manager`, in that transaction (the projections emptied in the same one).
    */
-  async forget(types: readonly string[]): Promise<number> {
-    const result = await this.dataSource.query('DELETE FROM inbox WHERE type = ANY($1::text[])', [types]);
+  async forget(types: readonly string[], manager?: EntityManager): Promise<number> {
+    const result = await (manager ?? this.dataSource).query(
+      'DELETE FROM inbox WHERE type = ANY($1::text[])',
+      [types],
+    );
     return (result as [unknown, number])[1] ?? 0;
   }
 }

@@ -1,0 +1,12 @@
+import type { ServicePersistence } from '@tripartite/platform';
+import { CreateIndicatorProjections1764500000000 } from './migrations/1764500000000-create-indicator-projections';
+
+/**
+ * The indicators service's own tables (the platform's are added by ServicePlatformModule). Its projections and
+ * measurements are read and written in SQL (ADR 0019: hand-written queries for the figures), so no entity.
+ * Migrations: 17645000….
+ */
+export const indicatorsPersistence: ServicePersistence = {
+  entities: [],
+  migrations: [CreateIndicatorProjections1764500000000],
+};

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { AmqpEventTransport } from '@tripartite/messaging';
+import { expectEventually } from '@tripartite/testing';
+import { type StartedIndicators, startIndicators } from './support/indicators-app';
+import { type CpomParties, IndicatorsWorld } from './support/indicators-world';
+
+// Issue 13: a region's parties see their region, national roles everything; every dashboard exports as CSV
+// for French spreadsheets; a rebuild by replay of every producer's log gives the same figures.
+describe('dashboards: scope, exports and rebuild by replay', () => {
+  let started: StartedIndicators;
+  let world: IndicatorsWorld;
+  let parties: CpomParties;
+  let contractId: string;
+
+  before(async () => {
+    started = await startIndicators('indicators_dashboards');
+    world = new IndicatorsWorld(started);
+    parties = await world.service('53', 15_000);
+    const other = await world.service('52', 4_000);
+    await world.grant(parties, { validFrom: '2024-01-01', validUntil: '2028-12-31' });
+    await world.grant(other, { validFrom: '2024-01-01', validUntil: '2027-03-31', conditional: true });
+    await world.protocol(parties, '2025-01-01');
+    const signed = await world.signCpom(parties);
+    contractId = signed.contractId;
+    await expectEventually(async () => assert.equal(await world.cpomStatus(contractId), 'signed'));
+    const reporter = await world.token({ roles: ['sst'], region: '53', org: parties.serviceId });
+    const reported = await world.request(
+      'POST',
+      `/api/v1/cpoms/${contractId}/indicators/${signed.content.indicators.coverage}/measurements`,
+      reporter,
+      { period: '2025', value: 12 },
+    );
+    assert.equal(reported.statusCode, 201, reported.body);
+    await expectEventually(async () => {
+      const national = (
+        await world.request('GET', '/api/v1/dashboards/national', await world.national())
+      ).json();
+      assert.equal(national.total.agreements.agreedServices, 2);
+      assert.equal(national.total.coverage.withPartnershipProtocol, 1);
+    });
+  });
+  after(async () => {
+    await started?.close();
+  });
+
+  it('shows a region to its parties and to national roles, and refuses other regions (scope by region)', async () => {
+    const direccte = await world.token({ roles: ['direccte'], region: '53', org: parties.direccteId });
+    const caisse = await world.token({ roles: ['caisse'], region: '53', org: parties.caisseId });
+    const elsewhere = await world.token({ roles: ['direccte'], region: '11' });
+    const url = '/api/v1/dashboards/regions/53';
+    assert.equal((await world.request('GET', url, direccte)).statusCode, 200);
+    assert.equal((await world.request('GET', url, caisse)).statusCode, 200);
+    assert.equal((await world.request('GET', url, await world.national())).statusCode, 200);
+    const denied = await world.request('GET', url, elsewhere);
+    assert.equal(denied.statusCode, 403);
+    assert.equal((await world.request('GET', `${url}/history`, elsewhere)).statusCode, 403);
+    assert.equal((await world.request('GET', '/api/v1/dashboards/national', direccte)).statusCode, 403);
+    assert.equal((await world.request('GET', '/api/v1/dashboards/national', null)).statusCode, 401);
+    assert.equal((await world.request('GET', '/api/v1/dashboards/regions/99', direccte)).statusCode, 400);
+  });
+
+  it('shows each region and the total nationally, and a history by year', async () => {
+    const national = (
+      await world.request('GET', '/api/v1/dashboards/national?at=2026-12-01', await world.national())
+    ).json();
+    assert.deepEqual(
+      national.regions.map((r: { region: string }) => r.region),
+      ['52', '53'],
+    );
+    assert.equal(national.total.employeesFollowed.byAgreedServices, 19_000);
+    assert.equal(national.total.agreements.conditional, 1);
+    assert.equal(national.total.coverage.cpomShare, 0.5);
+    const history = await world.request(
+      'GET',
+      '/api/v1/dashboards/regions/53/history?from=2023&to=2025',
+      await world.national(),
+    );
+    assert.equal(history.statusCode, 200, history.body);
+    assert.deepEqual(
+      history
+        .json()
+        .years.map((y: { at: string; agreements: { agreedSsti: number } }) => [
+          y.at,
+          y.agreements.agreedSsti,
+        ]),
+      [
+        ['2023-12-31', 0],
+        ['2024-12-31', 1],
+        ['2025-12-31', 1],
+      ],
+    );
+    const inverted = await world.request(
+      'GET',
+      '/api/v1/dashboards/national/history?from=2026&to=2024',
+      await world.national(),
+    );
+    assert.equal(inverted.statusCode, 400);
+  });
+
+  it('exports the national dashboard as CSV: French headers, ";" separator, UTF-8 with BOM', async () => {
+    const csv = await world.request('GET', '/api/v1/dashboards/national?format=csv', await world.national());
+    assert.equal(csv.statusCode, 200, csv.body);
+    assert.match(String(csv.headers['content-type']), /^text\/csv; charset=utf-8/);
+    assert.match(String(csv.headers['content-disposition']), /tableau-de-bord-national\.csv/);
+    assert.deepEqual([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const [header, ...lines] = csv.rawPayload.toString('utf8').slice(1).trimEnd().split('\r\n');
+    const columns = header!.split(';');
+    assert.deepEqual(columns.slice(0, 4), ['Région', 'Date', 'Services agréés', 'SSTI agréés']);
+    assert.ok(columns.includes('Objectif de couverture partenariale (%)'));
+    assert.ok(columns.includes('Actions : Risque routier professionnel (programme national)'));
+    assert.deepEqual(
+      lines.map((line) => line.split(';')[0]),
+      ['Pays de la Loire', 'Bretagne', 'France entière'],
+    );
+    const bretagne = lines[1]!.split(';');
+    assert.equal(bretagne.length, columns.length);
+    assert.equal(bretagne[columns.indexOf('Objectif de couverture partenariale (%)')], '50');
+    assert.equal(bretagne[columns.indexOf('Part des SSTI agréés avec protocole de partenariat (%)')], '100');
+    const regional = await world.request(
+      'GET',
+      '/api/v1/dashboards/regions/53?format=csv',
+      await world.national(),
+    );
+    assert.equal(regional.statusCode, 200);
+    assert.equal(regional.rawPayload.toString('utf8').slice(1).split('\r\n')[1]!.split(';')[0], 'Bretagne');
+  });
+
+  it('rebuilds the projections by replay from every producer, with identical figures (admin only)', async () => {
+    const national = await world.national();
+    const snapshot = async () => ({
+      dashboard: (await world.request('GET', '/api/v1/dashboards/national?at=2026-12-01', national)).json(),
+      indicators: (await world.request('GET', `/api/v1/cpoms/${contractId}/indicators`, national)).json(),
+    });
+    const beforeRebuild = await snapshot();
+    assert.equal(beforeRebuild.indicators.indicators[0].values.length, 1);
+
+    const refused = await world.request('POST', '/api/v1/admin/indicators/rebuild', national);
+    assert.equal(refused.statusCode, 403);
+
+    const applied = started.app.get(AmqpEventTransport).outcomes.applied;
+    const rebuild = await world.request(
+      'POST',
+      '/api/v1/admin/indicators/rebuild',
+      await world.token({ roles: ['admin'] }),
+    );
+    assert.equal(rebuild.statusCode, 202, rebuild.body);
+    assert.equal(rebuild.json().forgotten, 6, 'two services, two agréments, a protocol, a CPOM');
+    assert.ok(rebuild.json().types.includes('contract.signed'));
+
+    // Every forgotten event comes back from its producer's log and is applied again.
+    await expectEventually(
+      () =>
+        assert.equal(
+          started.app.get(AmqpEventTransport).outcomes.applied - applied,
+          rebuild.json().forgotten,
+        ),
+      { timeoutMs: 20_000 },
+    );
+    assert.deepEqual(await snapshot(), beforeRebuild);
+  });
+});

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { InboxStore, ReplayRequester, ReplayRequestResponder } from '@tripartite/messaging';
+import { createTestDatabase, expectEventually } from '@tripartite/testing';
+import { connect } from 'amqplib';
+import { deleteBrokerObjects, publishRaw } from './support/broker-admin';
+import { publishThing, startTestService, type TestService } from './support/test-service';
+import { ThingConsumer } from './support/thing.consumer';
+import { notesOf, startTwoServices, type TwoServices } from './support/two-services';
+
+async function queueExists(queue: string): Promise<boolean> {
+  const connection = await connect('amqp://guest:guest@127.0.0.1:5672');
+  try {
+    const channel = await connection.createChannel();
+    channel.on('error', () => undefined);
+    return await channel.checkQueue(queue).then(
+      () => true,
+      () => false,
+    );
+  } finally {
+    await connection.close();
+  }
+}
+
+// ADR 0019: a consumer asks every producer, through the broker, to replay its retained log to its queue alone.
+describe('replay requests', () => {
+  let services: TwoServices;
+  let other: TestService;
+  let dropOther: () => Promise<void>;
+
+  before(async () => {
+    services = await startTwoServices('replay_requests');
+    const otherDb = await createTestDatabase('replay_requests_other');
+    dropOther = otherDb.drop;
+    other = await startTestService({
+      service: 'other',
+      env: { ...services.env, DATABASE_NAME: otherDb.name },
+      controllers: [ThingConsumer],
+    });
+  });
+  after(async () => {
+    await other?.close().catch(() => undefined);
+    await deleteBrokerObjects(services.env.AMQP_EXCHANGE, services.env.AMQP_QUEUE_PREFIX, ['other']);
+    await dropOther?.();
+    await services?.teardown();
+  });
+
+  it('makes every producer replay its log of the types asked to the one queue named, and no other', async () => {
+    const { producer, consumer } = services;
+    const aggregateId = randomUUID();
+    for (const note of ['a', 'b']) await publishThing(producer, aggregateId, { note });
+    await expectEventually(async () => assert.deepEqual(await notesOf(consumer, aggregateId), ['a', 'b']));
+    await expectEventually(async () => assert.deepEqual(await notesOf(other, aggregateId), ['a', 'b']));
+
+    await consumer.dataSource.query('DELETE FROM effects');
+    assert.equal(await consumer.app.get(InboxStore).forget(['thing.happened']), 2);
+    const request = await consumer.app
+      .get(ReplayRequester)
+      .request({ queue: consumer.transport.queues.main, types: ['thing.happened'] });
+    assert.equal(request.requestedBy, 'consumer');
+
+    await expectEventually(async () => assert.deepEqual(await notesOf(consumer, aggregateId), ['a', 'b']));
+    // The other consumer saw nothing of the replay: still two effects, each applied once.
+    assert.deepEqual(await notesOf(other, aggregateId), ['a', 'b']);
+    assert.ok(producer.app.get(ReplayRequestResponder).answered >= 1);
+  });
+
+  it('drops an invalid request without stopping to answer the next ones', async () => {
+    const { producer, consumer } = services;
+    const responder = producer.app.get(ReplayRequestResponder);
+    const before = responder.answered;
+    await publishRaw(services.env.AMQP_EXCHANGE, 'tripartite-replay-request', { queue: 42 });
+    await consumer.app
+      .get(ReplayRequester)
+      .request({ queue: consumer.transport.queues.main, types: ['thing.happened'] });
+    await expectEventually(() => assert.equal(responder.answered, before + 1));
+  });
+
+  it('keeps the request queue only while a process of the service listens (auto-delete)', async () => {
+    const queue = other.app.get(ReplayRequestResponder).queue;
+    assert.equal(await queueExists(queue), true);
+    await other.close();
+    await expectEventually(async () => assert.equal(await queueExists(queue), false));
+  });
+});
