@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { PlatformConfig } from '@tripartite/config';
 import { eventCatalogue } from '@tripartite/events';
 import { ServicePlatformModule } from '@tripartite/platform';
+import { CpomDocumentModule } from './cpom-document/cpom-document.module';
 
 /** The contracts service. Its domain arrives with its own issue; the platform under it is complete. */
 @Module({})
@@ -15,6 +16,7 @@ export class ContractsModule {
           catalogue: eventCatalogue,
           persistence: { entities: [], migrations: [] },
         }),
+        CpomDocumentModule,
       ],
     };
   }
