@@ -83,6 +83,13 @@ const OPERATION_IDS = [
   'updateOrganisation',
   'withdrawAgreement',
   'withdrawServiceProject',
+  // Regional diagnoses (issue 11).
+  'getRegionalDiagnosis',
+  'getRegionalDiagnosisHistory',
+  'getRegionalDiagnosisVersion',
+  'listRegionalDiagnoses',
+  'recordRegionalDiagnosis',
+  'reviseRegionalDiagnosis',
 ];
 
 /** Rules of Redocly's `recommended` set turned off, each for a reason written in ADR 0014. */

@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { PlatformConfig } from '@tripartite/config';
 import { eventCatalogue } from '@tripartite/events';
 import { ServicePlatformModule } from '@tripartite/platform';
+import { contractsPersistence } from './contracts.persistence';
 import { CpomDocumentModule } from './cpom-document/cpom-document.module';
+import { RegionalDiagnosisModule } from './regional-diagnosis/regional-diagnosis.module';
 
 /** The contracts service. Its domain arrives with its own issue; the platform under it is complete. */
 @Module({})
@@ -14,9 +16,10 @@ export class ContractsModule {
         ServicePlatformModule.forRoot({
           config,
           catalogue: eventCatalogue,
-          persistence: { entities: [], migrations: [] },
+          persistence: contractsPersistence,
         }),
         CpomDocumentModule,
+        RegionalDiagnosisModule,
       ],
     };
   }
