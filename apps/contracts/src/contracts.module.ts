@@ -2,8 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { PlatformConfig } from '@tripartite/config';
 import { eventCatalogue } from '@tripartite/events';
 import { ServicePlatformModule } from '@tripartite/platform';
+import { contractsPersistence } from './contracts.persistence';
+import { DirectoryModule } from './directory/directory.module';
 
-/** The contracts service. Its domain arrives with its own issue; the platform under it is complete. */
+/** Contracts: the CPOM from draft to final evaluation (issue 11), on the directory it learns from events. */
 @Module({})
 export class ContractsModule {
   static forRoot(config: PlatformConfig): DynamicModule {
@@ -13,8 +15,9 @@ export class ContractsModule {
         ServicePlatformModule.forRoot({
           config,
           catalogue: eventCatalogue,
-          persistence: { entities: [], migrations: [] },
+          persistence: contractsPersistence,
         }),
+        DirectoryModule,
       ],
     };
   }
