@@ -4,9 +4,10 @@ import { eventCatalogue } from '@tripartite/events';
 import { ServicePlatformModule } from '@tripartite/platform';
 import { contractsPersistence } from './contracts.persistence';
 import { CpomDocumentModule } from './cpom-document/cpom-document.module';
+import { DirectoryModule } from './directory/directory.module';
 import { RegionalDiagnosisModule } from './regional-diagnosis/regional-diagnosis.module';
 
-/** The contracts service. Its domain arrives with its own issue; the platform under it is complete. */
+/** Contracts: the CPOM from draft to final evaluation (issue 11), on the directory it learns from events. */
 @Module({})
 export class ContractsModule {
   static forRoot(config: PlatformConfig): DynamicModule {
@@ -18,6 +19,7 @@ export class ContractsModule {
           catalogue: eventCatalogue,
           persistence: contractsPersistence,
         }),
+        DirectoryModule,
         CpomDocumentModule,
         RegionalDiagnosisModule,
       ],

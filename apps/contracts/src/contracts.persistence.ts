@@ -1,4 +1,7 @@
 import type { ServicePersistence } from '@tripartite/platform';
+import { DirectoryAgreementOrmEntity } from './directory/infrastructure/directory-agreement.orm-entity';
+import { DirectoryOrganisationOrmEntity } from './directory/infrastructure/directory-organisation.orm-entity';
+import { CreateDirectory1764200000000 } from './migrations/1764200000000-create-directory';
 import { CreateRegionalDiagnoses1764300000000 } from './migrations/1764300000000-create-regional-diagnoses';
 import { RegionalDiagnosisOrmEntity } from './regional-diagnosis/infrastructure/regional-diagnosis.orm-entity';
 import { RegionalDiagnosisVersionOrmEntity } from './regional-diagnosis/infrastructure/regional-diagnosis-version.orm-entity';
@@ -6,9 +9,14 @@ import { RegionalDiagnosisVersionOrmEntity } from './regional-diagnosis/infrastr
 /**
  * The contracts service's own tables (the platform's are added by ServicePlatformModule): every entity of its
  * slices and every migration, all in `src/migrations/` (one place per app), run in timestamp order:
- * regional diagnoses and partnership protocols 17643000….
+ * directory 17642000…, CPOM 17642100…, regional diagnoses and partnership protocols 17643000….
  */
 export const contractsPersistence: ServicePersistence = {
-  entities: [RegionalDiagnosisOrmEntity, RegionalDiagnosisVersionOrmEntity],
-  migrations: [CreateRegionalDiagnoses1764300000000],
+  entities: [
+    DirectoryOrganisationOrmEntity,
+    DirectoryAgreementOrmEntity,
+    RegionalDiagnosisOrmEntity,
+    RegionalDiagnosisVersionOrmEntity,
+  ],
+  migrations: [CreateDirectory1764200000000, CreateRegionalDiagnoses1764300000000],
 };
