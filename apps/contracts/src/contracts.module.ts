@@ -5,6 +5,7 @@ import { ServicePlatformModule } from '@tripartite/platform';
 import { contractsPersistence } from './contracts.persistence';
 import { CpomDocumentModule } from './cpom-document/cpom-document.module';
 import { DirectoryModule } from './directory/directory.module';
+import { PartnershipProtocolModule } from './partnership-protocol/partnership-protocol.module';
 import { RegionalDiagnosisModule } from './regional-diagnosis/regional-diagnosis.module';
 
 /** Contracts: the CPOM from draft to final evaluation (issue 11), on the directory it learns from events. */
@@ -22,6 +23,7 @@ export class ContractsModule {
         DirectoryModule,
         CpomDocumentModule,
         RegionalDiagnosisModule,
+        PartnershipProtocolModule,
       ],
     };
   }

@@ -3,6 +3,8 @@ import { DirectoryAgreementOrmEntity } from './directory/infrastructure/director
 import { DirectoryOrganisationOrmEntity } from './directory/infrastructure/directory-organisation.orm-entity';
 import { CreateDirectory1764200000000 } from './migrations/1764200000000-create-directory';
 import { CreateRegionalDiagnoses1764300000000 } from './migrations/1764300000000-create-regional-diagnoses';
+import { CreatePartnershipProtocols1764300001000 } from './migrations/1764300001000-create-partnership-protocols';
+import { PartnershipProtocolOrmEntity } from './partnership-protocol/infrastructure/partnership-protocol.orm-entity';
 import { RegionalDiagnosisOrmEntity } from './regional-diagnosis/infrastructure/regional-diagnosis.orm-entity';
 import { RegionalDiagnosisVersionOrmEntity } from './regional-diagnosis/infrastructure/regional-diagnosis-version.orm-entity';
 
@@ -17,6 +19,11 @@ export const contractsPersistence: ServicePersistence = {
     DirectoryAgreementOrmEntity,
     RegionalDiagnosisOrmEntity,
     RegionalDiagnosisVersionOrmEntity,
+    PartnershipProtocolOrmEntity,
   ],
-  migrations: [CreateDirectory1764200000000, CreateRegionalDiagnoses1764300000000],
+  migrations: [
+    CreateDirectory1764200000000,
+    CreateRegionalDiagnoses1764300000000,
+    CreatePartnershipProtocols1764300001000,
+  ],
 };
