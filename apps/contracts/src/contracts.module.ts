@@ -3,6 +3,7 @@ import type { PlatformConfig } from '@tripartite/config';
 import { eventCatalogue } from '@tripartite/events';
 import { ServicePlatformModule } from '@tripartite/platform';
 import { contractsPersistence } from './contracts.persistence';
+import { CpomModule } from './cpom/cpom.module';
 import { DirectoryModule } from './directory/directory.module';
 
 /** Contracts: the CPOM from draft to final evaluation (issue 11), on the directory it learns from events. */
@@ -18,6 +19,7 @@ export class ContractsModule {
           persistence: contractsPersistence,
         }),
         DirectoryModule,
+        CpomModule,
       ],
     };
   }
