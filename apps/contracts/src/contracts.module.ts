@@ -3,6 +3,7 @@ import type { PlatformConfig } from '@tripartite/config';
 import { eventCatalogue } from '@tripartite/events';
 import { ServicePlatformModule } from '@tripartite/platform';
 import { contractsPersistence } from './contracts.persistence';
+import { CpomModule } from './cpom/cpom.module';
 import { CpomDocumentModule } from './cpom-document/cpom-document.module';
 import { DirectoryModule } from './directory/directory.module';
 import { PartnershipProtocolModule } from './partnership-protocol/partnership-protocol.module';
@@ -24,6 +25,7 @@ export class ContractsModule {
         CpomDocumentModule,
         RegionalDiagnosisModule,
         PartnershipProtocolModule,
+        CpomModule,
       ],
     };
   }

@@ -20,7 +20,7 @@ export function partyProblems(parties: {
 }): RuleProblem[] {
   const { service, direccte, caisse } = parties;
   const problems: RuleProblem[] = [];
-  if (!service || service.type !== 'SSTI') {
+  if (service?.type !== 'SSTI') {
     problems.push({
       field: 'serviceId',
       rule: 'seuls les services de santé au travail interentreprises concluent un CPOM (L.4622-10)',
@@ -29,7 +29,7 @@ export function partyProblems(parties: {
         : 'no such service in the directory',
     });
   }
-  if (!direccte || direccte.type !== 'DIRECCTE') {
+  if (direccte?.type !== 'DIRECCTE') {
     problems.push({
       field: 'direccteId',
       rule: 'le CPOM est conclu avec le DIRECCTE (L.4622-10)',
@@ -44,7 +44,7 @@ export function partyProblems(parties: {
       message: `the DIRECCTE ${direccte.id} does not cover the service's region`,
     });
   }
-  if (!caisse || caisse.type !== 'CAISSE') {
+  if (caisse?.type !== 'CAISSE') {
     problems.push({
       field: 'caisseId',
       rule: "le CPOM est conclu avec l'organisme de prévention des caisses de sécurité sociale (L.4622-10)",

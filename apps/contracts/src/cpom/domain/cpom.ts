@@ -38,6 +38,16 @@ export interface CpomState {
   signedOn: CalendarDate | null;
   draftedOn: CalendarDate;
   agreementLapse: AgreementLapse | null;
+  /** The consultations closed without opinion (submission withdrawn, version superseded). */
+  closedConsultations: {
+    consultationId: string;
+    contentVersion: number;
+    bodyName: string;
+    closedOn: CalendarDate;
+    reason: string;
+  }[];
+  /** The next yearly review's due date while the CPOM is in force (seed 002 II.4). */
+  nextReviewDueOn: CalendarDate | null;
 }
 
 const SIGNATURE_RULE = 'signature par les trois parties contractantes (L.4622-10)';
@@ -72,6 +82,8 @@ export class Cpom {
         signedOn: null,
         draftedOn: today,
         agreementLapse: null,
+        closedConsultations: [],
+        nextReviewDueOn: null,
       },
       1,
     );
@@ -99,6 +111,10 @@ export class Cpom {
   /** The signed version in force (the latest), or null before the signature. */
   get currentSignedVersion(): CpomSignedVersion | null {
     return this.s.signedVersions.at(-1) ?? null;
+  }
+
+  get nextReviewDueOn(): CalendarDate | null {
+    return this.s.nextReviewDueOn;
   }
 
   /** The opinions given on one content version. */
@@ -156,6 +172,15 @@ export class Cpom {
   recordOpinion(opinion: CpomOpinion): boolean {
     if (this.s.opinions.some((known) => known.consultationId === opinion.consultationId)) return false;
     this.s.opinions.push({ ...opinion });
+    this.bump();
+    return true;
+  }
+
+  /** Keeps a consultation that closed without opinion; answers false when already known. */
+  recordClosedConsultation(closed: CpomState['closedConsultations'][number]): boolean {
+    if (this.s.closedConsultations.some((known) => known.consultationId === closed.consultationId))
+      return false;
+    this.s.closedConsultations.push({ ...closed });
     this.bump();
     return true;
   }
