@@ -11,6 +11,7 @@ import { ServiceDirectory } from '../src/directory/application/service-directory
 import { PartnershipProtocolReader } from '../src/partnership-protocol/application/partnership-protocol.reader';
 import { startContracts } from './support/contracts-app';
 import { DirectoryFacts } from './support/directory-facts';
+import { fieldsAndRules, refusedWithoutTrace } from './support/refusals';
 
 type Method = 'GET' | 'POST';
 
@@ -172,16 +173,7 @@ describe('Caisse/SSTI partnership protocols over HTTP (seed 000, programmes 2 an
     return row;
   }
 
-  async function refusedWithoutTrace(request: () => Promise<{ statusCode: number; body: string }>) {
-    const before = await counts();
-    const response = await request();
-    assert.ok(response.statusCode >= 400, `expected a refusal, got ${response.statusCode} ${response.body}`);
-    assert.deepEqual(await counts(), before, 'a refused request writes nothing');
-    return response as Awaited<ReturnType<typeof call>>;
-  }
-
-  const fieldsAndRules = (response: { json(): { errors?: { field: string; rule: string }[] } }) =>
-    (response.json().errors ?? []).map((e) => [e.field, e.rule]);
+  const refused = (request: () => ReturnType<typeof call>) => refusedWithoutTrace(counts, request);
 
   it('goes negotiation → concluded → progress → ended, telling the DIRECCTE of the region at each step (seed 000)', async () => {
     const protocol = await opened();
@@ -260,7 +252,7 @@ describe('Caisse/SSTI partnership protocols over HTTP (seed 000, programmes 2 an
   });
 
   it('refuses an SSTA, a Caisse that is not the service’s competent one, and unknown organisations, naming the field (seed 000)', async () => {
-    const ssta = await refusedWithoutTrace(async () =>
+    const ssta = await refused(async () =>
       call('POST', '/api/v1/partnership-protocols', await admin(), anOpening({ serviceId: SSTA })),
     );
     assert.equal(ssta.statusCode, 422);
@@ -269,7 +261,7 @@ describe('Caisse/SSTI partnership protocols over HTTP (seed 000, programmes 2 an
       ['serviceId', 'seed 000: a partnership protocol is signed by an inter-company service (SSTI)'],
     ]);
 
-    const notCompetent = await refusedWithoutTrace(async () =>
+    const notCompetent = await refused(async () =>
       call('POST', '/api/v1/partnership-protocols', await caisse(CGSS), anOpening({ caisseId: CGSS })),
     );
     assert.equal(notCompetent.statusCode, 422);
@@ -277,7 +269,7 @@ describe('Caisse/SSTI partnership protocols over HTTP (seed 000, programmes 2 an
       ['caisseId', 'seed 000: the Caisse competent for the service (a Caisse may cover two regions)'],
     ]);
 
-    const notACaisse = await refusedWithoutTrace(async () =>
+    const notACaisse = await refused(async () =>
       call('POST', '/api/v1/partnership-protocols', await admin(), anOpening({ caisseId: ARS_53 })),
     );
     assert.deepEqual(
@@ -285,7 +277,7 @@ describe('Caisse/SSTI partnership protocols over HTTP (seed 000, programmes 2 an
       ['caisseId'],
     );
 
-    const unknown = await refusedWithoutTrace(async () =>
+    const unknown = await refused(async () =>
       call('POST', '/api/v1/partnership-protocols', await admin(), anOpening({ serviceId: randomUUID() })),
     );
     assert.deepEqual(
@@ -295,7 +287,7 @@ describe('Caisse/SSTI partnership protocols over HTTP (seed 000, programmes 2 an
   });
 
   it('refuses bad input naming each field: shape and theme list (400), dates out of order (422), nothing written', async () => {
-    const shape = await refusedWithoutTrace(async () =>
+    const shape = await refused(async () =>
       call('POST', '/api/v1/partnership-protocols', await service(), {
         ...anOpening(),
         themes: ['tms'],
@@ -312,7 +304,7 @@ describe('Caisse/SSTI partnership protocols over HTTP (seed 000, programmes 2 an
       ['extra', 'openedOn', 'themes[0]', 'title'],
     );
 
-    const future = await refusedWithoutTrace(async () =>
+    const future = await refused(async () =>
       call(
         'POST',
         '/api/v1/partnership-protocols',
@@ -323,7 +315,7 @@ describe('Caisse/SSTI partnership protocols over HTTP (seed 000, programmes 2 an
     assert.equal(future.statusCode, 422);
     assert.deepEqual(fieldsAndRules(future), [['openedOn', 'not-in-future (règle de la plateforme)']]);
 
-    const twice = await refusedWithoutTrace(async () =>
+    const twice = await refused(async () =>
       call(
         'POST',
         '/api/v1/partnership-protocols',
@@ -334,7 +326,7 @@ describe('Caisse/SSTI partnership protocols over HTTP (seed 000, programmes 2 an
     assert.deepEqual(fieldsAndRules(twice), [['themes[1]', 'named-once (règle de la plateforme)']]);
 
     const protocol = await opened();
-    const disorder = await refusedWithoutTrace(async () =>
+    const disorder = await refused(async () =>
       step(protocol.id, 'conclusion', {
         concludedOn: addDays(today, -91),
         startsOn: addDays(today, -92),
@@ -347,17 +339,17 @@ describe('Caisse/SSTI partnership protocols over HTTP (seed 000, programmes 2 an
       ['startsOn', 'chronological-order (règle de la plateforme)'],
       ['endsOn', 'after-start (règle de la plateforme)'],
     ]);
-    const noEnd = await refusedWithoutTrace(async () =>
+    const noEnd = await refused(async () =>
       step(protocol.id, 'conclusion', { concludedOn: today, startsOn: today }),
     );
     assert.equal(noEnd.statusCode, 400, 'endsOn is required, null when without a term');
 
     const running = await concluded();
-    const early = await refusedWithoutTrace(async () =>
+    const early = await refused(async () =>
       step(running.id, 'progress-points', { recordedOn: addDays(today, -61), summary: 'Avant le début' }),
     );
     assert.deepEqual(fieldsAndRules(early), [['recordedOn', 'chronological-order (règle de la plateforme)']]);
-    const endedEarly = await refusedWithoutTrace(async () =>
+    const endedEarly = await refused(async () =>
       step(running.id, 'end', { endedOn: addDays(today, -61), reason: 'x' }),
     );
     assert.deepEqual(fieldsAndRules(endedEarly), [
@@ -367,14 +359,14 @@ describe('Caisse/SSTI partnership protocols over HTTP (seed 000, programmes 2 an
 
   it('takes each step only where it follows (409): progress before conclusion, a second conclusion, anything once ended', async () => {
     const protocol = await opened();
-    const progress = await refusedWithoutTrace(async () =>
+    const progress = await refused(async () =>
       step(protocol.id, 'progress-points', { recordedOn: today, summary: 'Trop tôt' }),
     );
     assert.equal(progress.statusCode, 409);
     assert.equal(progress.json().code, 'PARTNERSHIP_PROTOCOL.NOT_CONCLUDED');
 
     const running = await concluded();
-    const again = await refusedWithoutTrace(async () =>
+    const again = await refused(async () =>
       step(running.id, 'conclusion', { concludedOn: today, startsOn: today, endsOn: null }),
     );
     assert.equal(again.statusCode, 409);
@@ -382,7 +374,7 @@ describe('Caisse/SSTI partnership protocols over HTTP (seed 000, programmes 2 an
 
     const abandoned = await step(protocol.id, 'end', { endedOn: today, reason: 'Négociation abandonnée' });
     assert.equal(abandoned.statusCode, 200, abandoned.body);
-    const afterEnd = await refusedWithoutTrace(async () =>
+    const afterEnd = await refused(async () =>
       step(protocol.id, 'end', { endedOn: today, reason: 'Encore' }),
     );
     assert.equal(afterEnd.statusCode, 409);
@@ -392,38 +384,32 @@ describe('Caisse/SSTI partnership protocols over HTTP (seed 000, programmes 2 an
   it('requires If-Match on every step (428 without, 412 when stale), and writes nothing then', async () => {
     const protocol = await opened();
     const body = { concludedOn: today, startsOn: today, endsOn: null };
-    const missing = await refusedWithoutTrace(async () =>
-      step(protocol.id, 'conclusion', body, undefined, null),
-    );
+    const missing = await refused(async () => step(protocol.id, 'conclusion', body, undefined, null));
     assert.equal(missing.statusCode, 428);
-    const stale = await refusedWithoutTrace(async () =>
-      step(protocol.id, 'conclusion', body, undefined, '"9"'),
-    );
+    const stale = await refused(async () => step(protocol.id, 'conclusion', body, undefined, '"9"'));
     assert.equal(stale.statusCode, 412);
   });
 
   it('lets only the two parties act: another service, another Caisse, the DIRECCTE and the ARS are denied', async () => {
     const protocol = await opened();
-    const byOtherService = await refusedWithoutTrace(async () =>
+    const byOtherService = await refused(async () =>
       call('POST', '/api/v1/partnership-protocols', await service(OTHER_SSTI), anOpening()),
     );
     assert.equal(byOtherService.statusCode, 403);
     assert.equal(byOtherService.json().code, 'AUTH.FORBIDDEN_SCOPE');
-    const byDireccte = await refusedWithoutTrace(async () =>
+    const byDireccte = await refused(async () =>
       call('POST', '/api/v1/partnership-protocols', await direccte(), anOpening()),
     );
     assert.equal(byDireccte.statusCode, 403);
     assert.equal(byDireccte.json().code, 'AUTH.FORBIDDEN_ROLE', 'the DIRECCTE is told, it is no party');
     const body = { concludedOn: today, startsOn: today, endsOn: null };
-    const byOtherCaisse = await refusedWithoutTrace(async () =>
+    const byOtherCaisse = await refused(async () =>
       step(protocol.id, 'conclusion', body, await caisse(CGSS)),
     );
     assert.equal(byOtherCaisse.statusCode, 403);
-    const byDireccteStep = await refusedWithoutTrace(async () =>
-      step(protocol.id, 'conclusion', body, await direccte()),
-    );
+    const byDireccteStep = await refused(async () => step(protocol.id, 'conclusion', body, await direccte()));
     assert.equal(byDireccteStep.statusCode, 403);
-    const byArs = await refusedWithoutTrace(async () =>
+    const byArs = await refused(async () =>
       step(
         protocol.id,
         'conclusion',

@@ -9,6 +9,7 @@ import { testToken } from '@tripartite/testing';
 import type { DataSource } from 'typeorm';
 import { RegionalDiagnosisReader } from '../src/regional-diagnosis/application/regional-diagnosis.reader';
 import { startContracts } from './support/contracts-app';
+import { fieldsAndRules, refusedWithoutTrace } from './support/refusals';
 
 type Method = 'GET' | 'POST';
 
@@ -81,16 +82,7 @@ describe('regional shared diagnoses over HTTP (seed 002, part II.4: "en chapeau 
     return row;
   }
 
-  async function refusedWithoutTrace(request: () => Promise<{ statusCode: number; body: string }>) {
-    const before = await counts();
-    const response = await request();
-    assert.ok(response.statusCode >= 400, `expected a refusal, got ${response.statusCode} ${response.body}`);
-    assert.deepEqual(await counts(), before, 'a refused request writes nothing');
-    return response as Awaited<ReturnType<typeof call>>;
-  }
-
-  const fieldsAndRules = (response: { json(): { errors?: { field: string; rule: string }[] } }) =>
-    (response.json().errors ?? []).map((e) => [e.field, e.rule]);
+  const refused = (request: () => ReturnType<typeof call>) => refusedWithoutTrace(counts, request);
 
   it('records the region’s diagnosis as version 1 (DIRECCTE of the region), with its ETag, an audit entry and no event', async () => {
     const response = await call('POST', '/api/v1/regional-diagnoses', await direccte('53'), aDiagnosis('53'));
@@ -161,7 +153,7 @@ describe('regional shared diagnoses over HTTP (seed 002, part II.4: "en chapeau 
 
   it('refuses a second diagnosis for a region (409 naming region): one "en chapeau" per region (seed 002 II.4)', async () => {
     const first = (await recorded('24')).json();
-    const second = await refusedWithoutTrace(async () =>
+    const second = await refused(async () =>
       call('POST', '/api/v1/regional-diagnoses', await admin(), aDiagnosis('24', { title: 'Un autre' })),
     );
     assert.equal(second.statusCode, 409);
@@ -175,18 +167,16 @@ describe('regional shared diagnoses over HTTP (seed 002, part II.4: "en chapeau 
     const { id } = (await recorded('27')).json();
     const body = { title: 'Nouveau', summary: 'Texte', sources: ['PRST'], diagnosedOn: today };
     const url = `/api/v1/regional-diagnoses/${id}/versions`;
-    const missing = await refusedWithoutTrace(async () => call('POST', url, await admin(), body));
+    const missing = await refused(async () => call('POST', url, await admin(), body));
     assert.equal(missing.statusCode, 428);
     assert.equal(missing.json().code, 'REQUEST.PRECONDITION_REQUIRED');
-    const stale = await refusedWithoutTrace(async () =>
-      call('POST', url, await admin(), body, { 'if-match': '"7"' }),
-    );
+    const stale = await refused(async () => call('POST', url, await admin(), body, { 'if-match': '"7"' }));
     assert.equal(stale.statusCode, 412);
     assert.equal(stale.json().code, 'REQUEST.PRECONDITION_FAILED');
   });
 
   it('refuses bad input naming each field: shape (400), a date after today or before the previous version (422)', async () => {
-    const shape = await refusedWithoutTrace(async () =>
+    const shape = await refused(async () =>
       call('POST', '/api/v1/regional-diagnoses', await admin(), {
         ...aDiagnosis('99'),
         title: '',
@@ -204,7 +194,7 @@ describe('regional shared diagnoses over HTTP (seed 002, part II.4: "en chapeau 
       ['colour', 'diagnosedOn', 'region', 'sources', 'title'],
     );
 
-    const future = await refusedWithoutTrace(async () =>
+    const future = await refused(async () =>
       call(
         'POST',
         '/api/v1/regional-diagnoses',
@@ -216,7 +206,7 @@ describe('regional shared diagnoses over HTTP (seed 002, part II.4: "en chapeau 
     assert.equal(future.json().code, 'REGIONAL_DIAGNOSIS.INVALID');
     assert.deepEqual(fieldsAndRules(future), [['diagnosedOn', 'not-in-future (règle de la plateforme)']]);
 
-    const twice = await refusedWithoutTrace(async () =>
+    const twice = await refused(async () =>
       call(
         'POST',
         '/api/v1/regional-diagnoses',
@@ -227,7 +217,7 @@ describe('regional shared diagnoses over HTTP (seed 002, part II.4: "en chapeau 
     assert.deepEqual(fieldsAndRules(twice), [['sources[1]', 'named-once (règle de la plateforme)']]);
 
     const { id } = (await recorded('32')).json();
-    const earlier = await refusedWithoutTrace(async () =>
+    const earlier = await refused(async () =>
       call(
         'POST',
         `/api/v1/regional-diagnoses/${id}/versions`,
@@ -244,12 +234,12 @@ describe('regional shared diagnoses over HTTP (seed 002, part II.4: "en chapeau 
 
   it('lets only the DIRECCTE or the Caisse of the region (or an admin) write: other roles and regions are denied', async () => {
     const serviceToken = await testToken(config, { roles: ['sst'], region: '44', org: randomUUID() });
-    const bySst = await refusedWithoutTrace(async () =>
+    const bySst = await refused(async () =>
       call('POST', '/api/v1/regional-diagnoses', serviceToken, aDiagnosis('44')),
     );
     assert.equal(bySst.statusCode, 403);
     assert.equal(bySst.json().code, 'AUTH.FORBIDDEN_ROLE');
-    const byArs = await refusedWithoutTrace(async () =>
+    const byArs = await refused(async () =>
       call(
         'POST',
         '/api/v1/regional-diagnoses',
@@ -258,18 +248,18 @@ describe('regional shared diagnoses over HTTP (seed 002, part II.4: "en chapeau 
       ),
     );
     assert.equal(byArs.statusCode, 403);
-    const byNational = await refusedWithoutTrace(async () =>
+    const byNational = await refused(async () =>
       call('POST', '/api/v1/regional-diagnoses', await national(), aDiagnosis('44')),
     );
     assert.equal(byNational.statusCode, 403, 'national roles steer, they do not write a region’s diagnosis');
-    const byOtherRegion = await refusedWithoutTrace(async () =>
+    const byOtherRegion = await refused(async () =>
       call('POST', '/api/v1/regional-diagnoses', await direccte('53'), aDiagnosis('44')),
     );
     assert.equal(byOtherRegion.statusCode, 403);
     assert.equal(byOtherRegion.json().code, 'AUTH.FORBIDDEN_SCOPE');
 
     const { id } = (await recorded('44')).json();
-    const versionByOtherCaisse = await refusedWithoutTrace(async () =>
+    const versionByOtherCaisse = await refused(async () =>
       call(
         'POST',
         `/api/v1/regional-diagnoses/${id}/versions`,
