@@ -5,14 +5,14 @@ import type { CpomDocumentIndicator, CpomDocumentOpinion, CpomParty } from './cp
 /** The French words the printed CPOM uses for the catalogue's codes. */
 
 export const partyLabels: Readonly<Record<CpomParty, string>> = {
-  ssti: 'Service de santé au travail interentreprises (SSTI)',
+  service: 'Service de santé au travail interentreprises (SSTI)',
   direccte: 'DIRECCTE',
   caisse: 'Caisse (CARSAT / CRAMIF / CGSS)',
 };
 
 /** Short names for the table's first column. */
 export const partyShortLabels: Readonly<Record<CpomParty, string>> = {
-  ssti: 'SSTI',
+  service: 'SSTI',
   direccte: 'DIRECCTE',
   caisse: 'Caisse',
 };

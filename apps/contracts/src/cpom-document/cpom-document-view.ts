@@ -35,8 +35,8 @@ export interface CpomDocumentView {
   readonly contentHash: string | null;
 }
 
-/** The three parties of a CPOM (seed 002, part I): the service, the DIRECCTE and the Caisse. */
-export type CpomParty = 'ssti' | 'direccte' | 'caisse';
+/** The three parties of a CPOM (seed 002, part I), named as the CPOM slice names them (`cpomParties`). */
+export type CpomParty = 'service' | 'direccte' | 'caisse';
 
 export interface CpomDocumentTitle {
   readonly serviceName: string;

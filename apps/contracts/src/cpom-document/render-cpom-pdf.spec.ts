@@ -48,12 +48,12 @@ function sampleView(): CpomDocumentView {
         title: 'Accompagner les abattoirs de volaille',
         theme: 'tms',
         commitments: [
-          { party: 'ssti', text: 'Visiter chaque abattoir adhérent une fois par an' },
+          { party: 'service', text: 'Visiter chaque abattoir adhérent une fois par an' },
           { party: 'direccte', text: 'Cibler les contrôles de l’inspection sur la manutention' },
           { party: 'caisse', text: 'Financer les aides « TMS Pros » des entreprises volontaires' },
         ],
         means: [
-          { party: 'ssti', text: 'Deux ergonomes à mi-temps' },
+          { party: 'service', text: 'Deux ergonomes à mi-temps' },
           { party: 'caisse', text: 'Contrôleurs de sécurité' },
         ],
         indicators: [
@@ -85,7 +85,7 @@ function sampleView(): CpomDocumentView {
         title: 'Cellule de prévention de la désinsertion professionnelle',
         theme: 'desinsertion',
         commitments: [
-          { party: 'ssti', text: 'Animer la cellule PDP' },
+          { party: 'service', text: 'Animer la cellule PDP' },
           { party: 'direccte', text: 'Relayer auprès des entreprises' },
           { party: 'caisse', text: 'Signaler les arrêts longs au service' },
         ],
@@ -126,7 +126,12 @@ function sampleView(): CpomDocumentView {
       },
     ],
     signatures: [
-      { party: 'ssti', organisationName: 'AST 35', signatoryName: 'Marie Le Goff', signedOn: '2025-12-10' },
+      {
+        party: 'service',
+        organisationName: 'AST 35',
+        signatoryName: 'Marie Le Goff',
+        signedOn: '2025-12-10',
+      },
       {
         party: 'direccte',
         organisationName: 'DREETS Bretagne',

@@ -22,7 +22,7 @@ export const cpomChapterTitles = [
   '7. Signatures',
 ] as const;
 
-const PARTIES: readonly CpomParty[] = ['ssti', 'direccte', 'caisse'];
+const PARTIES: readonly CpomParty[] = ['service', 'direccte', 'caisse'];
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 const INK = '#1a1a1a';
@@ -106,7 +106,7 @@ class CpomPdfWriter {
     this.doc.moveDown(1).fillColor(INK);
     this.label('Parties');
     for (const [party, name] of [
-      ['ssti', title.serviceName],
+      ['service', title.serviceName],
       ['direccte', title.direccteName],
       ['caisse', title.caisseName],
     ] as const) {
