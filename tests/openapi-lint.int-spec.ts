@@ -93,6 +93,21 @@ const OPERATION_IDS = [
   'listCpomIndicators',
   'rebuildIndicatorProjections',
   'reportIndicatorValue',
+  // Regional diagnoses (issue 11).
+  'getRegionalDiagnosis',
+  'getRegionalDiagnosisHistory',
+  'getRegionalDiagnosisVersion',
+  'listRegionalDiagnoses',
+  'recordRegionalDiagnosis',
+  'reviseRegionalDiagnosis',
+  // Caisse/SSTI partnership protocols (issue 11).
+  'concludePartnershipProtocol',
+  'endPartnershipProtocol',
+  'getPartnershipProtocol',
+  'getPartnershipProtocolHistory',
+  'listPartnershipProtocols',
+  'openPartnershipProtocolNegotiation',
+  'recordPartnershipProtocolProgress',
 ];
 
 /** Rules of Redocly's `recommended` set turned off, each for a reason written in ADR 0014. */
@@ -183,8 +198,8 @@ describe('the public OpenAPI document, merged as the gateway merges it', () => {
     );
     assert.equal(
       changes.length,
-      14,
-      'seven agrément commands, four project steps, an organisation, a retry, an indicator value’s correction',
+      18,
+      'seven agrément commands, four project steps, an organisation, a retry, an indicator value’s correction, a regional diagnosis version, three protocol steps',
     );
     for (const { method, path, operation } of changes) {
       const ifMatch = operation.parameters?.find((p) => p.name === 'If-Match' && p.in === 'header');

@@ -74,16 +74,18 @@ describe('every event a person hears of, from the outbox to French e-mails over 
     'consultation.requested': ['ars@bretagne.example', S, C, D],
     'consultation.opinion_delivered': ['ars@bretagne.example', S, C, D],
     'consultation.answer_overdue': ['ars@bretagne.example', S, C, D],
+    // Partnership protocols (seed 000): the DIRECCTE at each step, and the protocol's two parties — the
+    // Caisse the event names, never the region's second one.
+    'partnership_protocol.negotiation_opened': [D, S, C],
+    'partnership_protocol.concluded': [D, S, C],
+    'partnership_protocol.progress_recorded': [D, S, C],
+    'partnership_protocol.ended': [D, S, C],
     // Rows to be written by issues 11 and 12 (recipients decided there with the rule rows).
     'contract.drafted': [S, C, D],
     'contract.submission_withdrawn': [S, C, D],
     'contract.term_due': [S, C, D],
     'contract.expired': [S, C, D],
     'contract.agreement_lapsed': [S, C, D],
-    'partnership_protocol.negotiation_opened': [S, C, D],
-    'partnership_protocol.concluded': [S, C, D],
-    'partnership_protocol.progress_recorded': [S, C, D],
-    'partnership_protocol.ended': [S, C, D],
     'consultation.session_scheduled': ['ars@bretagne.example', S, C, D],
     'consultation.completed': [S, C, D],
     'consultation.answer_due': ['ars@bretagne.example'],

@@ -1,0 +1,225 @@
+import { Controller, Delete, Get, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import { CurrentActor, listScopeOf, type Role } from '@tripartite/auth';
+import { calendarDateAt } from '@tripartite/calendar';
+import { Clock } from '@tripartite/clock';
+import type { Actor } from '@tripartite/context';
+import {
+  CommandEndpoint,
+  IfMatchVersion,
+  type Page,
+  pageOf,
+  pageSchemaOf,
+  QueryEndpoint,
+  ZodBody,
+  ZodParams,
+  ZodQuery,
+} from '@tripartite/http';
+import { z } from 'zod';
+import { CpomAccess } from '../application/cpom-access';
+import { DraftCpomHandler } from '../application/draft-cpom.handler';
+import { ReviseCpomHandler } from '../application/revise-cpom.handler';
+import { SignCpomHandler } from '../application/sign-cpom.handler';
+import { SubmitCpomHandler } from '../application/submit-cpom.handler';
+import { WithdrawCpomSubmissionHandler } from '../application/withdraw-cpom-submission.handler';
+import type { Cpom } from '../domain/cpom';
+import { CpomNotFoundError } from '../domain/cpom.errors';
+import { type CpomFilter, CpomRepository } from '../infrastructure/cpom.repository';
+import {
+  type DraftCpomRequest,
+  draftCpomRequestSchema,
+  type ListCpomsQuery,
+  listCpomsQuerySchema,
+  type ReviseCpomRequest,
+  reviseCpomRequestSchema,
+  type SignCpomRequest,
+  signCpomRequestSchema,
+  withdrawCpomSubmissionQuerySchema,
+} from './dto/cpom.request.dto';
+import {
+  type CpomResponse,
+  cpomResponseSchema,
+  type SubmittedCpomResponse,
+  submittedCpomResponseSchema,
+  toCpomResponse,
+  toSubmittedCpomResponse,
+} from './dto/cpom.response.dto';
+
+const idParams = z.object({ id: z.uuid() });
+
+/** The three parties write (L.4622-10); an administrator too. */
+const PARTIES: readonly Role[] = ['admin', 'sst', 'direccte', 'caisse'];
+/** A signature is a person of a party: never an administrator. */
+const SIGNATORIES: readonly Role[] = ['sst', 'direccte', 'caisse'];
+
+/**
+ * CPOMs (L.4622-10, D.4622-44 to 47; seed 002 II). The three parties of the region read and write their
+ * CPOMs; the CRPRP and ARS of the region read those submitted to them; national roles read all. Every change
+ * of an existing CPOM takes `If-Match` (428 without, 412 stale) and may carry an `Idempotency-Key`.
+ */
+@ApiTags('cpoms')
+@Controller('api/v1/cpoms')
+export class CpomController {
+  constructor(
+    private readonly draftHandler: DraftCpomHandler,
+    private readonly reviseHandler: ReviseCpomHandler,
+    private readonly submitHandler: SubmitCpomHandler,
+    private readonly withdrawHandler: WithdrawCpomSubmissionHandler,
+    private readonly signHandler: SignCpomHandler,
+    private readonly cpoms: CpomRepository,
+    private readonly access: CpomAccess,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @CommandEndpoint({
+    name: 'draftCpom',
+    summary: 'Open a CPOM draft between an SSTi, the DIRECCTE of its region and its competent Caisse',
+    description:
+      'At most five years (D.4622-47), an SSTi only (L.4622-10), its competent Caisse; not sharing a day with another CPOM of the service past its draft.',
+    status: 201,
+    roles: PARTIES,
+    response: cpomResponseSchema,
+    responseDescription: 'The CPOM, a draft',
+  })
+  async create(@ZodBody(draftCpomRequestSchema) body: DraftCpomRequest): Promise<CpomResponse> {
+    return toCpomResponse(await this.draftHandler.execute(body));
+  }
+
+  @Get()
+  @QueryEndpoint({
+    name: 'listCpoms',
+    summary: 'CPOMs within the reader’s scope, filtered, by pages',
+    response: pageSchemaOf(cpomResponseSchema, 'Newest period first'),
+    problems: [400],
+  })
+  async list(
+    @ZodQuery(listCpomsQuerySchema) query: ListCpomsQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<CpomResponse>> {
+    const today = calendarDateAt(this.clock.now());
+    const filter: CpomFilter = {
+      region: query.region,
+      serviceId: query.serviceId,
+      status: query.status,
+      theme: query.theme,
+      inForceOn: query.inForceOn,
+      reviewOverdue: query.reviewOverdue ? { today } : undefined,
+      recorded: query.recorded,
+      ...scopeOf(actor),
+    };
+    const { items, total } = await this.cpoms.list(filter, query);
+    return pageOf(query, items.map(toCpomResponse), total);
+  }
+
+  @Get(':id')
+  @QueryEndpoint({
+    name: 'getCpom',
+    summary: 'One CPOM: its contents, opinions, signatures and signed versions, their hashes checked',
+    response: cpomResponseSchema,
+    responseDescription: 'The CPOM',
+    etag: true,
+    problems: [400, 403, 404],
+  })
+  async get(@ZodParams(idParams) { id }: z.infer<typeof idParams>): Promise<CpomResponse> {
+    return toCpomResponse(await this.load(id));
+  }
+
+  @Patch(':id')
+  @CommandEndpoint({
+    name: 'reviseCpomDraft',
+    summary: 'Change parts of a CPOM draft (after submission, only an amendment changes it)',
+    roles: PARTIES,
+    response: cpomResponseSchema,
+    responseDescription: 'The CPOM draft, changed',
+  })
+  async revise(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() expectedVersion: number,
+    @ZodBody(reviseCpomRequestSchema) body: ReviseCpomRequest,
+  ): Promise<CpomResponse> {
+    return toCpomResponse(await this.reviseHandler.execute(id, expectedVersion, body));
+  }
+
+  @Post(':id/submission')
+  @CommandEndpoint({
+    name: 'submitCpom',
+    summary: 'Submit a complete CPOM for the opinions of the CRPRP and the ARS (L.4622-10, D.4622-44)',
+    description:
+      'Refused while incomplete, listing each incomplete action and what it lacks, by party (seed 002 II.4); recommendations come back as warnings.',
+    roles: PARTIES,
+    response: submittedCpomResponseSchema,
+    responseDescription: 'The CPOM, in consultation, with the warnings',
+  })
+  async submit(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() expectedVersion: number,
+  ): Promise<SubmittedCpomResponse> {
+    const { cpom, warnings } = await this.submitHandler.execute(id, expectedVersion);
+    return toSubmittedCpomResponse(cpom, warnings);
+  }
+
+  @Delete(':id/submission')
+  @CommandEndpoint({
+    name: 'withdrawCpomSubmission',
+    summary: 'Take a submitted CPOM back to draft; its consultations close',
+    roles: PARTIES,
+    response: cpomResponseSchema,
+    responseDescription: 'The CPOM, a draft again',
+  })
+  async withdraw(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() expectedVersion: number,
+    @ZodQuery(withdrawCpomSubmissionQuerySchema) query: z.infer<typeof withdrawCpomSubmissionQuerySchema>,
+  ): Promise<CpomResponse> {
+    return toCpomResponse(await this.withdrawHandler.execute(id, expectedVersion, query.reason));
+  }
+
+  @Post(':id/signatures')
+  @CommandEndpoint({
+    name: 'signCpom',
+    summary: 'Sign the CPOM for the caller’s party; the third signature makes it SIGNED (L.4622-10)',
+    description:
+      'Only once every opinion is in on this version (D.4622-44), the service agreed on the signature date (seed 002 I.1), each party once; a justification where an opinion is unfavourable or reserved.',
+    status: 201,
+    roles: SIGNATORIES,
+    response: cpomResponseSchema,
+    responseDescription: 'The CPOM with the signature',
+  })
+  async sign(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() expectedVersion: number,
+    @ZodBody(signCpomRequestSchema) body: SignCpomRequest,
+  ): Promise<CpomResponse> {
+    return toCpomResponse(await this.signHandler.execute(id, expectedVersion, body));
+  }
+
+  @AuditHistoryEndpoint('cpom')
+  async history(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
+  ): Promise<HistoryPage> {
+    await this.load(id);
+    return this.audit.history('cpom', id, query);
+  }
+
+  private async load(id: string): Promise<Cpom> {
+    const cpom = await this.cpoms.findById(id);
+    if (!cpom) throw new CpomNotFoundError(id);
+    this.access.assertCanRead(cpom);
+    return cpom;
+  }
+}
+
+/**
+ * National roles read all; the DIRECCTE and the Caisse their region; the CRPRP and the ARS the submitted
+ * CPOMs of their region; anyone else those its organisation is party to.
+ */
+function scopeOf(actor: Actor): Pick<CpomFilter, 'withinRegions' | 'partyOrganisationId' | 'submittedOnly'> {
+  const { withinRegions, ownOrganisationId } = listScopeOf(actor);
+  const consultedOnly =
+    withinRegions !== undefined && !actor.roles.some((role) => role === 'direccte' || role === 'caisse');
+  return { withinRegions, partyOrganisationId: ownOrganisationId, submittedOnly: consultedOnly || undefined };
+}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { DirectoryModule } from '../directory/directory.module';
+import { CpomController } from './api/cpom.controller';
+import { ConsultationEventsConsumer } from './application/consultation-events.consumer';
+import { CpomAccess } from './application/cpom-access';
+import { CpomChanges } from './application/cpom-changes';
+import { CpomParties } from './application/cpom-parties';
+import { CpomPeriods } from './application/cpom-periods';
+import { DraftCpomHandler } from './application/draft-cpom.handler';
+import { ReviseCpomHandler } from './application/revise-cpom.handler';
+import { SignCpomHandler } from './application/sign-cpom.handler';
+import { SubmitCpomHandler } from './application/submit-cpom.handler';
+import { WithdrawCpomSubmissionHandler } from './application/withdraw-cpom-submission.handler';
+import { CpomRepository } from './infrastructure/cpom.repository';
+
+/** CPOMs: draft, submission, opinions, signatures (issue 11). */
+@Module({
+  imports: [DirectoryModule],
+  controllers: [CpomController, ConsultationEventsConsumer],
+  providers: [
+    // One handler per command.
+    DraftCpomHandler,
+    ReviseCpomHandler,
+    SubmitCpomHandler,
+    WithdrawCpomSubmissionHandler,
+    SignCpomHandler,
+    // The steps they share.
+    CpomChanges,
+    CpomAccess,
+    CpomParties,
+    CpomPeriods,
+    CpomRepository,
+  ],
+  exports: [CpomRepository],
+})
+export class CpomModule {}

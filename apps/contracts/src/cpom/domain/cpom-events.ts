@@ -1,0 +1,106 @@
+import type { PlatformEvent } from '@tripartite/events';
+import type { Cpom } from './cpom';
+import type { CpomSignedVersion } from './cpom.types';
+
+/** What every `contract.*` event says of its subject and parties. */
+function subjectOf(cpom: Cpom) {
+  const { parties } = cpom.state;
+  return {
+    contractId: cpom.id,
+    serviceId: parties.serviceId,
+    regions: [...parties.regions],
+    caisseId: parties.caisseId,
+    direccteId: parties.direccteId,
+  };
+}
+
+function period(cpom: Cpom) {
+  return { periodStart: cpom.content.periodStart, periodEnd: cpom.content.periodEnd };
+}
+
+/** The contents the indicators and agreements services project (libs/events cpom-content.ts). */
+export function contentFieldsOf(version: CpomSignedVersion) {
+  const { content } = version;
+  return {
+    contentVersion: version.number,
+    contentHash: version.contentHash,
+    priorities: content.priorities.map((p) => ({
+      priorityId: p.priorityId,
+      title: p.title,
+      origins: [...p.origins],
+    })),
+    actions: content.actions.map((a) => ({
+      actionId: a.actionId,
+      priorityId: a.priorityId,
+      title: a.title,
+      theme: a.theme,
+      expectedResults: a.expectedResults,
+    })),
+    indicators: content.actions.flatMap((a) =>
+      a.indicators.map((i) => ({
+        indicatorId: i.indicatorId,
+        actionId: a.actionId,
+        name: i.name,
+        kind: i.kind,
+        purpose: i.purpose,
+        unit: i.unit,
+        baseline: i.baseline,
+        target: i.target,
+        direction: i.direction,
+        frequency: i.frequency,
+      })),
+    ),
+  };
+}
+
+/**
+ * The `contract.*` events, built from the CPOM's state and checked by the compiler against the catalogue
+ * (libs/events/src/contract/contract-events.ts), and by the outbox again.
+ */
+export const cpomEvents = {
+  drafted(cpom: Cpom): PlatformEvent<'contract.drafted'> {
+    return {
+      type: 'contract.drafted',
+      payload: { ...subjectOf(cpom), ...period(cpom), draftedOn: cpom.state.draftedOn },
+    };
+  },
+
+  submitted(cpom: Cpom): PlatformEvent<'contract.submitted'> {
+    const { submittedVersion, submittedOn } = cpom.state;
+    if (submittedVersion === null || submittedOn === null) throw new Error('no submission to publish');
+    return {
+      type: 'contract.submitted',
+      payload: { ...subjectOf(cpom), ...period(cpom), contentVersion: submittedVersion, submittedOn },
+    };
+  },
+
+  submissionWithdrawn(
+    cpom: Cpom,
+    withdrawal: { contentVersion: number; withdrawnOn: string; reason: string },
+  ): PlatformEvent<'contract.submission_withdrawn'> {
+    return { type: 'contract.submission_withdrawn', payload: { ...subjectOf(cpom), ...withdrawal } };
+  },
+
+  readyToSign(cpom: Cpom): PlatformEvent<'contract.ready_to_sign'> {
+    const { readyOn, contentVersion } = cpom.state;
+    if (readyOn === null) throw new Error('the CPOM is not ready to sign');
+    return {
+      type: 'contract.ready_to_sign',
+      payload: { ...subjectOf(cpom), contentVersion, readyOn, withReservations: cpom.signedWithReservations },
+    };
+  },
+
+  signed(cpom: Cpom): PlatformEvent<'contract.signed'> {
+    const version = cpom.currentSignedVersion;
+    if (!version) throw new Error('the CPOM is not signed');
+    return {
+      type: 'contract.signed',
+      payload: {
+        ...subjectOf(cpom),
+        ...period(cpom),
+        signedOn: version.signedOn,
+        ...contentFieldsOf(version),
+      },
+    };
+  },
+};

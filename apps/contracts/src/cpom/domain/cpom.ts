@@ -1,0 +1,301 @@
+import type { CalendarDate } from '@tripartite/calendar';
+import { CpomRuleViolation, PLATFORM_RULE, throwIfAny, wrongState } from './cpom.errors';
+import type {
+  CpomContent,
+  CpomOpinion,
+  CpomPartiesIds,
+  CpomSignature,
+  CpomSignedVersion,
+  CpomStatus,
+} from './cpom.types';
+import { type CpomWarning, completenessProblems, submissionWarnings } from './cpom-completeness.rule';
+import { contentProblems } from './cpom-content.rule';
+import { contentHashOf } from './cpom-hash';
+
+/** A lapse of the service's agrément while the CPOM is in force (seed 002 I.1). */
+export interface AgreementLapse {
+  agreementId: string;
+  reason: 'withdrawn' | 'refused_at_renewal' | 'expired';
+  lapsedOn: CalendarDate;
+}
+
+/** Everything a CPOM is, as stored. */
+export interface CpomState {
+  id: string;
+  parties: CpomPartiesIds;
+  status: CpomStatus;
+  /** The working text: the draft, the submitted version, or the text in force. */
+  content: CpomContent;
+  /** The number of the working text; a draft edited after a withdrawn submission takes the next number. */
+  contentVersion: number;
+  /** The last version submitted to the consulted bodies. */
+  submittedVersion: number | null;
+  submittedOn: CalendarDate | null;
+  opinions: CpomOpinion[];
+  readyOn: CalendarDate | null;
+  signatures: CpomSignature[];
+  signedVersions: CpomSignedVersion[];
+  signedOn: CalendarDate | null;
+  draftedOn: CalendarDate;
+  agreementLapse: AgreementLapse | null;
+  /** The consultations closed without opinion (submission withdrawn, version superseded). */
+  closedConsultations: {
+    consultationId: string;
+    contentVersion: number;
+    bodyName: string;
+    closedOn: CalendarDate;
+    reason: string;
+  }[];
+  /** The next yearly review's due date while the CPOM is in force (seed 002 II.4). */
+  nextReviewDueOn: CalendarDate | null;
+}
+
+const SIGNATURE_RULE = 'signature par les trois parties contractantes (L.4622-10)';
+
+/**
+ * A contrat pluriannuel d'objectifs et de moyens (L.4622-10, D.4622-44 to 47; seed 002 II): drafted by its
+ * three parties, submitted for the opinions of the consulted bodies on one content version, signed by the
+ * three parties once every opinion of that version is in, then frozen with the SHA-256 of its canonical text.
+ * `version` is the aggregate's version (ETag, If-Match).
+ */
+export class Cpom {
+  private constructor(
+    private s: CpomState,
+    private aggregateVersion: number,
+  ) {}
+
+  static draft(id: string, parties: CpomPartiesIds, content: CpomContent, today: CalendarDate): Cpom {
+    throwIfAny(contentProblems(content));
+    return new Cpom(
+      {
+        id,
+        parties: { ...parties, regions: [...parties.regions] },
+        status: 'DRAFT',
+        content: structuredClone(content),
+        contentVersion: 1,
+        submittedVersion: null,
+        submittedOn: null,
+        opinions: [],
+        readyOn: null,
+        signatures: [],
+        signedVersions: [],
+        signedOn: null,
+        draftedOn: today,
+        agreementLapse: null,
+        closedConsultations: [],
+        nextReviewDueOn: null,
+      },
+      1,
+    );
+  }
+
+  static restore(state: CpomState, version: number): Cpom {
+    return new Cpom(structuredClone(state), version);
+  }
+
+  get id(): string {
+    return this.s.id;
+  }
+  get version(): number {
+    return this.aggregateVersion;
+  }
+  get state(): Readonly<CpomState> {
+    return this.s;
+  }
+  get status(): CpomStatus {
+    return this.s.status;
+  }
+  get content(): Readonly<CpomContent> {
+    return this.s.content;
+  }
+  /** The signed version in force (the latest), or null before the signature. */
+  get currentSignedVersion(): CpomSignedVersion | null {
+    return this.s.signedVersions.at(-1) ?? null;
+  }
+
+  get nextReviewDueOn(): CalendarDate | null {
+    return this.s.nextReviewDueOn;
+  }
+
+  /** The opinions given on one content version. */
+  opinionsOn(contentVersion: number): CpomOpinion[] {
+    return this.s.opinions.filter((opinion) => opinion.contentVersion === contentVersion);
+  }
+
+  /** "Après soumission, le contenu ne change que par avenant": a draft only (issue 11). */
+  revise(content: CpomContent): void {
+    if (this.s.status !== 'DRAFT')
+      throw wrongState('change the contents (an amendment does, once signed)', this.s.status);
+    throwIfAny(contentProblems(content));
+    this.s.content = structuredClone(content);
+    if (this.s.submittedVersion === this.s.contentVersion) this.s.contentVersion += 1;
+    this.bump();
+  }
+
+  /**
+   * Submission for the opinions of the CRPRP's restricted formation (or its successor) and the ARS
+   * (L.4622-10, D.4622-44): only a complete text (seed 002 II.4); answers the non-blocking warnings.
+   */
+  submit(today: CalendarDate, service: { btp: boolean }): CpomWarning[] {
+    if (this.s.status !== 'DRAFT') throw wrongState('submit', this.s.status);
+    const problems = completenessProblems(this.s.content);
+    if (problems.length > 0) {
+      const [first] = problems;
+      throw new CpomRuleViolation(
+        'CPOM.INCOMPLETE',
+        `the CPOM cannot be submitted: ${problems.length} item(s) incomplete`,
+        first.field,
+        first.rule,
+        problems,
+      );
+    }
+    this.s.status = 'IN_CONSULTATION';
+    this.s.submittedVersion = this.s.contentVersion;
+    this.s.submittedOn = today;
+    this.s.readyOn = null;
+    this.bump();
+    return submissionWarnings(this.s.content, service);
+  }
+
+  /** A submission goes back to draft; its consultations close (issue 11). */
+  withdrawSubmission(): void {
+    if (this.s.status !== 'IN_CONSULTATION' && this.s.status !== 'READY_TO_SIGN') {
+      throw wrongState('withdraw the submission', this.s.status);
+    }
+    this.s.status = 'DRAFT';
+    this.s.readyOn = null;
+    this.s.signatures = [];
+    this.bump();
+  }
+
+  /** Keeps a consulted body's opinion with the version it bears on; answers false when already known. */
+  recordOpinion(opinion: CpomOpinion): boolean {
+    if (this.s.opinions.some((known) => known.consultationId === opinion.consultationId)) return false;
+    this.s.opinions.push({ ...opinion });
+    this.bump();
+    return true;
+  }
+
+  /** Keeps a consultation that closed without opinion; answers false when already known. */
+  recordClosedConsultation(closed: CpomState['closedConsultations'][number]): boolean {
+    if (this.s.closedConsultations.some((known) => known.consultationId === closed.consultationId))
+      return false;
+    this.s.closedConsultations.push({ ...closed });
+    this.bump();
+    return true;
+  }
+
+  /**
+   * Every opinion of the consultation plan is in on `contentVersion` (D.4622-44): the CPOM may be signed.
+   * Answers false (nothing changes) when that version is no longer the one submitted, or already ready.
+   */
+  completeConsultation(contentVersion: number, opinions: CpomOpinion[], today: CalendarDate): boolean {
+    if (this.s.status !== 'IN_CONSULTATION' || this.s.submittedVersion !== contentVersion) return false;
+    for (const opinion of opinions) {
+      if (!this.s.opinions.some((known) => known.consultationId === opinion.consultationId)) {
+        this.s.opinions.push({ ...opinion });
+      }
+    }
+    this.s.status = 'READY_TO_SIGN';
+    this.s.readyOn = today;
+    this.bump();
+    return true;
+  }
+
+  /** An opinion on the version to sign was unfavourable or reserved: signing requires a justification. */
+  get signedWithReservations(): boolean {
+    return this.opinionsOn(this.s.contentVersion).some((opinion) => opinion.outcome !== 'favourable');
+  }
+
+  /**
+   * One party signs (L.4622-10): the version every opinion was given on; the service's agrément in force on
+   * the signature date (seed 002 I.1); a written justification where an opinion is unfavourable or reserved;
+   * each party once. With the third signature the CPOM is SIGNED and its text frozen with its SHA-256.
+   */
+  sign(
+    signature: CpomSignature,
+    checks: { today: CalendarDate; agreedOnSignatureDate: boolean },
+  ): { complete: boolean } {
+    if (this.s.status !== 'READY_TO_SIGN') {
+      if (this.s.status === 'IN_CONSULTATION') {
+        throw new CpomRuleViolation(
+          'CPOM.OPINIONS_MISSING',
+          'every opinion of the consultation plan must be recorded on this version before signing',
+          null,
+          'avis du CRPRP (formation restreinte) et de l’ARS avant conclusion (L.4622-10, D.4622-44)',
+        );
+      }
+      throw wrongState('sign', this.s.status);
+    }
+    if (signature.signedOn > checks.today) {
+      throw new CpomRuleViolation(
+        'CPOM.DATE_INVALID',
+        'signedOn is in the future',
+        'signedOn',
+        PLATFORM_RULE,
+      );
+    }
+    if (this.s.readyOn && signature.signedOn < this.s.readyOn) {
+      throw new CpomRuleViolation(
+        'CPOM.DATE_INVALID',
+        `signedOn is before the opinions were all in (${this.s.readyOn})`,
+        'signedOn',
+        'conclu après avis du CRPRP et de l’ARS (L.4622-10)',
+      );
+    }
+    if (!checks.agreedOnSignatureDate) {
+      throw new CpomRuleViolation(
+        'CPOM.SERVICE_NOT_AGREED',
+        `the service holds no agrément in force on ${signature.signedOn}`,
+        'signedOn',
+        "aucun CPOM ne peut être conclu si le service n'est pas préalablement agréé (seed 002 I.1)",
+      );
+    }
+    if (this.s.signatures.some((known) => known.party === signature.party)) {
+      throw new CpomRuleViolation(
+        'CPOM.ALREADY_SIGNED',
+        `the ${signature.party} already signed this CPOM`,
+        null,
+        SIGNATURE_RULE,
+      );
+    }
+    if (this.signedWithReservations && !signature.justification?.trim()) {
+      throw new CpomRuleViolation(
+        'CPOM.JUSTIFICATION_REQUIRED',
+        'an opinion on this version is unfavourable or reserved: signing requires a written justification',
+        'justification',
+        'avis défavorable ou réservé du CRPRP ou de l’ARS (L.4622-10, D.4622-44; règle de la plateforme)',
+      );
+    }
+    this.s.signatures.push({ ...signature, justification: signature.justification?.trim() || null });
+    const complete = this.s.signatures.length === 3;
+    if (complete) {
+      const signedOn = this.s.signatures
+        .map((s) => s.signedOn)
+        .sort()
+        .at(-1) as CalendarDate;
+      this.s.status = 'SIGNED';
+      this.s.signedOn = signedOn;
+      this.s.signedVersions.push({
+        number: this.s.contentVersion,
+        content: structuredClone(this.s.content),
+        contentHash: contentHashOf(this.s.content),
+        signedOn,
+        amendmentNumber: 0,
+      });
+    }
+    this.bump();
+    return { complete };
+  }
+
+  /** Tamper evidence: every signed version's text still hashes to the SHA-256 frozen with it. */
+  tamperedVersions(): number[] {
+    return this.s.signedVersions
+      .filter((version) => contentHashOf(version.content) !== version.contentHash)
+      .map((version) => version.number);
+  }
+
+  private bump(): void {
+    this.aggregateVersion += 1;
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AgreementEventsConsumer } from './application/agreement-events.consumer';
+import { OrganisationEventsConsumer } from './application/organisation-events.consumer';
+import { ProjectAgreementHandler } from './application/project-agreement.handler';
+import { ServiceDirectory } from './application/service-directory';
+import { DirectoryRepository } from './infrastructure/directory.repository';
+
+/**
+ * The directory as the contracts service knows it from events (organisations, agréments). Other slices
+ * import this module and read it through `ServiceDirectory`.
+ */
+@Module({
+  controllers: [OrganisationEventsConsumer, AgreementEventsConsumer],
+  providers: [DirectoryRepository, ProjectAgreementHandler, ServiceDirectory],
+  exports: [ServiceDirectory],
+})
+export class DirectoryModule {}
