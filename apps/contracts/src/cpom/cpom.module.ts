@@ -4,9 +4,13 @@ import { CpomController } from './api/cpom.controller';
 import { ConsultationEventsConsumer } from './application/consultation-events.consumer';
 import { CpomAccess } from './application/cpom-access';
 import { CpomChanges } from './application/cpom-changes';
+import { CpomDeadlineEffects } from './application/cpom-deadline-effects';
+import { CpomDeadlines } from './application/cpom-deadlines';
 import { CpomParties } from './application/cpom-parties';
 import { CpomPeriods } from './application/cpom-periods';
 import { DraftCpomHandler } from './application/draft-cpom.handler';
+import { EvaluateCpomHandler } from './application/evaluate-cpom.handler';
+import { RecordCpomReviewHandler } from './application/record-cpom-review.handler';
 import { ReviseCpomHandler } from './application/revise-cpom.handler';
 import { SignCpomHandler } from './application/sign-cpom.handler';
 import { SubmitCpomHandler } from './application/submit-cpom.handler';
@@ -24,11 +28,15 @@ import { CpomRepository } from './infrastructure/cpom.repository';
     SubmitCpomHandler,
     WithdrawCpomSubmissionHandler,
     SignCpomHandler,
-    // The steps they share.
+    RecordCpomReviewHandler,
+    EvaluateCpomHandler,
+    // The steps they share, and the deadlines.
     CpomChanges,
     CpomAccess,
     CpomParties,
     CpomPeriods,
+    CpomDeadlines,
+    CpomDeadlineEffects,
     CpomRepository,
   ],
   exports: [CpomRepository],

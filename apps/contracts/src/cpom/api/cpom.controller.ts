@@ -19,6 +19,8 @@ import {
 import { z } from 'zod';
 import { CpomAccess } from '../application/cpom-access';
 import { DraftCpomHandler } from '../application/draft-cpom.handler';
+import { EvaluateCpomHandler } from '../application/evaluate-cpom.handler';
+import { RecordCpomReviewHandler } from '../application/record-cpom-review.handler';
 import { ReviseCpomHandler } from '../application/revise-cpom.handler';
 import { SignCpomHandler } from '../application/sign-cpom.handler';
 import { SubmitCpomHandler } from '../application/submit-cpom.handler';
@@ -29,9 +31,13 @@ import { type CpomFilter, CpomRepository } from '../infrastructure/cpom.reposito
 import {
   type DraftCpomRequest,
   draftCpomRequestSchema,
+  type EvaluateCpomRequest,
+  evaluateCpomRequestSchema,
   type ListCpomsQuery,
   listCpomsQuerySchema,
+  type RecordCpomReviewRequest,
   type ReviseCpomRequest,
+  recordCpomReviewRequestSchema,
   reviseCpomRequestSchema,
   type SignCpomRequest,
   signCpomRequestSchema,
@@ -67,6 +73,8 @@ export class CpomController {
     private readonly submitHandler: SubmitCpomHandler,
     private readonly withdrawHandler: WithdrawCpomSubmissionHandler,
     private readonly signHandler: SignCpomHandler,
+    private readonly reviewHandler: RecordCpomReviewHandler,
+    private readonly evaluateHandler: EvaluateCpomHandler,
     private readonly cpoms: CpomRepository,
     private readonly access: CpomAccess,
     private readonly audit: AuditTrail,
@@ -194,6 +202,41 @@ export class CpomController {
     @ZodBody(signCpomRequestSchema) body: SignCpomRequest,
   ): Promise<CpomResponse> {
     return toCpomResponse(await this.signHandler.execute(id, expectedVersion, body));
+  }
+
+  @Post(':id/annual-reviews')
+  @CommandEndpoint({
+    name: 'recordCpomReview',
+    summary: 'Record the yearly review of a CPOM in force by its three parties (seed 002 II.4)',
+    description:
+      'Date, participants of each party, each indicator’s value or comment, difficulties and decisions; the next review moves.',
+    status: 201,
+    roles: PARTIES,
+    response: cpomResponseSchema,
+    responseDescription: 'The CPOM with the review and its next review date',
+  })
+  async review(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() expectedVersion: number,
+    @ZodBody(recordCpomReviewRequestSchema) body: RecordCpomReviewRequest,
+  ): Promise<CpomResponse> {
+    return toCpomResponse(await this.reviewHandler.execute(id, expectedVersion, body));
+  }
+
+  @Post(':id/evaluation')
+  @CommandEndpoint({
+    name: 'evaluateCpom',
+    summary: 'Record the final evaluation of an expired CPOM (seed 002 II.4)',
+    roles: PARTIES,
+    response: cpomResponseSchema,
+    responseDescription: 'The CPOM, evaluated',
+  })
+  async evaluate(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() expectedVersion: number,
+    @ZodBody(evaluateCpomRequestSchema) body: EvaluateCpomRequest,
+  ): Promise<CpomResponse> {
+    return toCpomResponse(await this.evaluateHandler.execute(id, expectedVersion, body));
   }
 
   @AuditHistoryEndpoint('cpom')

@@ -7,6 +7,7 @@ import type { Cpom } from '../domain/cpom';
 import { cpomEvents } from '../domain/cpom-events';
 import { CpomAccess, CpomForbiddenError } from './cpom-access';
 import { CpomChanges } from './cpom-changes';
+import { CpomDeadlines } from './cpom-deadlines';
 import { CpomPeriods } from './cpom-periods';
 
 export interface SignCpomCommand {
@@ -27,6 +28,7 @@ export class SignCpomHandler {
     private readonly directory: ServiceDirectory,
     private readonly periods: CpomPeriods,
     private readonly changes: CpomChanges,
+    private readonly deadlines: CpomDeadlines,
     private readonly access: CpomAccess,
     private readonly clock: Clock,
   ) {}
@@ -59,7 +61,11 @@ export class SignCpomHandler {
         },
         { today: calendarDateAt(now), agreedOnSignatureDate },
       );
-      if (complete) await this.periods.assertNoOverlap(manager, cpom);
+      if (complete) {
+        await this.periods.assertNoOverlap(manager, cpom);
+        await this.deadlines.forReview(manager, cpom, calendarDateAt(now));
+        await this.deadlines.forTerm(manager, cpom, calendarDateAt(now));
+      }
       await this.changes.save(
         manager,
         cpom,

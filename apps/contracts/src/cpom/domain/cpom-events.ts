@@ -103,4 +103,41 @@ export const cpomEvents = {
       },
     };
   },
+
+  reviewCompleted(cpom: Cpom): PlatformEvent<'contract.review_completed'> {
+    const review = cpom.state.reviews.at(-1);
+    if (!review) throw new Error('no review to publish');
+    const { contractId, serviceId, regions } = subjectOf(cpom);
+    return {
+      type: 'contract.review_completed',
+      payload: {
+        contractId,
+        serviceId,
+        regions,
+        reviewedOn: review.reviewedOn,
+        summary: review.decisions || review.difficulties || `Revue du ${review.reviewedOn}`,
+        nextReviewDueOn: cpom.nextReviewDueOn,
+      },
+    };
+  },
+
+  expired(cpom: Cpom): PlatformEvent<'contract.expired'> {
+    return { type: 'contract.expired', payload: { ...subjectOf(cpom), periodEnd: cpom.content.periodEnd } };
+  },
+
+  evaluated(cpom: Cpom): PlatformEvent<'contract.evaluated'> {
+    const evaluation = cpom.state.evaluation;
+    if (!evaluation) throw new Error('no evaluation to publish');
+    const { contractId, serviceId, regions } = subjectOf(cpom);
+    return {
+      type: 'contract.evaluated',
+      payload: {
+        contractId,
+        serviceId,
+        regions,
+        evaluatedOn: evaluation.evaluatedOn,
+        summary: evaluation.summary,
+      },
+    };
+  },
 };

@@ -2,14 +2,18 @@ import type { CalendarDate } from '@tripartite/calendar';
 import { CpomRuleViolation, PLATFORM_RULE, throwIfAny, wrongState } from './cpom.errors';
 import type {
   CpomContent,
+  CpomEvaluation,
   CpomOpinion,
   CpomPartiesIds,
+  CpomReview,
   CpomSignature,
   CpomSignedVersion,
   CpomStatus,
+  IndicatorReading,
 } from './cpom.types';
 import { type CpomWarning, completenessProblems, submissionWarnings } from './cpom-completeness.rule';
 import { contentProblems } from './cpom-content.rule';
+import { nextReviewDate } from './cpom-deadlines';
 import { contentHashOf } from './cpom-hash';
 
 /** A lapse of the service's agrément while the CPOM is in force (seed 002 I.1). */
@@ -48,6 +52,8 @@ export interface CpomState {
   }[];
   /** The next yearly review's due date while the CPOM is in force (seed 002 II.4). */
   nextReviewDueOn: CalendarDate | null;
+  reviews: CpomReview[];
+  evaluation: CpomEvaluation | null;
 }
 
 const SIGNATURE_RULE = 'signature par les trois parties contractantes (L.4622-10)';
@@ -84,6 +90,8 @@ export class Cpom {
         agreementLapse: null,
         closedConsultations: [],
         nextReviewDueOn: null,
+        reviews: [],
+        evaluation: null,
       },
       1,
     );
@@ -283,9 +291,121 @@ export class Cpom {
         signedOn,
         amendmentNumber: 0,
       });
+      this.s.nextReviewDueOn = nextReviewDate(this.s.content, this.reviewStepMonths, signedOn);
     }
     this.bump();
     return { complete };
+  }
+
+  private get reviewStepMonths(): number {
+    return this.s.content.followUp.reviewFrequency === 'half_yearly' ? 6 : 12;
+  }
+
+  /**
+   * The three parties' review (seed 002 II.4) of a CPOM in force: date, participants, each indicator's value
+   * or comment, difficulties and decisions. It answers the review due (early or late) and moves the next one.
+   */
+  recordReview(review: CpomReview, today: CalendarDate): void {
+    if (this.s.status !== 'SIGNED') throw wrongState('record a review', this.s.status);
+    if (review.reviewedOn > today) {
+      throw new CpomRuleViolation(
+        'CPOM.DATE_INVALID',
+        'reviewedOn is in the future',
+        'reviewedOn',
+        PLATFORM_RULE,
+      );
+    }
+    if (this.s.signedOn && review.reviewedOn < this.s.signedOn) {
+      throw new CpomRuleViolation(
+        'CPOM.DATE_INVALID',
+        `reviewedOn is before the signature (${this.s.signedOn})`,
+        'reviewedOn',
+        'examen du CPOM en vigueur (seed 002 II.4)',
+      );
+    }
+    throwIfAny(this.readingProblems(review.indicators, 'indicators'));
+    const parties = new Set(review.participants.map((participant) => participant.party));
+    if (parties.size < 3) {
+      throw new CpomRuleViolation(
+        'CPOM.REVIEW_PARTIES_MISSING',
+        'the review is held by the three parties: name a participant of each',
+        'participants',
+        'un examen au moins annuel par les trois parties contractantes (seed 002 II.4)',
+      );
+    }
+    const dueOn = this.s.nextReviewDueOn;
+    this.s.reviews.push({ ...structuredClone(review), dueOn });
+    const after = dueOn && dueOn > review.reviewedOn ? dueOn : review.reviewedOn;
+    this.s.nextReviewDueOn = nextReviewDate(this.s.content, this.reviewStepMonths, after);
+    this.bump();
+  }
+
+  /** The end of the period: EXPIRED (D.4622-47); answers false when it is no longer in force. */
+  expire(): boolean {
+    if (this.s.status !== 'SIGNED') return false;
+    this.s.status = 'EXPIRED';
+    this.s.nextReviewDueOn = null;
+    this.bump();
+    return true;
+  }
+
+  /** "À son terme, une évaluation et un bilan" (seed 002 II.4): EVALUATED. */
+  evaluate(evaluation: CpomEvaluation, today: CalendarDate): void {
+    if (this.s.status !== 'EXPIRED')
+      throw wrongState('record the final evaluation (at the term)', this.s.status);
+    if (evaluation.evaluatedOn > today) {
+      throw new CpomRuleViolation(
+        'CPOM.DATE_INVALID',
+        'evaluatedOn is in the future',
+        'evaluatedOn',
+        PLATFORM_RULE,
+      );
+    }
+    throwIfAny(this.readingProblems(evaluation.indicators, 'indicators'));
+    this.s.evaluation = structuredClone(evaluation);
+    this.s.status = 'EVALUATED';
+    this.bump();
+  }
+
+  /** Readings name indicators of the text in force; a quantitative one gives a value or a comment. */
+  private readingProblems(readings: IndicatorReading[], field: string) {
+    const indicators = new Map(
+      (this.currentSignedVersion?.content ?? this.s.content).actions.flatMap((action) =>
+        action.indicators.map((indicator) => [indicator.indicatorId, indicator] as const),
+      ),
+    );
+    return readings.flatMap((reading, i) => {
+      const indicator = indicators.get(reading.indicatorId);
+      const rule = 'indicateurs du CPOM en vigueur (seed 002 II.4)';
+      if (!indicator) {
+        return [
+          {
+            field: `${field}[${i}].indicatorId`,
+            rule,
+            message: `no indicator ${reading.indicatorId} in the CPOM in force`,
+          },
+        ];
+      }
+      if (reading.value === null && !reading.comment?.trim()) {
+        return [
+          {
+            field: `${field}[${i}]`,
+            rule,
+            message: `indicator "${indicator.name}" needs a value or a comment`,
+          },
+        ];
+      }
+      if (indicator.kind === 'qualitative' && reading.value !== null) {
+        return [
+          {
+            field: `${field}[${i}].value`,
+            rule,
+            message: `indicator "${indicator.name}" is qualitative: a comment, no value`,
+          },
+        ];
+      }
+      return [];
+    });
   }
 
   /** Tamper evidence: every signed version's text still hashes to the SHA-256 frozen with it. */

@@ -154,3 +154,30 @@ export interface CpomSignedVersion {
   /** 0 for the CPOM itself, n for the n-th amendment. */
   amendmentNumber: number;
 }
+
+/** One indicator's value or comment at a review or at the final evaluation. */
+export interface IndicatorReading {
+  indicatorId: string;
+  value: number | null;
+  comment: string | null;
+}
+
+/** "Un examen au moins annuel par les trois parties contractantes" (seed 002 II.4). */
+export interface CpomReview {
+  reviewId: string;
+  reviewedOn: CalendarDate;
+  /** The review date it answers. */
+  dueOn: CalendarDate | null;
+  participants: { name: string; party: CpomParty; function: string | null }[];
+  indicators: IndicatorReading[];
+  difficulties: string;
+  /** Decisions: changed modalities of actions, or new priorities (which then need an amendment). */
+  decisions: string;
+}
+
+/** "Une évaluation et un bilan" at the term (seed 002 II.4), weighed at the agrément renewal. */
+export interface CpomEvaluation {
+  evaluatedOn: CalendarDate;
+  summary: string;
+  indicators: IndicatorReading[];
+}

@@ -163,3 +163,44 @@ export const listCpomsQuerySchema = recordedListQuerySchema({
     .describe('Only those whose yearly review is past due today'),
 });
 export type ListCpomsQuery = z.infer<typeof listCpomsQuerySchema>;
+
+const readingSchema = z
+  .object({
+    indicatorId: z.uuid(),
+    value: z.number().finite().nullable().default(null),
+    comment: z.string().trim().min(1).max(5_000).nullable().default(null),
+  })
+  .strict();
+
+/** Body of `POST /api/v1/cpoms/{id}/annual-reviews` (seed 002 II.4). */
+export const recordCpomReviewRequestSchema = z
+  .object({
+    reviewedOn: calendarDateSchema,
+    participants: z
+      .array(
+        z
+          .object({
+            name: shortText,
+            party: z.enum(['service', 'direccte', 'caisse']),
+            function: z.string().trim().min(1).max(200).nullable().default(null),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(50),
+    indicators: z.array(readingSchema).max(500).default([]),
+    difficulties: longText.default(''),
+    decisions: longText.default(''),
+  })
+  .strict();
+export type RecordCpomReviewRequest = z.infer<typeof recordCpomReviewRequestSchema>;
+
+/** Body of `POST /api/v1/cpoms/{id}/evaluation` (seed 002 II.4). */
+export const evaluateCpomRequestSchema = z
+  .object({
+    evaluatedOn: calendarDateSchema,
+    summary: z.string().trim().min(1).max(20_000),
+    indicators: z.array(readingSchema).max(500).default([]),
+  })
+  .strict();
+export type EvaluateCpomRequest = z.infer<typeof evaluateCpomRequestSchema>;

@@ -15,6 +15,12 @@ const opinionSchema = z.object({
   text: z.string(),
 });
 
+const readingSchema = z.object({
+  indicatorId: z.uuid(),
+  value: z.number().nullable(),
+  comment: z.string().nullable(),
+});
+
 export const cpomResponseSchema = z.object({
   id: z.uuid(),
   version: z.number().int().describe('The aggregate version: send it back in If-Match'),
@@ -76,6 +82,22 @@ export const cpomResponseSchema = z.object({
     })
     .nullable(),
   nextReviewDueOn: calendarDateSchema.nullable(),
+  reviews: z.array(
+    z.object({
+      reviewId: z.uuid(),
+      reviewedOn: calendarDateSchema,
+      dueOn: calendarDateSchema.nullable(),
+      participants: z.array(
+        z.object({ name: z.string(), party: z.enum(cpomParties), function: z.string().nullable() }),
+      ),
+      indicators: z.array(readingSchema),
+      difficulties: z.string(),
+      decisions: z.string(),
+    }),
+  ),
+  evaluation: z
+    .object({ evaluatedOn: calendarDateSchema, summary: z.string(), indicators: z.array(readingSchema) })
+    .nullable(),
 });
 export type CpomResponse = z.infer<typeof cpomResponseSchema>;
 
@@ -125,6 +147,8 @@ export function toCpomResponse(cpom: Cpom): CpomResponse {
     integrity: { verified: tampered.length === 0, tamperedVersions: tampered },
     agreementLapse: s.agreementLapse ? { ...s.agreementLapse } : null,
     nextReviewDueOn: s.nextReviewDueOn,
+    reviews: structuredClone(s.reviews),
+    evaluation: s.evaluation ? structuredClone(s.evaluation) : null,
   };
 }
 
