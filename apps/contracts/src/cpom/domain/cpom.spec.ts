@@ -6,6 +6,7 @@ import type { CpomContent, CpomOpinion, CpomSignature } from './cpom.types';
 import { contentProblems } from './cpom-content.rule';
 import { canonicalJson, contentHashOf } from './cpom-hash';
 import { partyProblems } from './cpom-parties.rule';
+import { nextReviewDate } from './cpom-review.rule';
 
 const P1 = '00000000-0000-7000-8000-000000000001';
 const A1 = '00000000-0000-7000-8000-000000000011';
@@ -279,5 +280,15 @@ describe('the CPOM (L.4622-10, D.4622-44 to 47; seed 002 II)', () => {
     cpom.revise(content({ periodEnd: '2029-06-30' }));
     assert.equal(cpom.state.contentVersion, 2);
     assert.equal(cpom.completeConsultation(1, [], '2024-10-01'), false);
+  });
+});
+
+describe('the yearly review dates of a CPOM (seed 002 II.4: "un examen au moins annuel")', () => {
+  it('falls on each anniversary of the start within the period, every six months when the follow-up says so', () => {
+    const period = { periodStart: '2025-01-01', periodEnd: '2027-12-31' };
+    assert.equal(nextReviewDate(period, 12, '2024-12-01'), '2026-01-01');
+    assert.equal(nextReviewDate(period, 12, '2026-01-01'), '2027-01-01');
+    assert.equal(nextReviewDate(period, 12, '2027-01-01'), null);
+    assert.equal(nextReviewDate(period, 6, '2025-01-01'), '2025-07-01');
   });
 });

@@ -13,8 +13,8 @@ import type {
 } from './cpom.types';
 import { type CpomWarning, completenessProblems, submissionWarnings } from './cpom-completeness.rule';
 import { contentProblems } from './cpom-content.rule';
-import { nextReviewDate } from './cpom-deadlines';
 import { contentHashOf } from './cpom-hash';
+import { nextReviewDate } from './cpom-review.rule';
 
 /** A lapse of the service's agrément while the CPOM is in force (seed 002 I.1). */
 export interface AgreementLapse {
