@@ -71,15 +71,16 @@ describe('every event a person hears of, from the outbox to French e-mails over 
     'contract.review_overdue': [S, C, D],
     'contract.review_completed': [S, C, D],
     'contract.evaluated': [S, C, D],
-    'consultation.requested': ['ars@bretagne.example', S, C, D],
-    'consultation.opinion_delivered': ['ars@bretagne.example', S, C, D],
-    'consultation.answer_overdue': ['ars@bretagne.example', S, C, D],
-    // Rows to be written by issues 11 and 12 (recipients decided there with the rule rows).
+    // The three parties of the CPOM, as the rule rows of issue 11 say (seed 002 II.2, II.4, I.1; D.4622-47).
     'contract.drafted': [S, C, D],
     'contract.submission_withdrawn': [S, C, D],
     'contract.term_due': [S, C, D],
     'contract.expired': [S, C, D],
     'contract.agreement_lapsed': [S, C, D],
+    'consultation.requested': ['ars@bretagne.example', S, C, D],
+    'consultation.opinion_delivered': ['ars@bretagne.example', S, C, D],
+    'consultation.answer_overdue': ['ars@bretagne.example', S, C, D],
+    // Rows to be written by issues 11 and 12 (recipients decided there with the rule rows).
     'partnership_protocol.negotiation_opened': [S, C, D],
     'partnership_protocol.concluded': [S, C, D],
     'partnership_protocol.progress_recorded': [S, C, D],
