@@ -255,4 +255,44 @@ describe('the opinions and the three signatures of a CPOM', () => {
     const bad = await client.request('GET', '/api/v1/cpoms?status=LOST', national);
     assert.equal(bad.statusCode, 400);
   });
+
+  it('flags the CPOM in force when the agrément is withdrawn or refused at renewal, telling the parties once (seed 002 I.1)', async () => {
+    const { region, id, reply } = await ready();
+    await client.signAll(region, id, reply.headers.etag);
+    const service = { id: region.serviceId, name: region.serviceName, regions: ['53'] };
+    await client.facts.withdrawn(service, region.agreementId, client.today());
+    const token = await client.party(region, 'service');
+    await expectEventually(async () => {
+      const lapse = (await client.get(id, token)).json().agreementLapse;
+      assert.deepEqual(lapse, {
+        agreementId: region.agreementId,
+        reason: 'withdrawn',
+        lapsedOn: client.today(),
+      });
+    });
+    // Its expiry afterwards is no new lapse.
+    await client.facts.expired(service, region.agreementId, addDays(client.today(), 5 * 365 - 365));
+    await expectEventually(async () => {
+      const [{ n }] = await client.dataSource.query(
+        "SELECT count(*)::int AS n FROM inbox WHERE type = 'agreement.expired'",
+      );
+      assert.ok(n >= 1);
+    });
+    const lapses = (await client.eventsOf(id)).filter((e) => e.type === 'contract.agreement_lapsed');
+    assert.equal(lapses.length, 1);
+    assert.equal(lapses[0].payload.reason, 'withdrawn');
+    assert.equal(lapses[0].payload.caisseId, region.caisseId);
+
+    const other = await ready();
+    await client.signAll(other.region, other.id, other.reply.headers.etag);
+    await client.facts.refusedRenewal(
+      { id: other.region.serviceId, name: other.region.serviceName, regions: ['53'] },
+      client.today(),
+    );
+    await expectEventually(async () => {
+      const lapse = (await client.get(other.id, await client.party(other.region, 'caisse'))).json()
+        .agreementLapse;
+      assert.equal(lapse?.reason, 'refused_at_renewal');
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { DirectoryModule } from '../directory/directory.module';
 import { CpomController } from './api/cpom.controller';
 import { ConsultationEventsConsumer } from './application/consultation-events.consumer';
 import { CpomAccess } from './application/cpom-access';
+import { CpomAgreementLapses } from './application/cpom-agreement-lapses';
 import { CpomChanges } from './application/cpom-changes';
 import { CpomDeadlineEffects } from './application/cpom-deadline-effects';
 import { CpomDeadlines } from './application/cpom-deadlines';
@@ -37,6 +38,7 @@ import { CpomRepository } from './infrastructure/cpom.repository';
     CpomPeriods,
     CpomDeadlines,
     CpomDeadlineEffects,
+    CpomAgreementLapses,
     CpomRepository,
   ],
   exports: [CpomRepository],

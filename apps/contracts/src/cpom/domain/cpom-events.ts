@@ -140,4 +140,10 @@ export const cpomEvents = {
       },
     };
   },
+
+  agreementLapsed(cpom: Cpom): PlatformEvent<'contract.agreement_lapsed'> {
+    const lapse = cpom.state.agreementLapse;
+    if (!lapse) throw new Error('no lapse to publish');
+    return { type: 'contract.agreement_lapsed', payload: { ...subjectOf(cpom), ...lapse } };
+  },
 };

@@ -1,4 +1,4 @@
-import type { CalendarDate } from '@tripartite/calendar';
+import { addDays, type CalendarDate } from '@tripartite/calendar';
 import { CpomRuleViolation, PLATFORM_RULE, throwIfAny, wrongState } from './cpom.errors';
 import type {
   CpomContent,
@@ -338,6 +338,25 @@ export class Cpom {
     const after = dueOn && dueOn > review.reviewedOn ? dueOn : review.reviewedOn;
     this.s.nextReviewDueOn = nextReviewDate(this.s.content, this.reviewStepMonths, after);
     this.bump();
+  }
+
+  /**
+   * The service's agrément lapsed while this CPOM is in force (seed 002 I.1: no CPOM without agrément): the
+   * CPOM is flagged, once per lapse; answers false when it was not in force that day or already flagged.
+   */
+  flagAgreementLapse(lapse: AgreementLapse): boolean {
+    if (this.s.status !== 'SIGNED') return false;
+    const { periodStart, periodEnd } = this.s.content;
+    if (lapse.lapsedOn < periodStart || lapse.lapsedOn > addDays(periodEnd, 1)) return false;
+    const known = this.s.agreementLapse;
+    if (known && known.agreementId === lapse.agreementId && known.reason === lapse.reason) return false;
+    this.s.agreementLapse = {
+      agreementId: lapse.agreementId,
+      reason: lapse.reason,
+      lapsedOn: lapse.lapsedOn,
+    };
+    this.bump();
+    return true;
   }
 
   /** The end of the period: EXPIRED (D.4622-47); answers false when it is no longer in force. */
