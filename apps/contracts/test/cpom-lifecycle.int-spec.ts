@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addDays, addMonths, type CalendarDate, daysBetween, lastDayOfYears } from '@tripartite/calendar';
+import { Clock } from '@tripartite/clock';
 import { expectEventually } from '@tripartite/testing';
 import { startContracts } from './support/contracts-app';
 import { ContractsClient, completeContent, type Region, type Reply } from './support/contracts-client';
@@ -194,5 +195,69 @@ describe('a CPOM from draft to final evaluation, on a moving clock', () => {
       { 'if-match': String(reply.headers.etag) },
     );
     assert.equal(outsider.statusCode, 403);
+  });
+
+  it('records an existing CPOM with its real dates: in force, its next review still to come, no past reminder (seed 002 II.4)', async () => {
+    const today = client.today();
+    const region = await client.region('53', { agreedFrom: addMonths(today, -52) });
+    const start = addMonths(today, -20);
+    const token = await client.party(region, 'direccte');
+    const body = {
+      serviceId: region.serviceId,
+      direccteId: region.direccteId,
+      caisseId: region.caisseId,
+      ...completeContent(start, { periodEnd: lastDayOfYears(start, 4) }),
+      signedOn: addDays(start, -10),
+      reference: 'CPOM-53-2025-04',
+    };
+    const notAgreed = await client.request('POST', '/api/v1/cpoms/existing', token, {
+      ...body,
+      ...completeContent(addMonths(today, -59)),
+      signedOn: addMonths(today, -60),
+    });
+    assert.equal(notAgreed.statusCode, 422);
+    assert.equal(notAgreed.json().code, 'CPOM.SERVICE_NOT_AGREED');
+    const recorded = await client.request('POST', '/api/v1/cpoms/existing', token, body);
+    assert.equal(recorded.statusCode, 201, JSON.stringify(recorded.json()));
+    const cpom = recorded.json();
+    assert.equal(cpom.status, 'SIGNED');
+    assert.equal(cpom.nextReviewDueOn, addMonths(start, 24));
+    assert.equal(cpom.signatures.length, 3);
+    assert.deepEqual(cpom.integrity, { verified: true, tamperedVersions: [] });
+    assert.deepEqual(await types(cpom.id), ['contract.signed']);
+    const [{ overdue }] = await client.dataSource.query(
+      `SELECT count(*)::int AS overdue FROM deadlines WHERE subject_id = $1 AND status = 'pending' AND due_at <= $2`,
+      [cpom.id, client.app.get(Clock).now()],
+    );
+    assert.equal(overdue, 0, 'nothing due is left to fire');
+  });
+
+  it('records an ended CPOM as EXPIRED, with no deadline, then takes its final evaluation (seed 002 II.4)', async () => {
+    const today = client.today();
+    const region = await client.region('53', { agreedFrom: addMonths(today, -52) });
+    const start = addMonths(today, -50);
+    const token = await client.party(region, 'service');
+    const recorded = await client.request('POST', '/api/v1/cpoms/existing', token, {
+      serviceId: region.serviceId,
+      direccteId: region.direccteId,
+      caisseId: region.caisseId,
+      ...completeContent(start, { periodEnd: lastDayOfYears(start, 4) }),
+      signedOn: addDays(start, -10),
+    });
+    assert.equal(recorded.statusCode, 201, JSON.stringify(recorded.json()));
+    assert.equal(recorded.json().status, 'EXPIRED');
+    const [{ n }] = await client.dataSource.query(
+      'SELECT count(*)::int AS n FROM deadlines WHERE subject_id = $1',
+      [recorded.json().id],
+    );
+    assert.equal(n, 0);
+    const evaluated = await client.request(
+      'POST',
+      `/api/v1/cpoms/${recorded.json().id}/evaluation`,
+      token,
+      { evaluatedOn: today, summary: 'Bilan de la génération précédente' },
+      { 'if-match': String(recorded.headers.etag) },
+    );
+    assert.equal(evaluated.json().status, 'EVALUATED');
   });
 });

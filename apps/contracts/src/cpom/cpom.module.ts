@@ -12,6 +12,7 @@ import { CpomPeriods } from './application/cpom-periods';
 import { DraftCpomHandler } from './application/draft-cpom.handler';
 import { EvaluateCpomHandler } from './application/evaluate-cpom.handler';
 import { RecordCpomReviewHandler } from './application/record-cpom-review.handler';
+import { RecordExistingCpomHandler } from './application/record-existing-cpom.handler';
 import { ReviseCpomHandler } from './application/revise-cpom.handler';
 import { SignCpomHandler } from './application/sign-cpom.handler';
 import { SubmitCpomHandler } from './application/submit-cpom.handler';
@@ -31,6 +32,7 @@ import { CpomRepository } from './infrastructure/cpom.repository';
     SignCpomHandler,
     RecordCpomReviewHandler,
     EvaluateCpomHandler,
+    RecordExistingCpomHandler,
     // The steps they share, and the deadlines.
     CpomChanges,
     CpomAccess,

@@ -21,6 +21,7 @@ import { CpomAccess } from '../application/cpom-access';
 import { DraftCpomHandler } from '../application/draft-cpom.handler';
 import { EvaluateCpomHandler } from '../application/evaluate-cpom.handler';
 import { RecordCpomReviewHandler } from '../application/record-cpom-review.handler';
+import { RecordExistingCpomHandler } from '../application/record-existing-cpom.handler';
 import { ReviseCpomHandler } from '../application/revise-cpom.handler';
 import { SignCpomHandler } from '../application/sign-cpom.handler';
 import { SubmitCpomHandler } from '../application/submit-cpom.handler';
@@ -36,8 +37,10 @@ import {
   type ListCpomsQuery,
   listCpomsQuerySchema,
   type RecordCpomReviewRequest,
+  type RecordExistingCpomRequest,
   type ReviseCpomRequest,
   recordCpomReviewRequestSchema,
+  recordExistingCpomRequestSchema,
   reviseCpomRequestSchema,
   type SignCpomRequest,
   signCpomRequestSchema,
@@ -75,6 +78,7 @@ export class CpomController {
     private readonly signHandler: SignCpomHandler,
     private readonly reviewHandler: RecordCpomReviewHandler,
     private readonly evaluateHandler: EvaluateCpomHandler,
+    private readonly existingHandler: RecordExistingCpomHandler,
     private readonly cpoms: CpomRepository,
     private readonly access: CpomAccess,
     private readonly audit: AuditTrail,
@@ -94,6 +98,23 @@ export class CpomController {
   })
   async create(@ZodBody(draftCpomRequestSchema) body: DraftCpomRequest): Promise<CpomResponse> {
     return toCpomResponse(await this.draftHandler.execute(body));
+  }
+
+  @Post('existing')
+  @CommandEndpoint({
+    name: 'recordExistingCpom',
+    summary: 'Record a CPOM signed before the region joined the platform, with its real dates',
+    description:
+      'Frozen as signed with its SHA-256, SIGNED while its period runs (EXPIRED once ended); reminders gone by are never sent. Same rules as a CPOM drafted here (L.4622-10, D.4622-47, seed 002 I.1).',
+    status: 201,
+    roles: PARTIES,
+    response: cpomResponseSchema,
+    responseDescription: 'The CPOM, recorded',
+  })
+  async recordExisting(
+    @ZodBody(recordExistingCpomRequestSchema) body: RecordExistingCpomRequest,
+  ): Promise<CpomResponse> {
+    return toCpomResponse(await this.existingHandler.execute(body));
   }
 
   @Get()

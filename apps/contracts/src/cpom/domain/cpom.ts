@@ -97,6 +97,74 @@ export class Cpom {
     );
   }
 
+  /**
+   * A CPOM signed before the region joined the platform, recorded with its real dates (like an agrément
+   * recorded as existing): frozen as signed, SIGNED while its period runs, EXPIRED once it has ended.
+   */
+  static recordExisting(
+    id: string,
+    parties: CpomPartiesIds,
+    content: CpomContent,
+    record: {
+      signedOn: CalendarDate;
+      reference: string | null;
+      opinions: Omit<CpomOpinion, 'contentVersion'>[];
+    },
+    today: CalendarDate,
+  ): Cpom {
+    throwIfAny(contentProblems(content));
+    if (record.signedOn > today) {
+      throw new CpomRuleViolation(
+        'CPOM.DATE_INVALID',
+        'signedOn is in the future',
+        'signedOn',
+        PLATFORM_RULE,
+      );
+    }
+    if (record.signedOn > content.periodEnd) {
+      throw new CpomRuleViolation(
+        'CPOM.DATE_INVALID',
+        'signedOn is after the end of the period',
+        'signedOn',
+        'un CPOM est signé avant son terme (règle de la plateforme)',
+      );
+    }
+    const ended = content.periodEnd < today;
+    const cpom = Cpom.draft(id, parties, content, record.signedOn);
+    const s = cpom.s;
+    s.status = ended ? 'EXPIRED' : 'SIGNED';
+    s.submittedVersion = 1;
+    s.submittedOn = record.signedOn;
+    s.opinions = record.opinions.map((opinion) => ({ ...opinion, contentVersion: 1 }));
+    s.readyOn = record.signedOn;
+    s.signedOn = record.signedOn;
+    s.signatures = (['service', 'direccte', 'caisse'] as const).map((party) => ({
+      party,
+      organisationId:
+        party === 'service'
+          ? parties.serviceId
+          : party === 'direccte'
+            ? parties.direccteId
+            : parties.caisseId,
+      signatory: record.reference ? `recorded (${record.reference})` : 'recorded',
+      role: 'recorded',
+      signedOn: record.signedOn,
+      justification: null,
+    }));
+    s.signedVersions = [
+      {
+        number: 1,
+        content: structuredClone(content),
+        contentHash: contentHashOf(content),
+        signedOn: record.signedOn,
+        amendmentNumber: 0,
+      },
+    ];
+    // No review date gone by: the next one is the first still to come.
+    s.nextReviewDueOn = ended ? null : nextReviewDate(content, cpom.reviewStepMonths, addDays(today, -1));
+    return cpom;
+  }
+
   static restore(state: CpomState, version: number): Cpom {
     return new Cpom(structuredClone(state), version);
   }

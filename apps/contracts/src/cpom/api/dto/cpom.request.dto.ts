@@ -1,9 +1,11 @@
 import {
   calendarDateSchema,
+  consultedBodyKinds,
   indicatorDirections,
   indicatorFrequencies,
   indicatorKinds,
   indicatorPurposes,
+  opinionOutcomes,
   priorityOrigins,
   regionCodeSchema,
 } from '@tripartite/events';
@@ -204,3 +206,33 @@ export const evaluateCpomRequestSchema = z
   })
   .strict();
 export type EvaluateCpomRequest = z.infer<typeof evaluateCpomRequestSchema>;
+
+/** Body of `POST /api/v1/cpoms/existing`: a CPOM signed before the region joined the platform. */
+export const recordExistingCpomRequestSchema = z
+  .object({
+    serviceId: z.uuid(),
+    direccteId: z.uuid(),
+    caisseId: z.uuid(),
+    ...contentFields,
+    signedOn: calendarDateSchema,
+    /** The reference under which the parties filed it. */
+    reference: z.string().trim().min(1).max(200).nullable().default(null),
+    /** The opinions it was concluded after (CRPRP or its successor, ARS), as far as they are known. */
+    opinions: z
+      .array(
+        z
+          .object({
+            consultationId: z.uuid(),
+            bodyKind: z.enum(consultedBodyKinds),
+            bodyName: shortText,
+            outcome: z.enum(opinionOutcomes),
+            deliveredOn: calendarDateSchema,
+            text: z.string().trim().max(20_000).default(''),
+          })
+          .strict(),
+      )
+      .max(10)
+      .default([]),
+  })
+  .strict();
+export type RecordExistingCpomRequest = z.infer<typeof recordExistingCpomRequestSchema>;
