@@ -1,7 +1,8 @@
 // Loads a living region into a running platform, through the gateway like any API consumer:
 // `npm start` in one terminal, then `npm run demo:seed` (GATEWAY_URL to aim elsewhere).
 // Bretagne (INSEE 53): its DIRECCTE, CARSAT, ARS, CRPRP and a dozen inter-company services, each with
-// an agrément at a different step (granted, conditional, under examination, on notice). Safe to run
+// an agrément at a different step (granted, conditional, under examination, on notice), the region's
+// shared diagnosis and two Caisse/SSTI partnership protocols. Safe to run
 // twice: what is already there (same type and name; a service with an agrément) is left as it is.
 // Development key only.
 import { signDevelopmentToken } from '@tripartite/auth';
@@ -177,6 +178,91 @@ async function agreementFor(
   }
 }
 
+/**
+ * The contracts service's regional pieces (issue 11): Bretagne's shared diagnosis, "en chapeau de tous les
+ * CPOM" of the region, and two Caisse/SSTI partnership protocols (seed 000), one concluded with a progress
+ * point, one in negotiation. Skipped when the region already has them. The contracts service learns the
+ * directory from events: the first protocol is retried while it has not heard of the services yet.
+ */
+async function regionalContracting(
+  api: Api,
+  services: { id: string; name: string }[],
+  today: string,
+): Promise<string> {
+  const said: string[] = [];
+  const diagnoses = await api('GET', `/api/v1/regional-diagnoses?region=${REGION}`);
+  if (diagnoses.total === 0) {
+    await api('POST', '/api/v1/regional-diagnoses', {
+      region: REGION,
+      title: 'Diagnostic régional partagé en santé au travail — Bretagne',
+      summary:
+        'Sinistralité élevée dans l’agroalimentaire (TMS, 45 % des maladies professionnelles reconnues), ' +
+        'dans le BTP (chutes de hauteur) et le transport routier ; vieillissement des salariés des TPE ; ' +
+        'désinsertion professionnelle après arrêt long dans les industries de la mer.',
+      sources: [
+        'PRST 4 Bretagne',
+        'Statistiques AT-MP 2024 de la CARSAT Bretagne',
+        'Rapports annuels des SPSTI',
+      ],
+      diagnosedOn: addDays(today, -60),
+    });
+    said.push('a regional diagnosis');
+  }
+  const protocols = await api('GET', `/api/v1/partnership-protocols?region=${REGION}`);
+  const caisses = await api('GET', `/api/v1/organisations?type=CAISSE&region=${REGION}`);
+  const caisseId = (caisses.items as { id: string }[])[0]?.id;
+  const [rennes, iroise] = ['Santé au travail Rennes Métropole', 'Santé au Travail en Iroise'].map((name) =>
+    services.find((service) => service.name === name),
+  );
+  if (protocols.total === 0 && caisseId && rennes && iroise) {
+    const open = (serviceId: string, title: string, themes: string[], openedOn: string) =>
+      api('POST', '/api/v1/partnership-protocols', { serviceId, caisseId, title, themes, openedOn });
+    let first: Json | null = null;
+    for (let attempt = 0; first === null; attempt++) {
+      try {
+        first = await open(
+          rennes.id,
+          'Maintien en emploi et visites de pré-reprise',
+          ['desinsertion_professionnelle', 'visites_pre_reprise'],
+          addDays(today, -200),
+        );
+      } catch (error) {
+        if (attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+    const concluded = await api(
+      'POST',
+      `/api/v1/partnership-protocols/${first.id}/conclusion`,
+      {
+        concludedOn: addDays(today, -120),
+        startsOn: addDays(today, -120),
+        endsOn: addDays(addMonths(today, 36), -1),
+      },
+      first.version,
+    );
+    await api(
+      'POST',
+      `/api/v1/partnership-protocols/${first.id}/progress-points`,
+      {
+        recordedOn: addDays(today, -10),
+        summary: 'Cellule PDP commune installée ; 42 visites de pré-reprise coordonnées.',
+      },
+      concluded.version,
+    );
+    await open(
+      iroise.id,
+      'Traçabilité des expositions dans la réparation navale',
+      ['tracabilite_expositions', 'etudes_communes'],
+      addDays(today, -20),
+    );
+    said.push('two partnership protocols (one concluded, one in negotiation)');
+  }
+  return said.length > 0
+    ? `Contracts: ${said.join(' and ')}.`
+    : 'Contracts: the regional diagnosis and protocols were already there.';
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(serviceConfigSchema('demo-seed', 0));
   const token = await signDevelopmentToken({
@@ -231,6 +317,7 @@ async function main(): Promise<void> {
   console.log(
     `Agréments: ${agreements} service(s) taken to their demo step (granted, conditional, under examination, on notice, recorded as existing).`,
   );
+  console.log(await regionalContracting(api, directory.items, today));
   console.log(
     `See them: ${gateway}/api/docs, or GET /api/v1/organisations?region=${REGION} with an admin token.`,
   );

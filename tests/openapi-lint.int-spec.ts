@@ -83,6 +83,21 @@ const OPERATION_IDS = [
   'updateOrganisation',
   'withdrawAgreement',
   'withdrawServiceProject',
+  // Regional diagnoses (issue 11).
+  'getRegionalDiagnosis',
+  'getRegionalDiagnosisHistory',
+  'getRegionalDiagnosisVersion',
+  'listRegionalDiagnoses',
+  'recordRegionalDiagnosis',
+  'reviseRegionalDiagnosis',
+  // Caisse/SSTI partnership protocols (issue 11).
+  'concludePartnershipProtocol',
+  'endPartnershipProtocol',
+  'getPartnershipProtocol',
+  'getPartnershipProtocolHistory',
+  'listPartnershipProtocols',
+  'openPartnershipProtocolNegotiation',
+  'recordPartnershipProtocolProgress',
 ];
 
 /** Rules of Redocly's `recommended` set turned off, each for a reason written in ADR 0014. */
@@ -167,7 +182,11 @@ describe('the public OpenAPI document, merged as the gateway merges it', () => {
       ({ method, path }) =>
         (method === 'post' || method === 'patch') && path.includes('{') && !path.includes('/admin/'),
     );
-    assert.equal(changes.length, 13, 'seven agrément commands, four project steps, an organisation, a retry');
+    assert.equal(
+      changes.length,
+      17,
+      'seven agrément commands, four project steps, an organisation, a retry, a regional diagnosis version, three protocol steps',
+    );
     for (const { method, path, operation } of changes) {
       const ifMatch = operation.parameters?.find((p) => p.name === 'If-Match' && p.in === 'header');
       assert.equal(ifMatch?.required, true, `${method} ${path} requires If-Match`);

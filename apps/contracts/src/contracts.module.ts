@@ -4,7 +4,10 @@ import { eventCatalogue } from '@tripartite/events';
 import { ServicePlatformModule } from '@tripartite/platform';
 import { contractsPersistence } from './contracts.persistence';
 import { CpomModule } from './cpom/cpom.module';
+import { CpomDocumentModule } from './cpom-document/cpom-document.module';
 import { DirectoryModule } from './directory/directory.module';
+import { PartnershipProtocolModule } from './partnership-protocol/partnership-protocol.module';
+import { RegionalDiagnosisModule } from './regional-diagnosis/regional-diagnosis.module';
 
 /** Contracts: the CPOM from draft to final evaluation (issue 11), on the directory it learns from events. */
 @Module({})
@@ -19,6 +22,9 @@ export class ContractsModule {
           persistence: contractsPersistence,
         }),
         DirectoryModule,
+        CpomDocumentModule,
+        RegionalDiagnosisModule,
+        PartnershipProtocolModule,
         CpomModule,
       ],
     };

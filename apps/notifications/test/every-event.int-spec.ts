@@ -80,11 +80,13 @@ describe('every event a person hears of, from the outbox to French e-mails over 
     'consultation.requested': ['ars@bretagne.example', S, C, D],
     'consultation.opinion_delivered': ['ars@bretagne.example', S, C, D],
     'consultation.answer_overdue': ['ars@bretagne.example', S, C, D],
-    // Rows to be written by issues 11 and 12 (recipients decided there with the rule rows).
-    'partnership_protocol.negotiation_opened': [S, C, D],
-    'partnership_protocol.concluded': [S, C, D],
-    'partnership_protocol.progress_recorded': [S, C, D],
-    'partnership_protocol.ended': [S, C, D],
+    // Partnership protocols (seed 000): the DIRECCTE at each step, and the protocol's two parties — the
+    // Caisse the event names, never the region's second one.
+    'partnership_protocol.negotiation_opened': [D, S, C],
+    'partnership_protocol.concluded': [D, S, C],
+    'partnership_protocol.progress_recorded': [D, S, C],
+    'partnership_protocol.ended': [D, S, C],
+    // Rows to be written by issue 12 (recipients decided there with the rule rows).
     'consultation.session_scheduled': ['ars@bretagne.example', S, C, D],
     'consultation.completed': [S, C, D],
     'consultation.answer_due': ['ars@bretagne.example'],

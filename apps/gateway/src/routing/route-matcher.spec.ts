@@ -10,6 +10,8 @@ describe('RouteMatcher', () => {
     assert.equal(matcher.match('/api/v1/organisations')?.service, 'agreements');
     assert.equal(matcher.match('/api/v1/cpoms/0193/history')?.service, 'contracts');
     assert.equal(matcher.match('/api/v1/annual-reviews?year=2025')?.service, 'contracts');
+    assert.equal(matcher.match('/api/v1/regional-diagnoses/0193/versions/2')?.service, 'contracts');
+    assert.equal(matcher.match('/api/v1/partnership-protocols?region=53')?.service, 'contracts');
     assert.equal(matcher.match('/api/v1/consultations/42/answers')?.service, 'consultations');
     assert.equal(matcher.match('/api/v1/notification-templates')?.service, 'notifications');
     assert.equal(matcher.match('/api/v1/steering/regions/11')?.service, 'indicators');

@@ -16,6 +16,8 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
   { pattern: '/api/v1/cpoms', service: 'contracts' },
   { pattern: '/api/v1/amendments', service: 'contracts' },
   { pattern: '/api/v1/annual-reviews', service: 'contracts' },
+  { pattern: '/api/v1/regional-diagnoses', service: 'contracts' },
+  { pattern: '/api/v1/partnership-protocols', service: 'contracts' },
 
   { pattern: '/api/v1/consultations', service: 'consultations' },
 

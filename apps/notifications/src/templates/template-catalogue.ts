@@ -30,6 +30,10 @@ import { contractSubmissionWithdrawnTemplate } from './contract/contract-submiss
 import { contractSubmittedTemplate } from './contract/contract-submitted.template';
 import { contractTermDueTemplate } from './contract/contract-term-due.template';
 import { organisationRegisteredTemplate } from './organisation/organisation-registered.template';
+import { partnershipProtocolConcludedTemplate } from './partnership-protocol/partnership-protocol-concluded.template';
+import { partnershipProtocolEndedTemplate } from './partnership-protocol/partnership-protocol-ended.template';
+import { partnershipProtocolNegotiationOpenedTemplate } from './partnership-protocol/partnership-protocol-negotiation-opened.template';
+import { partnershipProtocolProgressRecordedTemplate } from './partnership-protocol/partnership-protocol-progress-recorded.template';
 import { serviceProjectAdoptedTemplate } from './service-project/service-project-adopted.template';
 import { serviceProjectApprovedTemplate } from './service-project/service-project-approved.template';
 import { serviceProjectRevisedTemplate } from './service-project/service-project-revised.template';
@@ -76,6 +80,11 @@ export const templateCatalogue = {
   [consultationOpinionRequestedTemplate.key]: consultationOpinionRequestedTemplate,
   [consultationOpinionDeliveredTemplate.key]: consultationOpinionDeliveredTemplate,
   [consultationOpinionOverdueTemplate.key]: consultationOpinionOverdueTemplate,
+  // Caisse/SSTI partnership protocols (seed 000, programmes 2 and 6).
+  [partnershipProtocolNegotiationOpenedTemplate.key]: partnershipProtocolNegotiationOpenedTemplate,
+  [partnershipProtocolConcludedTemplate.key]: partnershipProtocolConcludedTemplate,
+  [partnershipProtocolProgressRecordedTemplate.key]: partnershipProtocolProgressRecordedTemplate,
+  [partnershipProtocolEndedTemplate.key]: partnershipProtocolEndedTemplate,
 } as const;
 
 export type TemplateKey = keyof typeof templateCatalogue;

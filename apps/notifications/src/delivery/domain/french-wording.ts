@@ -96,6 +96,15 @@ export const CONSULTED_BODY_IN_WORDS: Readonly<Record<string, string>> = {
   ARS: 'agence régionale de santé (ARS)',
 };
 
+/** The themes of a Caisse/SSTI partnership protocol (seed 000, programmes 2 and 6). */
+export const PARTNERSHIP_THEME_IN_WORDS: Readonly<Record<string, string>> = {
+  desinsertion_professionnelle: 'prévention de la désinsertion professionnelle',
+  tracabilite_expositions: 'traçabilité des expositions professionnelles',
+  etudes_communes: 'études communes',
+  visites_pre_reprise: 'visites de pré-reprise',
+  autre: 'autre thème',
+};
+
 export const APPLICATION_IN_WORDS: Readonly<Record<string, string>> = {
   first: 'première demande d’agrément',
   renewal: 'demande de renouvellement d’agrément',

@@ -56,6 +56,28 @@ describe('notification rule table', () => {
     assert.ok(ruleFor('service_project.approved')?.to.includes('competentCaisse'));
   });
 
+  it('tells the DIRECCTE of every step of a Caisse/SSTI partnership protocol, with its two parties (seed 000)', () => {
+    const steps = notifiedEventTypes().filter((type) => type.startsWith('partnership_protocol.'));
+    assert.deepEqual(steps.sort(), [
+      'partnership_protocol.concluded',
+      'partnership_protocol.ended',
+      'partnership_protocol.negotiation_opened',
+      'partnership_protocol.progress_recorded',
+    ]);
+    for (const type of steps) assert.deepEqual(ruleFor(type)?.to, ['direccte', 'service', 'caisse'], type);
+    const concluded = sampleEnvelope(
+      'partnership_protocol.concluded',
+      samplePayloads(eventParties())['partnership_protocol.concluded'],
+    );
+    const data = notificationRules['partnership_protocol.concluded']?.data(concluded, names);
+    assert.ok(data && 'themes' in data);
+    assert.equal(data.themes, 'prévention de la désinsertion professionnelle et visites de pré-reprise');
+    assert.equal(
+      notificationRules['partnership_protocol.concluded']?.link(concluded),
+      `/api/v1/partnership-protocols/${concluded.payload.protocolId}`,
+    );
+  });
+
   it('tells national steering (DGT) of an implicit agrément (R.4622-52)', () => {
     assert.ok(ruleFor('agreement.implicitly_granted')?.to.includes('dgt'));
   });

@@ -6,8 +6,10 @@ import {
   COMPLIANCE_GROUNDS_IN_WORDS,
   CONSULTED_BODY_IN_WORDS,
   durationInWords,
+  frenchList,
   numberInWords,
   OPINION_IN_WORDS,
+  PARTNERSHIP_THEME_IN_WORDS,
   regionsInWords,
 } from './french-wording';
 import type { Party, PartyNames } from './parties.rule';
@@ -93,6 +95,20 @@ const contract = (e: { payload: { contractId: string; regions: string[] } }, nam
   ...regionsInWords(e.payload.regions),
 });
 
+/** Seed 000: the DIRECCTE is told of every step of a protocol; the service and the Caisse are its parties. */
+const PROTOCOL_PARTIES: readonly Party[] = ['direccte', 'service', 'caisse'];
+const protocolLink = (e: { payload: { protocolId: string } }) =>
+  `/api/v1/partnership-protocols/${e.payload.protocolId}`;
+type ProtocolPayload = { protocolId: string; regions: string[]; themes: readonly string[] };
+const protocol = (e: { payload: ProtocolPayload }, names: PartyNames) => ({
+  protocolId: e.payload.protocolId,
+  service: names.service,
+  caisse: names.caisse,
+  direccte: names.direccte,
+  themes: frenchList(e.payload.themes.map((theme) => PARTNERSHIP_THEME_IN_WORDS[theme] ?? theme)),
+  ...regionsInWords(e.payload.regions),
+});
+
 type ConsultationPayload = { consultationId: string; contractId: string; bodyKind: string };
 const consultation = (e: { payload: ConsultationPayload }, names: PartyNames) => ({
   consultationId: e.payload.consultationId,
@@ -130,6 +146,7 @@ const consultation = (e: { payload: ConsultationPayload }, names: PartyNames) =>
  * | contract.* others (review_due + .ics)   | service, Caisse, DIRECCTE                   |
  * |   (drafted, submission_withdrawn, term_due, expired, agreement_lapsed included) |                 |
  * | consultation.*                          | consulted body, service, Caisse, DIRECCTE   |
+ * | partnership_protocol.*                  | DIRECCTE, service, Caisse (the protocol's)  |
  *
  * "Competent Caisse" is the service's own (the event's `caisseId`, else the directory's), "Caisse" the
  * CPOM's (the event's, the contract's, else the region's): see `parties.rule.ts`.
@@ -535,6 +552,45 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
     why: 'The body consulted is reminded; the three parties know the CPOM waits for it.',
     link: consultationLink,
     data: (e, names) => ({ ...consultation(e, names), answerDueOn: e.payload.answerDueOn }),
+  },
+
+  // --- Caisse/SSTI partnership protocols (seed 000, programmes 2 and 6) ---
+  'partnership_protocol.negotiation_opened': {
+    template: 'partnership-protocol-negotiation-opened',
+    to: PROTOCOL_PARTIES,
+    why: 'Seed 000: the DIRECCTE is "systématiquement informé de la négociation"; the two parties have it acknowledged.',
+    link: protocolLink,
+    data: (e, names) => ({ ...protocol(e, names), openedOn: e.payload.openedOn }),
+  },
+  'partnership_protocol.concluded': {
+    template: 'partnership-protocol-concluded',
+    to: PROTOCOL_PARTIES,
+    why: 'Seed 000: the DIRECCTE is told "de la conclusion de ces protocoles ainsi que des thèmes choisis"; the parties are bound.',
+    link: protocolLink,
+    data: (e, names) => ({
+      ...protocol(e, names),
+      concludedOn: e.payload.concludedOn,
+      startsOn: e.payload.startsOn,
+      endsOn: e.payload.endsOn,
+    }),
+  },
+  'partnership_protocol.progress_recorded': {
+    template: 'partnership-protocol-progress-recorded',
+    to: PROTOCOL_PARTIES,
+    why: 'Seed 000: the DIRECCTE follows "la mise en œuvre des actions"; both parties see the point recorded.',
+    link: protocolLink,
+    data: (e, names) => ({
+      ...protocol(e, names),
+      recordedOn: e.payload.recordedOn,
+      summary: e.payload.summary,
+    }),
+  },
+  'partnership_protocol.ended': {
+    template: 'partnership-protocol-ended',
+    to: PROTOCOL_PARTIES,
+    why: 'Seed 000: the DIRECCTE, told of the protocol at every step, learns it ended; so do both parties.',
+    link: protocolLink,
+    data: (e, names) => ({ ...protocol(e, names), endedOn: e.payload.endedOn, reason: e.payload.reason }),
   },
 };
 
