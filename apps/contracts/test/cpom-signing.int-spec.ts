@@ -4,8 +4,10 @@ import { after, before, describe, it } from 'node:test';
 import { addDays } from '@tripartite/calendar';
 import { expectEventually } from '@tripartite/testing';
 import { contentHashOf } from '../src/cpom/domain/cpom-hash';
+import { cpomChapterTitles } from '../src/cpom-document/render-cpom-pdf';
 import { startContracts } from './support/contracts-app';
 import { ContractsClient, type Region, type Reply } from './support/contracts-client';
+import { pdfText } from './support/pdf-text';
 
 // Issue 11: opinions, readiness and the three signatures (L.4622-10, D.4622-44; seed 002 I.1).
 describe('the opinions and the three signatures of a CPOM', () => {
@@ -294,5 +296,37 @@ describe('the opinions and the three signatures of a CPOM', () => {
         .agreementLapse;
       assert.equal(lapse?.reason, 'refused_at_renewal');
     });
+  });
+
+  it('prints the signed CPOM in French with its chapters, each party’s commitments and its SHA-256 (issue 11, "The PDF")', async () => {
+    const { region, id, reply } = await ready();
+    const signed = (await client.signAll(region, id, reply.headers.etag)).json();
+    const response = (await client.app.inject({
+      method: 'GET',
+      url: `/api/v1/cpoms/${id}/document`,
+      headers: { authorization: `Bearer ${await client.party(region, 'caisse')}` },
+    })) as unknown as { statusCode: number; headers: Record<string, string>; rawPayload: Buffer };
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['content-type'], 'application/pdf');
+    const text = await pdfText(response.rawPayload);
+    for (const chapter of cpomChapterTitles) assert.ok(text.includes(chapter), chapter);
+    for (const commitment of [
+      'Réaliser 40 diagnostics ergonomiques par an',
+      'Fournir les données de sinistralité',
+      'Cibler les entreprises et cofinancer les aides',
+    ]) {
+      assert.ok(text.includes(commitment), commitment);
+    }
+    assert.ok(
+      text.includes(signed.signedVersions[0].contentHash.slice(0, 32)),
+      'the content hash is printed',
+    );
+    assert.ok(text.includes(region.serviceName));
+    const outsider = await client.request(
+      'GET',
+      `/api/v1/cpoms/${id}/document`,
+      await client.token({ roles: ['ars'], region: '11' }),
+    );
+    assert.equal(outsider.statusCode, 403);
   });
 });

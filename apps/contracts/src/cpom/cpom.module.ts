@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CpomDocumentModule } from '../cpom-document/cpom-document.module';
 import { DirectoryModule } from '../directory/directory.module';
+import { RegionalDiagnosisModule } from '../regional-diagnosis/regional-diagnosis.module';
 import { CpomController } from './api/cpom.controller';
 import { ConsultationEventsConsumer } from './application/consultation-events.consumer';
 import { CpomAccess } from './application/cpom-access';
@@ -7,6 +9,7 @@ import { CpomAgreementLapses } from './application/cpom-agreement-lapses';
 import { CpomChanges } from './application/cpom-changes';
 import { CpomDeadlineEffects } from './application/cpom-deadline-effects';
 import { CpomDeadlines } from './application/cpom-deadlines';
+import { CpomDocumentQuery } from './application/cpom-document.query';
 import { CpomParties } from './application/cpom-parties';
 import { CpomPeriods } from './application/cpom-periods';
 import { DraftCpomHandler } from './application/draft-cpom.handler';
@@ -21,7 +24,7 @@ import { CpomRepository } from './infrastructure/cpom.repository';
 
 /** CPOMs: draft, submission, opinions, signatures (issue 11). */
 @Module({
-  imports: [DirectoryModule],
+  imports: [DirectoryModule, CpomDocumentModule, RegionalDiagnosisModule],
   controllers: [CpomController, ConsultationEventsConsumer],
   providers: [
     // One handler per command.
@@ -42,6 +45,7 @@ import { CpomRepository } from './infrastructure/cpom.repository';
     CpomDeadlineEffects,
     CpomAgreementLapses,
     CpomRepository,
+    CpomDocumentQuery,
   ],
   exports: [CpomRepository],
 })

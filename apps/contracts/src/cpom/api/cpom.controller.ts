@@ -1,5 +1,5 @@
-import { Controller, Delete, Get, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, Patch, Post, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
 import { CurrentActor, listScopeOf, type Role } from '@tripartite/auth';
 import { calendarDateAt } from '@tripartite/calendar';
@@ -16,8 +16,10 @@ import {
   ZodParams,
   ZodQuery,
 } from '@tripartite/http';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CpomAccess } from '../application/cpom-access';
+import { CpomDocumentQuery } from '../application/cpom-document.query';
 import { DraftCpomHandler } from '../application/draft-cpom.handler';
 import { EvaluateCpomHandler } from '../application/evaluate-cpom.handler';
 import { RecordCpomReviewHandler } from '../application/record-cpom-review.handler';
@@ -83,6 +85,7 @@ export class CpomController {
     private readonly access: CpomAccess,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly document: CpomDocumentQuery,
   ) {}
 
   @Post()
@@ -258,6 +261,26 @@ export class CpomController {
     @ZodBody(evaluateCpomRequestSchema) body: EvaluateCpomRequest,
   ): Promise<CpomResponse> {
     return toCpomResponse(await this.evaluateHandler.execute(id, expectedVersion, body));
+  }
+
+  @Get(':id/document')
+  @ApiProduces('application/pdf')
+  @QueryEndpoint({
+    name: 'getCpomDocument',
+    summary: 'The CPOM as the parties print and sign it (PDF, in French), with its content hash once signed',
+    response: z.string().describe('A PDF document'),
+    responseDescription:
+      'The PDF: context, priorities, action programmes, follow-up, annexes, opinions, signatures',
+    problems: [400, 403, 404],
+  })
+  async printed(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const cpom = await this.load(id);
+    reply.header('content-type', 'application/pdf');
+    reply.header('content-disposition', `inline; filename="cpom-${id}.pdf"`);
+    return this.document.render(cpom);
   }
 
   @AuditHistoryEndpoint('cpom')
