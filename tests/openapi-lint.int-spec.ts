@@ -99,16 +99,21 @@ const OPERATION_IDS = [
   'openPartnershipProtocolNegotiation',
   'recordPartnershipProtocolProgress',
   // CPOMs (issue 11).
+  'diffCpomVersions',
   'draftCpom',
+  'draftCpomAmendment',
   'evaluateCpom',
   'getCpom',
   'getCpomDocument',
   'getCpomHistory',
+  'getCpomVersion',
+  'listCpomVersions',
   'listCpoms',
   'recordCpomReview',
   'recordExistingCpom',
   'reviseCpomDraft',
   'signCpom',
+  'signCpomAmendment',
   'submitCpom',
   'withdrawCpomSubmission',
 ];
@@ -197,8 +202,8 @@ describe('the public OpenAPI document, merged as the gateway merges it', () => {
     );
     assert.equal(
       changes.length,
-      22,
-      'seven agrément commands, four project steps, an organisation, a retry, a regional diagnosis version, three protocol steps, five CPOM commands',
+      24,
+      'seven agrément commands, four project steps, an organisation, a retry, a regional diagnosis version, three protocol steps, seven CPOM commands',
     );
     for (const { method, path, operation } of changes) {
       const ifMatch = operation.parameters?.find((p) => p.name === 'If-Match' && p.in === 'header');

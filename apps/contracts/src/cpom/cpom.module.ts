@@ -13,11 +13,13 @@ import { CpomDocumentQuery } from './application/cpom-document.query';
 import { CpomParties } from './application/cpom-parties';
 import { CpomPeriods } from './application/cpom-periods';
 import { DraftCpomHandler } from './application/draft-cpom.handler';
+import { DraftCpomAmendmentHandler } from './application/draft-cpom-amendment.handler';
 import { EvaluateCpomHandler } from './application/evaluate-cpom.handler';
 import { RecordCpomReviewHandler } from './application/record-cpom-review.handler';
 import { RecordExistingCpomHandler } from './application/record-existing-cpom.handler';
 import { ReviseCpomHandler } from './application/revise-cpom.handler';
 import { SignCpomHandler } from './application/sign-cpom.handler';
+import { SignCpomAmendmentHandler } from './application/sign-cpom-amendment.handler';
 import { SubmitCpomHandler } from './application/submit-cpom.handler';
 import { WithdrawCpomSubmissionHandler } from './application/withdraw-cpom-submission.handler';
 import { CpomRepository } from './infrastructure/cpom.repository';
@@ -36,6 +38,8 @@ import { CpomRepository } from './infrastructure/cpom.repository';
     RecordCpomReviewHandler,
     EvaluateCpomHandler,
     RecordExistingCpomHandler,
+    DraftCpomAmendmentHandler,
+    SignCpomAmendmentHandler,
     // The steps they share, and the deadlines.
     CpomChanges,
     CpomAccess,

@@ -146,4 +146,21 @@ export const cpomEvents = {
     if (!lapse) throw new Error('no lapse to publish');
     return { type: 'contract.agreement_lapsed', payload: { ...subjectOf(cpom), ...lapse } };
   },
+
+  amended(cpom: Cpom): PlatformEvent<'contract.amended'> {
+    const version = cpom.currentSignedVersion;
+    const amendment = cpom.state.amendments.find((a) => a.number === version?.amendmentNumber);
+    if (!version || !amendment) throw new Error('no applied amendment to publish');
+    return {
+      type: 'contract.amended',
+      payload: {
+        ...subjectOf(cpom),
+        ...period(cpom),
+        amendmentNumber: amendment.number,
+        signedOn: version.signedOn,
+        summary: amendment.summary,
+        ...contentFieldsOf(version),
+      },
+    };
+  },
 };

@@ -1,6 +1,7 @@
 import { addDays, type CalendarDate } from '@tripartite/calendar';
 import { CpomRuleViolation, PLATFORM_RULE, throwIfAny, wrongState } from './cpom.errors';
 import type {
+  CpomAmendment,
   CpomContent,
   CpomEvaluation,
   CpomOpinion,
@@ -54,6 +55,7 @@ export interface CpomState {
   nextReviewDueOn: CalendarDate | null;
   reviews: CpomReview[];
   evaluation: CpomEvaluation | null;
+  amendments: CpomAmendment[];
 }
 
 const SIGNATURE_RULE = 'signature par les trois parties contractantes (L.4622-10)';
@@ -92,6 +94,7 @@ export class Cpom {
         nextReviewDueOn: null,
         reviews: [],
         evaluation: null,
+        amendments: [],
       },
       1,
     );
@@ -166,7 +169,10 @@ export class Cpom {
   }
 
   static restore(state: CpomState, version: number): Cpom {
-    return new Cpom(structuredClone(state), version);
+    const copy = structuredClone(state);
+    // Rows written before amendments existed have none.
+    copy.amendments ??= [];
+    return new Cpom(copy, version);
   }
 
   get id(): string {
@@ -303,38 +309,7 @@ export class Cpom {
       }
       throw wrongState('sign', this.s.status);
     }
-    if (signature.signedOn > checks.today) {
-      throw new CpomRuleViolation(
-        'CPOM.DATE_INVALID',
-        'signedOn is in the future',
-        'signedOn',
-        PLATFORM_RULE,
-      );
-    }
-    if (this.s.readyOn && signature.signedOn < this.s.readyOn) {
-      throw new CpomRuleViolation(
-        'CPOM.DATE_INVALID',
-        `signedOn is before the opinions were all in (${this.s.readyOn})`,
-        'signedOn',
-        'conclu après avis du CRPRP et de l’ARS (L.4622-10)',
-      );
-    }
-    if (!checks.agreedOnSignatureDate) {
-      throw new CpomRuleViolation(
-        'CPOM.SERVICE_NOT_AGREED',
-        `the service holds no agrément in force on ${signature.signedOn}`,
-        'signedOn',
-        "aucun CPOM ne peut être conclu si le service n'est pas préalablement agréé (seed 002 I.1)",
-      );
-    }
-    if (this.s.signatures.some((known) => known.party === signature.party)) {
-      throw new CpomRuleViolation(
-        'CPOM.ALREADY_SIGNED',
-        `the ${signature.party} already signed this CPOM`,
-        null,
-        SIGNATURE_RULE,
-      );
-    }
+    assertSignable(this.s.signatures, signature, checks, this.s.readyOn);
     if (this.signedWithReservations && !signature.justification?.trim()) {
       throw new CpomRuleViolation(
         'CPOM.JUSTIFICATION_REQUIRED',
@@ -427,6 +402,93 @@ export class Cpom {
     return true;
   }
 
+  /** The amendment being signed, if any. */
+  get openAmendment(): CpomAmendment | null {
+    return this.s.amendments.find((amendment) => amendment.status === 'DRAFT') ?? null;
+  }
+
+  /**
+   * An amendment (avenant) to the CPOM in force (D.4622-47; seed 002 II.4: new priorities adopted at a review
+   * "par voie d'avenant"): the full new text, drafted on the current version, complete, starting on the same day
+   * and within five years of it, amendments included. One at a time.
+   */
+  draftAmendment(content: CpomContent, summary: string, today: CalendarDate): CpomAmendment {
+    if (this.s.status !== 'SIGNED')
+      throw wrongState('amend (only a CPOM in force is amended)', this.s.status);
+    const open = this.openAmendment;
+    if (open) {
+      throw new CpomRuleViolation(
+        'CPOM.AMENDMENT_PENDING',
+        `amendment ${open.number} is still to be signed`,
+        null,
+        `un avenant à la fois (${PLATFORM_RULE})`,
+      );
+    }
+    if (content.periodStart !== this.s.content.periodStart) {
+      throw new CpomRuleViolation(
+        'CPOM.CONTENT_INVALID',
+        `an amendment keeps the start of the CPOM (${this.s.content.periodStart})`,
+        'periodStart',
+        'durée maximale de cinq ans, avenants compris (D.4622-47)',
+      );
+    }
+    throwIfAny([...contentProblems(content), ...completenessProblems(content)]);
+    const amendment: CpomAmendment = {
+      number: this.s.amendments.length + 1,
+      basedOnVersion: this.s.contentVersion,
+      draftedOn: today,
+      summary,
+      content: structuredClone(content),
+      status: 'DRAFT',
+      signatures: [],
+      signedOn: null,
+    };
+    this.s.amendments.push(amendment);
+    this.bump();
+    return amendment;
+  }
+
+  /**
+   * One party signs the amendment (D.4622-47) under the rules of any signature; with the third it applies as
+   * the next content version, frozen with its SHA-256.
+   */
+  signAmendment(
+    number: number,
+    signature: CpomSignature,
+    checks: { today: CalendarDate; agreedOnSignatureDate: boolean },
+  ): { complete: boolean } {
+    const amendment = this.s.amendments.find((candidate) => candidate.number === number);
+    if (!amendment)
+      throw new CpomRuleViolation('CPOM_AMENDMENT.NOT_FOUND', `no amendment ${number}`, null, PLATFORM_RULE);
+    if (amendment.status !== 'DRAFT' || this.s.status !== 'SIGNED') {
+      throw wrongState('sign this amendment', `${this.s.status}, amendment ${amendment.status}`);
+    }
+    assertSignable(amendment.signatures, signature, checks, amendment.draftedOn);
+    amendment.signatures.push({ ...signature, justification: null });
+    const complete = amendment.signatures.length === 3;
+    if (complete) {
+      const signedOn = amendment.signatures
+        .map((s) => s.signedOn)
+        .sort()
+        .at(-1) as CalendarDate;
+      amendment.status = 'SIGNED';
+      amendment.signedOn = signedOn;
+      this.s.content = structuredClone(amendment.content);
+      this.s.contentVersion += 1;
+      this.s.signedVersions.push({
+        number: this.s.contentVersion,
+        content: structuredClone(amendment.content),
+        contentHash: contentHashOf(amendment.content),
+        signedOn,
+        amendmentNumber: amendment.number,
+      });
+      const due = this.s.nextReviewDueOn;
+      if (due && due > this.s.content.periodEnd) this.s.nextReviewDueOn = null;
+    }
+    this.bump();
+    return { complete };
+  }
+
   /** The end of the period: EXPIRED (D.4622-47); answers false when it is no longer in force. */
   expire(): boolean {
     if (this.s.status !== 'SIGNED') return false;
@@ -504,5 +566,44 @@ export class Cpom {
 
   private bump(): void {
     this.aggregateVersion += 1;
+  }
+}
+
+/**
+ * The rules of any signature of the three parties (L.4622-10; seed 002 I.1): not in the future, not before
+ * the text was ready, the service agreed on that day, each party once.
+ */
+function assertSignable(
+  given: readonly CpomSignature[],
+  signature: CpomSignature,
+  checks: { today: CalendarDate; agreedOnSignatureDate: boolean },
+  readyOn: CalendarDate | null,
+): void {
+  if (signature.signedOn > checks.today) {
+    throw new CpomRuleViolation('CPOM.DATE_INVALID', 'signedOn is in the future', 'signedOn', PLATFORM_RULE);
+  }
+  if (readyOn && signature.signedOn < readyOn) {
+    throw new CpomRuleViolation(
+      'CPOM.DATE_INVALID',
+      `signedOn is before the text was ready to sign (${readyOn})`,
+      'signedOn',
+      'conclu après avis du CRPRP et de l’ARS (L.4622-10)',
+    );
+  }
+  if (!checks.agreedOnSignatureDate) {
+    throw new CpomRuleViolation(
+      'CPOM.SERVICE_NOT_AGREED',
+      `the service holds no agrément in force on ${signature.signedOn}`,
+      'signedOn',
+      "aucun CPOM ne peut être conclu si le service n'est pas préalablement agréé (seed 002 I.1)",
+    );
+  }
+  if (given.some((known) => known.party === signature.party)) {
+    throw new CpomRuleViolation(
+      'CPOM.ALREADY_SIGNED',
+      `the ${signature.party} already signed`,
+      null,
+      SIGNATURE_RULE,
+    );
   }
 }

@@ -181,3 +181,16 @@ export interface CpomEvaluation {
   summary: string;
   indicators: IndicatorReading[];
 }
+
+/** An amendment (avenant) to a signed CPOM (D.4622-47; seed 002 II.4): the full new text, signed by the three parties. */
+export interface CpomAmendment {
+  number: number;
+  /** The content version it was drafted on. */
+  basedOnVersion: number;
+  draftedOn: CalendarDate;
+  summary: string;
+  content: CpomContent;
+  status: 'DRAFT' | 'SIGNED';
+  signatures: CpomSignature[];
+  signedOn: CalendarDate | null;
+}

@@ -236,3 +236,22 @@ export const recordExistingCpomRequestSchema = z
   })
   .strict();
 export type RecordExistingCpomRequest = z.infer<typeof recordExistingCpomRequestSchema>;
+
+/** Body of `POST /api/v1/cpoms/{id}/amendments`: what the amendment says, and the parts of the text it replaces. */
+export const draftCpomAmendmentRequestSchema = z
+  .object({
+    summary: z.string().trim().min(1).max(2_000),
+    periodStart: contentFields.periodStart.optional(),
+    periodEnd: contentFields.periodEnd.optional(),
+    context: contextSchema.optional(),
+    priorities: z.array(prioritySchema).max(30).optional(),
+    actions: z.array(actionSchema).max(100).optional(),
+    followUp: followUpSchema.optional(),
+    annexes: z.array(annexSchema).max(50).optional(),
+  })
+  .strict();
+export type DraftCpomAmendmentRequest = z.infer<typeof draftCpomAmendmentRequestSchema>;
+
+/** Body of `POST /api/v1/cpoms/{id}/amendments/{number}/signatures`. */
+export const signCpomAmendmentRequestSchema = z.object({ signedOn: calendarDateSchema }).strict();
+export type SignCpomAmendmentRequest = z.infer<typeof signCpomAmendmentRequestSchema>;

@@ -98,6 +98,19 @@ export const cpomResponseSchema = z.object({
   evaluation: z
     .object({ evaluatedOn: calendarDateSchema, summary: z.string(), indicators: z.array(readingSchema) })
     .nullable(),
+  amendments: z.array(
+    z.object({
+      number: z.number().int(),
+      basedOnVersion: z.number().int(),
+      draftedOn: calendarDateSchema,
+      summary: z.string(),
+      status: z.enum(['DRAFT', 'SIGNED']),
+      signatures: z.array(
+        z.object({ party: z.enum(cpomParties), signatory: z.string(), signedOn: calendarDateSchema }),
+      ),
+      signedOn: calendarDateSchema.nullable(),
+    }),
+  ),
 });
 export type CpomResponse = z.infer<typeof cpomResponseSchema>;
 
@@ -149,9 +162,58 @@ export function toCpomResponse(cpom: Cpom): CpomResponse {
     nextReviewDueOn: s.nextReviewDueOn,
     reviews: structuredClone(s.reviews),
     evaluation: s.evaluation ? structuredClone(s.evaluation) : null,
+    amendments: s.amendments.map(({ content: _, signatures, ...amendment }) => ({
+      ...amendment,
+      signatures: signatures.map(({ party, signatory, signedOn }) => ({ party, signatory, signedOn })),
+    })),
   };
 }
 
 export function toSubmittedCpomResponse(cpom: Cpom, warnings: CpomWarning[]): SubmittedCpomResponse {
   return { ...toCpomResponse(cpom), warnings };
+}
+
+const versionSummarySchema = z.object({
+  number: z.number().int(),
+  contentHash: z.string(),
+  verified: z.boolean().describe('The text still hashes to its SHA-256'),
+  signedOn: calendarDateSchema,
+  amendmentNumber: z.number().int().describe('0 for the CPOM as signed, n for the n-th amendment'),
+});
+
+export const cpomVersionsResponseSchema = z.object({ versions: z.array(versionSummarySchema) });
+
+export const cpomVersionResponseSchema = versionSummarySchema.extend({
+  periodStart: calendarDateSchema,
+  periodEnd: calendarDateSchema,
+  context: contextSchema,
+  priorities: z.array(prioritySchema),
+  actions: z.array(actionSchema),
+  followUp: followUpSchema,
+  annexes: z.array(annexSchema),
+});
+
+export const cpomDiffResponseSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  changes: z.array(
+    z.object({
+      kind: z.string().describe('priority_added, commitment_changed, target_moved…'),
+      subjectId: z.uuid().nullable(),
+      text: z.string().describe('The change in words, in French'),
+    }),
+  ),
+});
+
+export function toVersionSummaries(cpom: Cpom): z.infer<typeof cpomVersionsResponseSchema> {
+  const tampered = cpom.tamperedVersions();
+  return {
+    versions: cpom.state.signedVersions.map(({ number, contentHash, signedOn, amendmentNumber }) => ({
+      number,
+      contentHash,
+      verified: !tampered.includes(number),
+      signedOn,
+      amendmentNumber,
+    })),
+  };
 }
