@@ -5,7 +5,7 @@
 // shared diagnosis and two Caisse/SSTI partnership protocols. Safe to run
 // twice: what is already there (same type and name; a service with an agrément) is left as it is.
 // Development key only.
-import { signDevelopmentToken } from '@tripartite/auth';
+import { type Role, signDevelopmentToken } from '@tripartite/auth';
 import { addDays, addMonths, calendarDateAt } from '@tripartite/calendar';
 import { loadConfig, serviceConfigSchema } from '@tripartite/config';
 import { siretWithKey } from '../apps/agreements/src/organisation/domain/siret.rule';
@@ -331,6 +331,7 @@ function cpomContent(
  */
 async function regionalCpoms(
   api: Api,
+  as: (role: Role, organisationId: string) => Promise<Api>,
   services: { id: string; name: string }[],
   today: string,
 ): Promise<string> {
@@ -441,7 +442,7 @@ async function regionalCpoms(
   }
   const lorient = await fresh('Santé au Travail Pays de Lorient');
   if (lorient) {
-    await retried(() =>
+    const recorded = await retried(() =>
       api('POST', '/api/v1/cpoms/existing', {
         ...parties(lorient.id),
         ...cpomContent(`${year - 3}-07-01`, `${year + 1}-06-30`, null, [
@@ -451,7 +452,34 @@ async function regionalCpoms(
         reference: `CPOM-53-${year - 3}-LO`,
       }),
     );
-    said.push('one in force');
+    // Amended: the target raised and a year added (five years at most, amendments included: D.4622-47),
+    // signed by a person of each party.
+    const actions = structuredClone(recorded.actions) as Json[];
+    actions[0].indicators[0].target = 45;
+    let amended = await api(
+      'POST',
+      `/api/v1/cpoms/${recorded.id}/amendments`,
+      {
+        summary: 'Avenant n°1 : cible relevée et prolongation d’un an',
+        periodEnd: `${year + 2}-06-30`,
+        actions,
+      },
+      recorded.version,
+    );
+    for (const [role, organisationId] of [
+      ['sst', lorient.id],
+      ['direccte', direccte.id],
+      ['caisse', caisse.id],
+    ] as const) {
+      const party = await as(role, organisationId);
+      amended = await party(
+        'POST',
+        `/api/v1/cpoms/${recorded.id}/amendments/1/signatures`,
+        { signedOn: today },
+        amended.version,
+      );
+    }
+    said.push('one in force, amended');
   }
   return said.length > 0 ? `CPOMs: ${said.join(', ')}.` : 'CPOMs: already there.';
 }
@@ -511,7 +539,32 @@ async function main(): Promise<void> {
     `Agréments: ${agreements} service(s) taken to their demo step (granted, conditional, under examination, on notice, recorded as existing).`,
   );
   console.log(await regionalContracting(api, directory.items, today));
-  console.log(await regionalCpoms(api, directory.items, today));
+  const as = async (role: Role, organisationId: string): Promise<Api> => {
+    const party = await signDevelopmentToken({
+      subject: `demo-seed-${role}`,
+      roles: [role],
+      region: REGION,
+      organisationId,
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      secret: config.AUTH_DEV_SECRET,
+      ttl: '10m',
+    });
+    return async (method, path, body, version) => {
+      const response = await fetch(`${gateway}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${party}`,
+          'content-type': 'application/json',
+          ...(version !== undefined ? { 'if-match': `"${version}"` } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as Json;
+    };
+  };
+  console.log(await regionalCpoms(api, as, directory.items, today));
   console.log(
     `See them: ${gateway}/api/docs, or GET /api/v1/organisations?region=${REGION} with an admin token.`,
   );
