@@ -203,6 +203,15 @@ describe('the opinions and the three signatures of a CPOM', () => {
     );
     const read = await client.get(id, await client.party(region, 'service'));
     assert.deepEqual(read.json().integrity, { verified: false, tamperedVersions: [1] });
+    const amend = await client.request(
+      'POST',
+      `/api/v1/cpoms/${id}/amendments`,
+      await client.party(region, 'caisse'),
+      { summary: 'Avenant' },
+      { 'if-match': String(read.headers.etag) },
+    );
+    assert.equal(amend.statusCode, 409, 'nothing acts on a tampered text');
+    assert.equal(amend.json().code, 'CPOM.TAMPERED');
   });
 
   it('goes back to draft from READY_TO_SIGN, and shows a consultation closed without opinion', async () => {
