@@ -6,7 +6,7 @@ import { ServiceDirectory } from '../../directory/application/service-directory'
 import type { Cpom } from '../domain/cpom';
 import { CpomDeadlineKind, REVIEW_KINDS, TERM_KINDS } from '../domain/cpom-deadlines';
 import { cpomEvents } from '../domain/cpom-events';
-import { CpomAccess, CpomForbiddenError } from './cpom-access';
+import { CpomAccess } from './cpom-access';
 import { CpomChanges } from './cpom-changes';
 import { CpomDeadlines } from './cpom-deadlines';
 import { CpomPeriods } from './cpom-periods';
@@ -34,12 +34,7 @@ export class SignCpomAmendmentHandler {
     const actor = this.access.actor();
     return this.dataSource.transaction(async (manager) => {
       const cpom = await this.changes.load(manager, id, expectedVersion);
-      const party = this.access.assertCanWrite(cpom.state.parties);
-      if (party === null) {
-        throw new CpomForbiddenError(
-          'an amendment is signed by a person of one of the three parties (L.4622-10)',
-        );
-      }
+      const party = this.access.assertSignatory(cpom.state.parties);
       const versionBefore = cpom.version;
       const endBefore = cpom.content.periodEnd;
       const agreedOnSignatureDate = await this.directory.isAgreedOn(

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ServiceDirectory } from '../../directory/application/service-directory';
 import type { Cpom } from '../domain/cpom';
 import { cpomEvents } from '../domain/cpom-events';
-import { CpomAccess, CpomForbiddenError } from './cpom-access';
+import { CpomAccess } from './cpom-access';
 import { CpomChanges } from './cpom-changes';
 import { CpomDeadlines } from './cpom-deadlines';
 import { CpomPeriods } from './cpom-periods';
@@ -38,12 +38,7 @@ export class SignCpomHandler {
     const actor = this.access.actor();
     return this.dataSource.transaction(async (manager) => {
       const cpom = await this.changes.load(manager, id, expectedVersion);
-      const party = this.access.assertCanWrite(cpom.state.parties);
-      if (party === null) {
-        throw new CpomForbiddenError(
-          'a signature is given by a person of one of the three parties (L.4622-10)',
-        );
-      }
+      const party = this.access.assertSignatory(cpom.state.parties);
       const versionBefore = cpom.version;
       const agreedOnSignatureDate = await this.directory.isAgreedOn(
         cpom.state.parties.serviceId,

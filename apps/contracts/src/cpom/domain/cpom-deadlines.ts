@@ -1,6 +1,7 @@
 import { addDays, type CalendarDate, daysBetween, shiftBy } from '@tripartite/calendar';
 import type { PlatformEvent } from '@tripartite/events';
 import type { Cpom } from './cpom';
+import { subjectOf } from './cpom-events';
 
 /** Deadline kinds of a CPOM; each kind is cancelled or moved as a whole. */
 export const CpomDeadlineKind = {
@@ -31,17 +32,6 @@ export interface PlannedDeadline {
 export interface DeadlinePlan {
   due: PlannedDeadline[];
   past: PlannedDeadline[];
-}
-
-function subjectOf(cpom: Cpom) {
-  const { parties } = cpom.state;
-  return {
-    contractId: cpom.id,
-    serviceId: parties.serviceId,
-    regions: [...parties.regions],
-    caisseId: parties.caisseId,
-    direccteId: parties.direccteId,
-  };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Cpom } from './cpom';
 import type { CpomSignedVersion } from './cpom.types';
 
 /** What every `contract.*` event says of its subject and parties. */
-function subjectOf(cpom: Cpom) {
+export function subjectOf(cpom: Cpom) {
   const { parties } = cpom.state;
   return {
     contractId: cpom.id,

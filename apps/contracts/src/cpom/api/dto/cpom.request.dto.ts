@@ -109,6 +109,17 @@ const contentFields = {
   annexes: z.array(annexSchema).max(50).default([]),
 };
 
+/** The parts of the contents a change names, each replaced whole (a draft's PATCH, an amendment). */
+const contentParts = {
+  periodStart: contentFields.periodStart.optional(),
+  periodEnd: contentFields.periodEnd.optional(),
+  context: contextSchema.optional(),
+  priorities: z.array(prioritySchema).max(30).optional(),
+  actions: z.array(actionSchema).max(100).optional(),
+  followUp: followUpSchema.optional(),
+  annexes: z.array(annexSchema).max(50).optional(),
+};
+
 /**
  * Body of `POST /api/v1/cpoms`: the three parties and the contents in the order of seed 002 II.4. The ids
  * of priorities, actions and indicators are the client's (UUIDs): they stay from version to version, so a
@@ -121,15 +132,7 @@ export type DraftCpomRequest = z.infer<typeof draftCpomRequestSchema>;
 
 /** Body of `PATCH /api/v1/cpoms/{id}`: the parts of the draft to replace, each whole. */
 export const reviseCpomRequestSchema = z
-  .object({
-    periodStart: contentFields.periodStart.optional(),
-    periodEnd: contentFields.periodEnd.optional(),
-    context: contextSchema.optional(),
-    priorities: z.array(prioritySchema).max(30).optional(),
-    actions: z.array(actionSchema).max(100).optional(),
-    followUp: followUpSchema.optional(),
-    annexes: z.array(annexSchema).max(50).optional(),
-  })
+  .object(contentParts)
   .strict()
   .refine((body) => Object.keys(body).length > 0, {
     message: 'name at least one part of the contents to change',
@@ -241,13 +244,7 @@ export type RecordExistingCpomRequest = z.infer<typeof recordExistingCpomRequest
 export const draftCpomAmendmentRequestSchema = z
   .object({
     summary: z.string().trim().min(1).max(2_000),
-    periodStart: contentFields.periodStart.optional(),
-    periodEnd: contentFields.periodEnd.optional(),
-    context: contextSchema.optional(),
-    priorities: z.array(prioritySchema).max(30).optional(),
-    actions: z.array(actionSchema).max(100).optional(),
-    followUp: followUpSchema.optional(),
-    annexes: z.array(annexSchema).max(50).optional(),
+    ...contentParts,
   })
   .strict();
 export type DraftCpomAmendmentRequest = z.infer<typeof draftCpomAmendmentRequestSchema>;

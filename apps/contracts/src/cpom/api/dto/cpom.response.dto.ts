@@ -21,6 +21,17 @@ const readingSchema = z.object({
   comment: z.string().nullable(),
 });
 
+/** The text of a version, in the order of seed 002 II.4. */
+const contentResponseFields = {
+  periodStart: calendarDateSchema,
+  periodEnd: calendarDateSchema,
+  context: contextSchema,
+  priorities: z.array(prioritySchema),
+  actions: z.array(actionSchema),
+  followUp: followUpSchema,
+  annexes: z.array(annexSchema),
+};
+
 export const cpomResponseSchema = z.object({
   id: z.uuid(),
   version: z.number().int().describe('The aggregate version: send it back in If-Match'),
@@ -35,13 +46,7 @@ export const cpomResponseSchema = z.object({
   submittedOn: calendarDateSchema.nullable(),
   readyOn: calendarDateSchema.nullable(),
   signedOn: calendarDateSchema.nullable(),
-  periodStart: calendarDateSchema,
-  periodEnd: calendarDateSchema,
-  context: contextSchema,
-  priorities: z.array(prioritySchema),
-  actions: z.array(actionSchema),
-  followUp: followUpSchema,
-  annexes: z.array(annexSchema),
+  ...contentResponseFields,
   opinions: z.array(opinionSchema).describe('Every opinion received, with the content version it bears on'),
   withReservations: z.boolean().describe('An opinion on the working text is unfavourable or reserved'),
   closedConsultations: z.array(
@@ -183,15 +188,7 @@ const versionSummarySchema = z.object({
 
 export const cpomVersionsResponseSchema = z.object({ versions: z.array(versionSummarySchema) });
 
-export const cpomVersionResponseSchema = versionSummarySchema.extend({
-  periodStart: calendarDateSchema,
-  periodEnd: calendarDateSchema,
-  context: contextSchema,
-  priorities: z.array(prioritySchema),
-  actions: z.array(actionSchema),
-  followUp: followUpSchema,
-  annexes: z.array(annexSchema),
-});
+export const cpomVersionResponseSchema = versionSummarySchema.extend(contentResponseFields);
 
 export const cpomDiffResponseSchema = z.object({
   from: z.number().int(),
