@@ -386,7 +386,7 @@ async function regionalCpoms(
         ]),
       }),
     );
-    await api('POST', `/api/v1/cpoms/${drafted.id}/submission`, undefined, drafted.version);
+    await api('POST', `/api/v1/cpoms/${drafted.id}/submission`, {}, drafted.version);
     said.push('one in consultation');
   }
   const saintMalo = await fresh('AST Pays de Saint-Malo');
