@@ -158,6 +158,21 @@ describe('a CPOM from draft to final evaluation, on a moving clock', () => {
     assert.equal(events.find((e) => e.type === 'contract.review_overdue')?.payload.dueOn, due);
   });
 
+  it('alerts while no final evaluation is recorded three months after the term (seed 002 II.4)', async () => {
+    const region = await client.region('53');
+    const { id, reply } = await signed(region, client.today());
+    const periodEnd = reply.json().periodEnd as CalendarDate;
+    await client.advanceDays(daysBetween(client.today(), addMonths(addDays(periodEnd, 1), 3)));
+    await expectEventually(
+      async () => {
+        const events = await client.eventsOf(id);
+        assert.ok(events.some((e) => e.type === 'contract.term_due' && e.payload.monthsLeft === -3));
+      },
+      { timeoutMs: 15_000 },
+    );
+    assert.equal((await client.get(id, await client.party(region, 'service'))).json().status, 'EXPIRED');
+  });
+
   it('refuses a review without a participant of each party and one naming an unknown indicator (seed 002 II.4)', async () => {
     const region = await client.region('53');
     const { id, reply } = await signed(region, client.today());
