@@ -5,7 +5,7 @@
 // shared diagnosis and two Caisse/SSTI partnership protocols. Safe to run
 // twice: what is already there (same type and name; a service with an agrément) is left as it is.
 // Development key only.
-import { signDevelopmentToken } from '@tripartite/auth';
+import { type Role, signDevelopmentToken } from '@tripartite/auth';
 import { addDays, addMonths, calendarDateAt } from '@tripartite/calendar';
 import { loadConfig, serviceConfigSchema } from '@tripartite/config';
 import { siretWithKey } from '../apps/agreements/src/organisation/domain/siret.rule';
@@ -264,6 +264,227 @@ async function regionalContracting(
     : 'Contracts: the regional diagnosis and protocols were already there.';
 }
 
+/** A CPOM's contents for the demo: one priority per theme, each action with the three parties' commitments. */
+function cpomContent(
+  start: string,
+  end: string,
+  diagnosisId: string | null,
+  themes: [string, string][],
+): Json {
+  const ids = (n: number, base: string) => `0194b7a0-${base}-7000-8000-${String(n).padStart(12, '0')}`;
+  return {
+    periodStart: start,
+    periodEnd: end,
+    context: {
+      regionalDiagnosisId: diagnosisId,
+      commonReferences: {
+        prst: 'PRST 4 Bretagne (2022-2025)',
+        cogAtmp: 'COG AT-MP 2023-2027 — déclinaison bretonne',
+      },
+      localDiagnosis:
+        'Un tissu de TPE du commerce, du nautisme et de l’agroalimentaire ; sinistralité TMS au-dessus de la moyenne régionale.',
+    },
+    priorities: themes.map(([, title], i) => ({
+      priorityId: ids(i + 1, '0001'),
+      title,
+      origins: i === 0 ? ['prst', 'service_project'] : ['cog_atmp', 'direccte_caisse'],
+    })),
+    actions: themes.map(([theme, title], i) => ({
+      actionId: ids(i + 1, '0002'),
+      priorityId: ids(i + 1, '0001'),
+      title: `Programme « ${title} »`,
+      theme,
+      commitments: {
+        service: 'Repérer les entreprises concernées lors des visites et conduire 30 accompagnements par an',
+        direccte: 'Mettre à disposition les données régionales et animer le réseau des préventeurs',
+        caisse: 'Cibler les entreprises prioritaires et mobiliser les aides financières simplifiées',
+      },
+      means: [
+        { party: 'caisse', code: 'company_targeting' },
+        { party: 'direccte', code: 'network_animation' },
+      ],
+      indicators: [
+        {
+          indicatorId: ids(i + 1, '0003'),
+          name: 'Entreprises accompagnées',
+          kind: 'quantitative',
+          purpose: 'result',
+          unit: 'entreprises',
+          baseline: 0,
+          target: 30,
+          direction: 'increase',
+          frequency: 'yearly',
+        },
+      ],
+      expectedResults: '30 entreprises accompagnées chaque année',
+    })),
+    followUp: { reviewFrequency: 'yearly', bodiesInformed: ['cmt', 'board'] },
+    annexes: [],
+  };
+}
+
+/**
+ * Bretagne's CPOMs at several steps (issue 11): a draft (Rennes), one in consultation (Iroise), and for the
+ * services agreed before the region joined, their generation already signed, recorded as existing: Saint-Malo's
+ * ended one evaluated and its current one with a review done; Lorient's in force. Skipped for a service that has
+ * a CPOM already. (Amendments come with their own step; readiness and signatures on the platform follow the
+ * consulted bodies' opinions, from the consultations service.)
+ */
+async function regionalCpoms(
+  api: Api,
+  as: (role: Role, organisationId: string) => Promise<Api>,
+  services: { id: string; name: string }[],
+  today: string,
+): Promise<string> {
+  const [direccte] = (await api('GET', `/api/v1/organisations?type=DIRECCTE&region=${REGION}`))
+    .items as Json[];
+  const [caisse] = (await api('GET', `/api/v1/organisations?type=CAISSE&region=${REGION}`)).items as Json[];
+  const diagnosis = ((await api('GET', `/api/v1/regional-diagnoses?region=${REGION}`)).items as Json[])[0];
+  if (!direccte || !caisse) return 'CPOMs: no DIRECCTE or Caisse in the directory.';
+  const byName = (name: string) => services.find((service) => service.name === name);
+  const parties = (serviceId: string) => ({ serviceId, direccteId: direccte.id, caisseId: caisse.id });
+  const year = Number(today.slice(0, 4));
+  const said: string[] = [];
+  /** The contracts service learns the directory from events: retried while it has not heard of the service. */
+  const retried = async (call: () => Promise<Json>): Promise<Json> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        if (attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  };
+  const fresh = async (name: string) => {
+    const service = byName(name);
+    if (!service) return null;
+    return (await api('GET', `/api/v1/cpoms?serviceId=${service.id}`)).total === 0 ? service : null;
+  };
+  const start = `${year + 1}-01-01`;
+  const end = `${year + 5}-12-31`;
+  const rennes = await fresh('Santé au travail Rennes Métropole');
+  if (rennes) {
+    await retried(() =>
+      api('POST', '/api/v1/cpoms', {
+        ...parties(rennes.id),
+        ...cpomContent(start, end, diagnosis?.id ?? null, [
+          ['tms', 'Prévenir les TMS dans la logistique'],
+          ['rps', 'Prévenir les risques psychosociaux'],
+        ]),
+      }),
+    );
+    said.push('a draft');
+  }
+  const iroise = await fresh('Santé au Travail en Iroise');
+  if (iroise) {
+    const drafted = await retried(() =>
+      api('POST', '/api/v1/cpoms', {
+        ...parties(iroise.id),
+        ...cpomContent(start, end, diagnosis?.id ?? null, [
+          ['cmr', 'Réduire l’exposition aux CMR dans la réparation navale'],
+          ['desinsertion', 'Prévenir la désinsertion professionnelle'],
+        ]),
+      }),
+    );
+    await api('POST', `/api/v1/cpoms/${drafted.id}/submission`, {}, drafted.version);
+    said.push('one in consultation');
+  }
+  const saintMalo = await fresh('AST Pays de Saint-Malo');
+  if (saintMalo) {
+    // Agreed from March four years ago (recorded as existing): its previous generation, ended and evaluated…
+    const ended = await retried(() =>
+      api('POST', '/api/v1/cpoms/existing', {
+        ...parties(saintMalo.id),
+        ...cpomContent(`${year - 4}-04-01`, `${year - 1}-03-31`, null, [
+          ['tms', 'Prévenir les TMS dans le nautisme'],
+        ]),
+        signedOn: `${year - 4}-03-20`,
+        reference: `CPOM-53-${year - 4}-SM`,
+      }),
+    );
+    await api(
+      'POST',
+      `/api/v1/cpoms/${ended.id}/evaluation`,
+      { evaluatedOn: `${year - 1}-06-30`, summary: 'Objectifs atteints à 85 % ; action TMS à poursuivre.' },
+      ended.version,
+    );
+    // …and the current one, signed in April last year, with its first yearly review held.
+    const current = await api('POST', '/api/v1/cpoms/existing', {
+      ...parties(saintMalo.id),
+      ...cpomContent(`${year - 1}-04-01`, `${year + 3}-12-31`, diagnosis?.id ?? null, [
+        ['tms', 'Prévenir les TMS dans le nautisme'],
+        ['risque_routier', 'Réduire le risque routier professionnel'],
+      ]),
+      signedOn: `${year - 1}-03-25`,
+      reference: `CPOM-53-${year - 1}-SM`,
+    });
+    await api(
+      'POST',
+      `/api/v1/cpoms/${current.id}/annual-reviews`,
+      {
+        reviewedOn: today,
+        participants: [
+          { name: 'Direction — AST Pays de Saint-Malo', party: 'service' },
+          { name: 'Claire Le Bihan', party: 'direccte' },
+          { name: 'Erwan Kerhervé', party: 'caisse' },
+        ],
+        indicators: current.actions.map((action: Json) => ({
+          indicatorId: action.indicators[0].indicatorId,
+          value: 18,
+          comment: 'Montée en charge conforme',
+        })),
+        difficulties: 'Recrutement d’un ergonome',
+        decisions: 'Étendre l’action TMS aux chantiers navals',
+      },
+      current.version,
+    );
+    said.push('an ended CPOM evaluated and a signed one with its review done');
+  }
+  const lorient = await fresh('Santé au Travail Pays de Lorient');
+  if (lorient) {
+    const recorded = await retried(() =>
+      api('POST', '/api/v1/cpoms/existing', {
+        ...parties(lorient.id),
+        ...cpomContent(`${year - 3}-07-01`, `${year + 1}-06-30`, null, [
+          ['btp', 'Prévenir les chutes de hauteur dans le BTP'],
+        ]),
+        signedOn: `${year - 3}-06-15`,
+        reference: `CPOM-53-${year - 3}-LO`,
+      }),
+    );
+    // Amended: the target raised and a year added (five years at most, amendments included: D.4622-47),
+    // signed by a person of each party.
+    const actions = structuredClone(recorded.actions) as Json[];
+    actions[0].indicators[0].target = 45;
+    let amended = await api(
+      'POST',
+      `/api/v1/cpoms/${recorded.id}/amendments`,
+      {
+        summary: 'Avenant n°1 : cible relevée et prolongation d’un an',
+        periodEnd: `${year + 2}-06-30`,
+        actions,
+      },
+      recorded.version,
+    );
+    for (const [role, organisationId] of [
+      ['sst', lorient.id],
+      ['direccte', direccte.id],
+      ['caisse', caisse.id],
+    ] as const) {
+      const party = await as(role, organisationId);
+      amended = await party(
+        'POST',
+        `/api/v1/cpoms/${recorded.id}/amendments/1/signatures`,
+        { signedOn: today },
+        amended.version,
+      );
+    }
+    said.push('one in force, amended');
+  }
+  return said.length > 0 ? `CPOMs: ${said.join(', ')}.` : 'CPOMs: already there.';
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(serviceConfigSchema('demo-seed', 0));
   const token = await signDevelopmentToken({
@@ -319,6 +540,32 @@ async function main(): Promise<void> {
     `Agréments: ${agreements} service(s) taken to their demo step (granted, conditional, under examination, on notice, recorded as existing).`,
   );
   console.log(await regionalContracting(api, directory.items, today));
+  const as = async (role: Role, organisationId: string): Promise<Api> => {
+    const party = await signDevelopmentToken({
+      subject: `demo-seed-${role}`,
+      roles: [role],
+      region: REGION,
+      organisationId,
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      secret: config.AUTH_DEV_SECRET,
+      ttl: '10m',
+    });
+    return async (method, path, body, version) => {
+      const response = await fetch(`${gateway}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${party}`,
+          'content-type': 'application/json',
+          ...(version !== undefined ? { 'if-match': `"${version}"` } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as Json;
+    };
+  };
+  console.log(await regionalCpoms(api, as, directory.items, today));
   // Indicators (issue 13): values on the signed CPOMs of Bretagne, once the contracts service has some.
   const cpoms = await fetch(`${gateway}/api/v1/cpoms?region=${REGION}&pageSize=200`, { headers });
   const cpomIds = cpoms.ok

@@ -108,6 +108,24 @@ const OPERATION_IDS = [
   'listPartnershipProtocols',
   'openPartnershipProtocolNegotiation',
   'recordPartnershipProtocolProgress',
+  // CPOMs (issue 11).
+  'diffCpomVersions',
+  'draftCpom',
+  'draftCpomAmendment',
+  'evaluateCpom',
+  'getCpom',
+  'getCpomDocument',
+  'getCpomHistory',
+  'getCpomVersion',
+  'listCpomVersions',
+  'listCpoms',
+  'recordCpomReview',
+  'recordExistingCpom',
+  'reviseCpomDraft',
+  'signCpom',
+  'signCpomAmendment',
+  'submitCpom',
+  'withdrawCpomSubmission',
 ];
 
 /** Rules of Redocly's `recommended` set turned off, each for a reason written in ADR 0014. */
@@ -198,8 +216,8 @@ describe('the public OpenAPI document, merged as the gateway merges it', () => {
     );
     assert.equal(
       changes.length,
-      18,
-      'seven agrément commands, four project steps, an organisation, a retry, an indicator value’s correction, a regional diagnosis version, three protocol steps',
+      25,
+      'seven agrément commands, four project steps, an organisation, a retry, an indicator value’s correction, a regional diagnosis version, three protocol steps, seven CPOM commands',
     );
     for (const { method, path, operation } of changes) {
       const ifMatch = operation.parameters?.find((p) => p.name === 'If-Match' && p.in === 'header');

@@ -78,7 +78,9 @@ describe('the agrément renewal view', () => {
       caisseId: '0190b4a4-2222-7000-8000-000000000001',
       direccteId: '0190b4a4-3333-7000-8000-000000000001',
     };
-    const periodEnd = addDays(addMonths(today, 60), -1);
+    const periodEnd = addDays(addMonths(today, 48), -1);
+    // The amendment moves the end (D.4622-47: five years at most, amendments included).
+    const amendedEnd = addDays(addMonths(today, 60), -1);
     const content = {
       contentVersion: 1,
       contentHash: 'c'.repeat(64),
@@ -97,7 +99,7 @@ describe('the agrément renewal view', () => {
         ...contract,
         ...parties,
         periodStart: today,
-        periodEnd,
+        periodEnd: amendedEnd,
         amendmentNumber: 1,
         signedOn: today,
         summary: 'Avenant n°1',
@@ -135,7 +137,7 @@ describe('the agrément renewal view', () => {
         body.cpom.amendments,
         body.cpom.latestReview.summary,
       ],
-      [contractId, 'evaluated', periodEnd, 1, 'Revue annuelle 1'],
+      [contractId, 'evaluated', amendedEnd, 1, 'Revue annuelle 1'],
     );
     assert.equal(body.serviceProject.known, true);
     assert.equal(body.serviceProject.status, 'approved');

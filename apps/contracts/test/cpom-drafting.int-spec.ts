@@ -57,7 +57,7 @@ describe('drafting and submitting a CPOM', () => {
     assert.equal(fiveYears.statusCode, 201, JSON.stringify(fiveYears.json()));
   });
 
-  it('refuses an SSTA (L.4622-10) and a Caisse other than the competent one, writing nothing', async () => {
+  it('refuses an SSTA, a Caisse other than the competent one and a DIRECCTE of another region (L.4622-10), writing nothing', async () => {
     const autonomous = await client.region('53', { type: 'SSTA' });
     const before = await count();
     const ssta = await client.draft(autonomous);
@@ -69,6 +69,11 @@ describe('drafting and submitting a CPOM', () => {
     const wrongCaisse = await client.draft({ ...bretagne, caisseId: other.caisseId });
     assert.equal(wrongCaisse.statusCode, 422);
     assert.equal(wrongCaisse.json().field, 'caisseId');
+    const normandie = await client.region('28');
+    const otherRegion = await client.draft({ ...bretagne, direccteId: normandie.direccteId });
+    assert.equal(otherRegion.statusCode, 422);
+    assert.equal(otherRegion.json().field, 'direccteId');
+    assert.match(otherRegion.json().rule, /région du service/);
     assert.equal(await count(), before);
   });
 

@@ -4,8 +4,10 @@ import { after, before, describe, it } from 'node:test';
 import { addDays } from '@tripartite/calendar';
 import { expectEventually } from '@tripartite/testing';
 import { contentHashOf } from '../src/cpom/domain/cpom-hash';
+import { cpomChapterTitles } from '../src/cpom-document/render-cpom-pdf';
 import { startContracts } from './support/contracts-app';
 import { ContractsClient, type Region, type Reply } from './support/contracts-client';
+import { pdfText } from './support/pdf-text';
 
 // Issue 11: opinions, readiness and the three signatures (L.4622-10, D.4622-44; seed 002 I.1).
 describe('the opinions and the three signatures of a CPOM', () => {
@@ -201,6 +203,15 @@ describe('the opinions and the three signatures of a CPOM', () => {
     );
     const read = await client.get(id, await client.party(region, 'service'));
     assert.deepEqual(read.json().integrity, { verified: false, tamperedVersions: [1] });
+    const amend = await client.request(
+      'POST',
+      `/api/v1/cpoms/${id}/amendments`,
+      await client.party(region, 'caisse'),
+      { summary: 'Avenant' },
+      { 'if-match': String(read.headers.etag) },
+    );
+    assert.equal(amend.statusCode, 409, 'nothing acts on a tampered text');
+    assert.equal(amend.json().code, 'CPOM.TAMPERED');
   });
 
   it('goes back to draft from READY_TO_SIGN, and shows a consultation closed without opinion', async () => {
@@ -254,5 +265,77 @@ describe('the opinions and the three signatures of a CPOM', () => {
     assert.deepEqual(await ids(`inForceOn=${addDays(client.today(), -1)}`), []);
     const bad = await client.request('GET', '/api/v1/cpoms?status=LOST', national);
     assert.equal(bad.statusCode, 400);
+  });
+
+  it('flags the CPOM in force when the agrément is withdrawn or refused at renewal, telling the parties once (seed 002 I.1)', async () => {
+    const { region, id, reply } = await ready();
+    await client.signAll(region, id, reply.headers.etag);
+    const service = { id: region.serviceId, name: region.serviceName, regions: ['53'] };
+    await client.facts.withdrawn(service, region.agreementId, client.today());
+    const token = await client.party(region, 'service');
+    await expectEventually(async () => {
+      const lapse = (await client.get(id, token)).json().agreementLapse;
+      assert.deepEqual(lapse, {
+        agreementId: region.agreementId,
+        reason: 'withdrawn',
+        lapsedOn: client.today(),
+      });
+    });
+    // Its expiry afterwards is no new lapse.
+    await client.facts.expired(service, region.agreementId, addDays(client.today(), 5 * 365 - 365));
+    await expectEventually(async () => {
+      const [{ n }] = await client.dataSource.query(
+        "SELECT count(*)::int AS n FROM inbox WHERE type = 'agreement.expired'",
+      );
+      assert.ok(n >= 1);
+    });
+    const lapses = (await client.eventsOf(id)).filter((e) => e.type === 'contract.agreement_lapsed');
+    assert.equal(lapses.length, 1);
+    assert.equal(lapses[0].payload.reason, 'withdrawn');
+    assert.equal(lapses[0].payload.caisseId, region.caisseId);
+
+    const other = await ready();
+    await client.signAll(other.region, other.id, other.reply.headers.etag);
+    await client.facts.refusedRenewal(
+      { id: other.region.serviceId, name: other.region.serviceName, regions: ['53'] },
+      client.today(),
+    );
+    await expectEventually(async () => {
+      const lapse = (await client.get(other.id, await client.party(other.region, 'caisse'))).json()
+        .agreementLapse;
+      assert.equal(lapse?.reason, 'refused_at_renewal');
+    });
+  });
+
+  it('prints the signed CPOM in French with its chapters, each party’s commitments and its SHA-256 (issue 11, "The PDF")', async () => {
+    const { region, id, reply } = await ready();
+    const signed = (await client.signAll(region, id, reply.headers.etag)).json();
+    const response = (await client.app.inject({
+      method: 'GET',
+      url: `/api/v1/cpoms/${id}/document`,
+      headers: { authorization: `Bearer ${await client.party(region, 'caisse')}` },
+    })) as unknown as { statusCode: number; headers: Record<string, string>; rawPayload: Buffer };
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['content-type'], 'application/pdf');
+    const text = await pdfText(response.rawPayload);
+    for (const chapter of cpomChapterTitles) assert.ok(text.includes(chapter), chapter);
+    for (const commitment of [
+      'Réaliser 40 diagnostics ergonomiques par an',
+      'Fournir les données de sinistralité',
+      'Cibler les entreprises et cofinancer les aides',
+    ]) {
+      assert.ok(text.includes(commitment), commitment);
+    }
+    assert.ok(
+      text.includes(signed.signedVersions[0].contentHash.slice(0, 32)),
+      'the content hash is printed',
+    );
+    assert.ok(text.includes(region.serviceName));
+    const outsider = await client.request(
+      'GET',
+      `/api/v1/cpoms/${id}/document`,
+      await client.token({ roles: ['ars'], region: '11' }),
+    );
+    assert.equal(outsider.statusCode, 403);
   });
 });

@@ -71,6 +71,12 @@ describe('every event a person hears of, from the outbox to French e-mails over 
     'contract.review_overdue': [S, C, D],
     'contract.review_completed': [S, C, D],
     'contract.evaluated': [S, C, D],
+    // The three parties of the CPOM, as the rule rows of issue 11 say (seed 002 II.2, II.4, I.1; D.4622-47).
+    'contract.drafted': [S, C, D],
+    'contract.submission_withdrawn': [S, C, D],
+    'contract.term_due': [S, C, D],
+    'contract.expired': [S, C, D],
+    'contract.agreement_lapsed': [S, C, D],
     'consultation.requested': ['ars@bretagne.example', S, C, D],
     'consultation.opinion_delivered': ['ars@bretagne.example', S, C, D],
     'consultation.answer_overdue': ['ars@bretagne.example', S, C, D],
@@ -80,12 +86,7 @@ describe('every event a person hears of, from the outbox to French e-mails over 
     'partnership_protocol.concluded': [D, S, C],
     'partnership_protocol.progress_recorded': [D, S, C],
     'partnership_protocol.ended': [D, S, C],
-    // Rows to be written by issues 11 and 12 (recipients decided there with the rule rows).
-    'contract.drafted': [S, C, D],
-    'contract.submission_withdrawn': [S, C, D],
-    'contract.term_due': [S, C, D],
-    'contract.expired': [S, C, D],
-    'contract.agreement_lapsed': [S, C, D],
+    // Rows to be written by issue 12 (recipients decided there with the rule rows).
     'consultation.session_scheduled': ['ars@bretagne.example', S, C, D],
     'consultation.completed': [S, C, D],
     'consultation.answer_due': ['ars@bretagne.example'],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgreementEventsConsumer } from './application/agreement-events.consumer';
+import { AgreementLapses } from './application/agreement-lapses';
 import { OrganisationEventsConsumer } from './application/organisation-events.consumer';
 import { ProjectAgreementHandler } from './application/project-agreement.handler';
 import { ServiceDirectory } from './application/service-directory';
@@ -11,7 +12,7 @@ import { DirectoryRepository } from './infrastructure/directory.repository';
  */
 @Module({
   controllers: [OrganisationEventsConsumer, AgreementEventsConsumer],
-  providers: [DirectoryRepository, ProjectAgreementHandler, ServiceDirectory],
-  exports: [ServiceDirectory],
+  providers: [DirectoryRepository, ProjectAgreementHandler, ServiceDirectory, AgreementLapses],
+  exports: [ServiceDirectory, AgreementLapses],
 })
 export class DirectoryModule {}

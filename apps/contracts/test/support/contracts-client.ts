@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addDays, type CalendarDate, calendarDateAt } from '@tripartite/calendar';
-import { Clock } from '@tripartite/clock';
+import { Clock, ClockSync } from '@tripartite/clock';
 import type { PlatformConfig } from '@tripartite/config';
 import { expectEventually, type TestProducer, testToken } from '@tripartite/testing';
 import type { DataSource } from 'typeorm';
@@ -56,6 +56,28 @@ export class ContractsClient {
 
   today(): CalendarDate {
     return calendarDateAt(this.app.get(Clock).now());
+  }
+
+  /** Moves platform time forward (the deadline reconciler runs when the clock moves). */
+  async advanceDays(days: number): Promise<void> {
+    await this.app.get(ClockSync).advance(days * 24 * 60 * 60 * 1000);
+  }
+
+  /** Signs a READY_TO_SIGN CPOM for the three parties; answers the last reply. */
+  async signAll(
+    region: Region,
+    id: string,
+    etag: unknown,
+    signedOn: CalendarDate = this.today(),
+  ): Promise<Reply> {
+    let reply: Reply | null = null;
+    let current = etag;
+    for (const party of ['service', 'caisse', 'direccte'] as const) {
+      reply = await this.sign(id, current, await this.party(region, party), { signedOn });
+      assert.equal(reply.statusCode, 201, JSON.stringify(reply.json()));
+      current = reply.headers.etag;
+    }
+    return reply as Reply;
   }
 
   async request(

@@ -16,14 +16,19 @@ import { complianceNoticeMetTemplate } from './agreement/compliance-notice-met.t
 import { consultationOpinionDeliveredTemplate } from './consultation/consultation-opinion-delivered.template';
 import { consultationOpinionOverdueTemplate } from './consultation/consultation-opinion-overdue.template';
 import { consultationOpinionRequestedTemplate } from './consultation/consultation-opinion-requested.template';
+import { contractAgreementLapsedTemplate } from './contract/contract-agreement-lapsed.template';
 import { contractAmendedTemplate } from './contract/contract-amended.template';
+import { contractDraftedTemplate } from './contract/contract-drafted.template';
 import { contractEvaluatedTemplate } from './contract/contract-evaluated.template';
+import { contractExpiredTemplate } from './contract/contract-expired.template';
 import { contractReadyToSignTemplate } from './contract/contract-ready-to-sign.template';
 import { contractReviewCompletedTemplate } from './contract/contract-review-completed.template';
 import { contractReviewDueTemplate } from './contract/contract-review-due.template';
 import { contractReviewOverdueTemplate } from './contract/contract-review-overdue.template';
 import { contractSignedTemplate } from './contract/contract-signed.template';
+import { contractSubmissionWithdrawnTemplate } from './contract/contract-submission-withdrawn.template';
 import { contractSubmittedTemplate } from './contract/contract-submitted.template';
+import { contractTermDueTemplate } from './contract/contract-term-due.template';
 import { organisationRegisteredTemplate } from './organisation/organisation-registered.template';
 import { partnershipProtocolConcludedTemplate } from './partnership-protocol/partnership-protocol-concluded.template';
 import { partnershipProtocolEndedTemplate } from './partnership-protocol/partnership-protocol-ended.template';
@@ -67,6 +72,11 @@ export const templateCatalogue = {
   [contractReviewOverdueTemplate.key]: contractReviewOverdueTemplate,
   [contractReviewCompletedTemplate.key]: contractReviewCompletedTemplate,
   [contractEvaluatedTemplate.key]: contractEvaluatedTemplate,
+  [contractDraftedTemplate.key]: contractDraftedTemplate,
+  [contractSubmissionWithdrawnTemplate.key]: contractSubmissionWithdrawnTemplate,
+  [contractTermDueTemplate.key]: contractTermDueTemplate,
+  [contractExpiredTemplate.key]: contractExpiredTemplate,
+  [contractAgreementLapsedTemplate.key]: contractAgreementLapsedTemplate,
   [consultationOpinionRequestedTemplate.key]: consultationOpinionRequestedTemplate,
   [consultationOpinionDeliveredTemplate.key]: consultationOpinionDeliveredTemplate,
   [consultationOpinionOverdueTemplate.key]: consultationOpinionOverdueTemplate,

@@ -28,6 +28,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'CPOM.ALREADY_SIGNED': 409,
   'CPOM.OVERLAP': 409,
   'CPOM.TAMPERED': 409,
+  'CPOM.AMENDMENT_PENDING': 409,
   // Regional diagnoses and partnership protocols (issue 11).
   'REGIONAL_DIAGNOSIS.ALREADY_EXISTS': 409,
   'PARTNERSHIP_PROTOCOL.NOT_IN_NEGOTIATION': 409,

@@ -29,10 +29,12 @@ export class CpomEventsConsumer {
 
   @EventPattern('contract.amended')
   async onAmended(@Payload() event: EnvelopeOf<'contract.amended'>, @Ctx() ctx: EventContext): Promise<void> {
+    // Version 2 carries the period as amended (an amendment may move the end: D.4622-47).
+    const { amendmentNumber, periodStart, periodEnd } = event.payload;
     await this.cpoms.merge(
       ctx.manager,
       event.payload,
-      { amendments: event.payload.amendmentNumber },
+      { amendments: amendmentNumber, periodStart, periodEnd },
       this.clock.now(),
     );
   }

@@ -1,5 +1,5 @@
-import { Controller, Delete, Get, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, Patch, Post, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
 import { CurrentActor, listScopeOf, type Role } from '@tripartite/auth';
 import { calendarDateAt } from '@tripartite/calendar';
@@ -16,37 +16,64 @@ import {
   ZodParams,
   ZodQuery,
 } from '@tripartite/http';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CpomAccess } from '../application/cpom-access';
+import { CpomDocumentQuery } from '../application/cpom-document.query';
 import { DraftCpomHandler } from '../application/draft-cpom.handler';
+import { DraftCpomAmendmentHandler } from '../application/draft-cpom-amendment.handler';
+import { EvaluateCpomHandler } from '../application/evaluate-cpom.handler';
+import { RecordCpomReviewHandler } from '../application/record-cpom-review.handler';
+import { RecordExistingCpomHandler } from '../application/record-existing-cpom.handler';
 import { ReviseCpomHandler } from '../application/revise-cpom.handler';
 import { SignCpomHandler } from '../application/sign-cpom.handler';
+import { SignCpomAmendmentHandler } from '../application/sign-cpom-amendment.handler';
 import { SubmitCpomHandler } from '../application/submit-cpom.handler';
 import { WithdrawCpomSubmissionHandler } from '../application/withdraw-cpom-submission.handler';
 import type { Cpom } from '../domain/cpom';
-import { CpomNotFoundError } from '../domain/cpom.errors';
+import { CpomNotFoundError, CpomRuleViolation, PLATFORM_RULE } from '../domain/cpom.errors';
+import { diffVersions } from '../domain/cpom-diff';
+import { contentHashOf } from '../domain/cpom-hash';
 import { type CpomFilter, CpomRepository } from '../infrastructure/cpom.repository';
 import {
+  type DraftCpomAmendmentRequest,
   type DraftCpomRequest,
+  draftCpomAmendmentRequestSchema,
   draftCpomRequestSchema,
+  type EvaluateCpomRequest,
+  evaluateCpomRequestSchema,
   type ListCpomsQuery,
   listCpomsQuerySchema,
+  type RecordCpomReviewRequest,
+  type RecordExistingCpomRequest,
   type ReviseCpomRequest,
+  recordCpomReviewRequestSchema,
+  recordExistingCpomRequestSchema,
   reviseCpomRequestSchema,
+  type SignCpomAmendmentRequest,
   type SignCpomRequest,
+  signCpomAmendmentRequestSchema,
   signCpomRequestSchema,
   withdrawCpomSubmissionQuerySchema,
 } from './dto/cpom.request.dto';
 import {
   type CpomResponse,
+  cpomDiffResponseSchema,
   cpomResponseSchema,
+  cpomVersionResponseSchema,
+  cpomVersionsResponseSchema,
   type SubmittedCpomResponse,
   submittedCpomResponseSchema,
   toCpomResponse,
   toSubmittedCpomResponse,
+  toVersionSummaries,
 } from './dto/cpom.response.dto';
 
 const idParams = z.object({ id: z.uuid() });
+const versionNumber = z.coerce.number().int().min(1).max(1_000);
+const amendmentParams = z.object({ id: z.uuid(), number: versionNumber });
+const versionParams = z.object({ id: z.uuid(), number: versionNumber });
+const diffParams = z.object({ id: z.uuid(), a: versionNumber, b: versionNumber });
 
 /** The three parties write (L.4622-10); an administrator too. */
 const PARTIES: readonly Role[] = ['admin', 'sst', 'direccte', 'caisse'];
@@ -67,10 +94,16 @@ export class CpomController {
     private readonly submitHandler: SubmitCpomHandler,
     private readonly withdrawHandler: WithdrawCpomSubmissionHandler,
     private readonly signHandler: SignCpomHandler,
+    private readonly reviewHandler: RecordCpomReviewHandler,
+    private readonly evaluateHandler: EvaluateCpomHandler,
+    private readonly existingHandler: RecordExistingCpomHandler,
     private readonly cpoms: CpomRepository,
     private readonly access: CpomAccess,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly document: CpomDocumentQuery,
+    private readonly amendHandler: DraftCpomAmendmentHandler,
+    private readonly signAmendmentHandler: SignCpomAmendmentHandler,
   ) {}
 
   @Post()
@@ -86,6 +119,23 @@ export class CpomController {
   })
   async create(@ZodBody(draftCpomRequestSchema) body: DraftCpomRequest): Promise<CpomResponse> {
     return toCpomResponse(await this.draftHandler.execute(body));
+  }
+
+  @Post('existing')
+  @CommandEndpoint({
+    name: 'recordExistingCpom',
+    summary: 'Record a CPOM signed before the region joined the platform, with its real dates',
+    description:
+      'Frozen as signed with its SHA-256, SIGNED while its period runs (EXPIRED once ended); reminders gone by are never sent. Same rules as a CPOM drafted here (L.4622-10, D.4622-47, seed 002 I.1).',
+    status: 201,
+    roles: PARTIES,
+    response: cpomResponseSchema,
+    responseDescription: 'The CPOM, recorded',
+  })
+  async recordExisting(
+    @ZodBody(recordExistingCpomRequestSchema) body: RecordExistingCpomRequest,
+  ): Promise<CpomResponse> {
+    return toCpomResponse(await this.existingHandler.execute(body));
   }
 
   @Get()
@@ -196,6 +246,147 @@ export class CpomController {
     return toCpomResponse(await this.signHandler.execute(id, expectedVersion, body));
   }
 
+  @Post(':id/annual-reviews')
+  @CommandEndpoint({
+    name: 'recordCpomReview',
+    summary: 'Record the yearly review of a CPOM in force by its three parties (seed 002 II.4)',
+    description:
+      'Date, participants of each party, each indicator’s value or comment, difficulties and decisions; the next review moves.',
+    status: 201,
+    roles: PARTIES,
+    response: cpomResponseSchema,
+    responseDescription: 'The CPOM with the review and its next review date',
+  })
+  async review(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() expectedVersion: number,
+    @ZodBody(recordCpomReviewRequestSchema) body: RecordCpomReviewRequest,
+  ): Promise<CpomResponse> {
+    return toCpomResponse(await this.reviewHandler.execute(id, expectedVersion, body));
+  }
+
+  @Post(':id/evaluation')
+  @CommandEndpoint({
+    name: 'evaluateCpom',
+    summary: 'Record the final evaluation of an expired CPOM (seed 002 II.4)',
+    roles: PARTIES,
+    response: cpomResponseSchema,
+    responseDescription: 'The CPOM, evaluated',
+  })
+  async evaluate(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() expectedVersion: number,
+    @ZodBody(evaluateCpomRequestSchema) body: EvaluateCpomRequest,
+  ): Promise<CpomResponse> {
+    return toCpomResponse(await this.evaluateHandler.execute(id, expectedVersion, body));
+  }
+
+  @Post(':id/amendments')
+  @CommandEndpoint({
+    name: 'draftCpomAmendment',
+    summary: 'Draft an amendment (avenant) on the current version of a CPOM in force (D.4622-47)',
+    description:
+      'The parts named replace those of the current text; the amendment keeps the start and the five-year limit, amendments included; the text must stay complete. It applies once the three parties sign it.',
+    status: 201,
+    roles: PARTIES,
+    response: cpomResponseSchema,
+    responseDescription: 'The CPOM with the amendment to sign',
+  })
+  async amend(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() expectedVersion: number,
+    @ZodBody(draftCpomAmendmentRequestSchema) body: DraftCpomAmendmentRequest,
+  ): Promise<CpomResponse> {
+    return toCpomResponse(await this.amendHandler.execute(id, expectedVersion, body));
+  }
+
+  @Post(':id/amendments/:number/signatures')
+  @CommandEndpoint({
+    name: 'signCpomAmendment',
+    summary: 'Sign an amendment for the caller’s party; the third signature applies it as the next version',
+    status: 201,
+    roles: SIGNATORIES,
+    response: cpomResponseSchema,
+    responseDescription: 'The CPOM with the signature (and, at the third, its new version in force)',
+  })
+  async signAmendment(
+    @ZodParams(amendmentParams) { id, number }: z.infer<typeof amendmentParams>,
+    @IfMatchVersion() expectedVersion: number,
+    @ZodBody(signCpomAmendmentRequestSchema) body: SignCpomAmendmentRequest,
+  ): Promise<CpomResponse> {
+    return toCpomResponse(
+      await this.signAmendmentHandler.execute(id, number, expectedVersion, body.signedOn),
+    );
+  }
+
+  @Get(':id/versions')
+  @QueryEndpoint({
+    name: 'listCpomVersions',
+    summary: 'The signed versions of a CPOM (as signed, then one per amendment), each hash checked',
+    response: cpomVersionsResponseSchema,
+    problems: [400, 403, 404],
+  })
+  async versions(@ZodParams(idParams) { id }: z.infer<typeof idParams>) {
+    return toVersionSummaries(await this.load(id));
+  }
+
+  @Get(':id/versions/:number')
+  @QueryEndpoint({
+    name: 'getCpomVersion',
+    summary: 'One signed version of a CPOM: its full text and SHA-256, checked',
+    response: cpomVersionResponseSchema,
+    problems: [400, 403, 404],
+  })
+  async version(@ZodParams(versionParams) { id, number }: z.infer<typeof versionParams>) {
+    const cpom = await this.load(id);
+    const version = signedVersion(cpom, number);
+    return {
+      number: version.number,
+      contentHash: version.contentHash,
+      verified: contentHashOf(version.content) === version.contentHash,
+      signedOn: version.signedOn,
+      amendmentNumber: version.amendmentNumber,
+      ...structuredClone(version.content),
+    };
+  }
+
+  @Get(':id/versions/:a/diff/:b')
+  @QueryEndpoint({
+    name: 'diffCpomVersions',
+    summary: 'What changed from one signed version to another, in words a party reads',
+    description: 'Priority added or removed, commitment changed, target moved, period changed… (French).',
+    response: cpomDiffResponseSchema,
+    problems: [400, 403, 404],
+  })
+  async diff(@ZodParams(diffParams) { id, a, b }: z.infer<typeof diffParams>) {
+    const cpom = await this.load(id);
+    return {
+      from: a,
+      to: b,
+      changes: diffVersions(signedVersion(cpom, a).content, signedVersion(cpom, b).content),
+    };
+  }
+
+  @Get(':id/document')
+  @ApiProduces('application/pdf')
+  @QueryEndpoint({
+    name: 'getCpomDocument',
+    summary: 'The CPOM as the parties print and sign it (PDF, in French), with its content hash once signed',
+    response: z.string().describe('A PDF document'),
+    responseDescription:
+      'The PDF: context, priorities, action programmes, follow-up, annexes, opinions, signatures',
+    problems: [400, 403, 404],
+  })
+  async printed(
+    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const cpom = await this.load(id);
+    reply.header('content-type', 'application/pdf');
+    reply.header('content-disposition', `inline; filename="cpom-${id}.pdf"`);
+    return this.document.render(cpom);
+  }
+
   @AuditHistoryEndpoint('cpom')
   async history(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
@@ -222,4 +413,17 @@ function scopeOf(actor: Actor): Pick<CpomFilter, 'withinRegions' | 'partyOrganis
   const consultedOnly =
     withinRegions !== undefined && !actor.roles.some((role) => role === 'direccte' || role === 'caisse');
   return { withinRegions, partyOrganisationId: ownOrganisationId, submittedOnly: consultedOnly || undefined };
+}
+
+function signedVersion(cpom: Cpom, number: number) {
+  const version = cpom.state.signedVersions.find((candidate) => candidate.number === number);
+  if (!version) {
+    throw new CpomRuleViolation(
+      'CPOM_VERSION.NOT_FOUND',
+      `no signed version ${number} of this CPOM`,
+      'number',
+      PLATFORM_RULE,
+    );
+  }
+  return version;
 }

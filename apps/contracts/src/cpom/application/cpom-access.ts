@@ -58,6 +58,17 @@ export class CpomAccess {
     if (!this.canRead(cpom)) throw new CpomForbiddenError('this CPOM is outside your scope');
   }
 
+  /** A signature is given by a person of one of the three parties (L.4622-10), never by an administrator. */
+  assertSignatory(parties: { serviceId: string; direccteId: string; caisseId: string }): CpomParty {
+    const party = this.assertCanWrite(parties);
+    if (party === null) {
+      throw new CpomForbiddenError(
+        'a signature is given by a person of one of the three parties (L.4622-10)',
+      );
+    }
+    return party;
+  }
+
   /** Writing takes a person of one of the three parties (or an administrator): answers that party (null for admin). */
   assertCanWrite(parties: { serviceId: string; direccteId: string; caisseId: string }): CpomParty | null {
     const actor = this.actor();

@@ -5,8 +5,9 @@ import { DataSource } from 'typeorm';
 import { ServiceDirectory } from '../../directory/application/service-directory';
 import type { Cpom } from '../domain/cpom';
 import { cpomEvents } from '../domain/cpom-events';
-import { CpomAccess, CpomForbiddenError } from './cpom-access';
+import { CpomAccess } from './cpom-access';
 import { CpomChanges } from './cpom-changes';
+import { CpomDeadlines } from './cpom-deadlines';
 import { CpomPeriods } from './cpom-periods';
 
 export interface SignCpomCommand {
@@ -27,6 +28,7 @@ export class SignCpomHandler {
     private readonly directory: ServiceDirectory,
     private readonly periods: CpomPeriods,
     private readonly changes: CpomChanges,
+    private readonly deadlines: CpomDeadlines,
     private readonly access: CpomAccess,
     private readonly clock: Clock,
   ) {}
@@ -36,12 +38,7 @@ export class SignCpomHandler {
     const actor = this.access.actor();
     return this.dataSource.transaction(async (manager) => {
       const cpom = await this.changes.load(manager, id, expectedVersion);
-      const party = this.access.assertCanWrite(cpom.state.parties);
-      if (party === null) {
-        throw new CpomForbiddenError(
-          'a signature is given by a person of one of the three parties (L.4622-10)',
-        );
-      }
+      const party = this.access.assertSignatory(cpom.state.parties);
       const versionBefore = cpom.version;
       const agreedOnSignatureDate = await this.directory.isAgreedOn(
         cpom.state.parties.serviceId,
@@ -59,7 +56,11 @@ export class SignCpomHandler {
         },
         { today: calendarDateAt(now), agreedOnSignatureDate },
       );
-      if (complete) await this.periods.assertNoOverlap(manager, cpom);
+      if (complete) {
+        await this.periods.assertNoOverlap(manager, cpom);
+        await this.deadlines.forReview(manager, cpom, calendarDateAt(now));
+        await this.deadlines.forTerm(manager, cpom, calendarDateAt(now));
+      }
       await this.changes.save(
         manager,
         cpom,

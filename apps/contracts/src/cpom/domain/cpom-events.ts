@@ -3,7 +3,7 @@ import type { Cpom } from './cpom';
 import type { CpomSignedVersion } from './cpom.types';
 
 /** What every `contract.*` event says of its subject and parties. */
-function subjectOf(cpom: Cpom) {
+export function subjectOf(cpom: Cpom) {
   const { parties } = cpom.state;
   return {
     contractId: cpom.id,
@@ -99,6 +99,66 @@ export const cpomEvents = {
         ...subjectOf(cpom),
         ...period(cpom),
         signedOn: version.signedOn,
+        ...contentFieldsOf(version),
+      },
+    };
+  },
+
+  reviewCompleted(cpom: Cpom): PlatformEvent<'contract.review_completed'> {
+    const review = cpom.state.reviews.at(-1);
+    if (!review) throw new Error('no review to publish');
+    const { contractId, serviceId, regions } = subjectOf(cpom);
+    return {
+      type: 'contract.review_completed',
+      payload: {
+        contractId,
+        serviceId,
+        regions,
+        reviewedOn: review.reviewedOn,
+        summary: review.decisions || review.difficulties || `Revue du ${review.reviewedOn}`,
+        nextReviewDueOn: cpom.nextReviewDueOn,
+      },
+    };
+  },
+
+  expired(cpom: Cpom): PlatformEvent<'contract.expired'> {
+    return { type: 'contract.expired', payload: { ...subjectOf(cpom), periodEnd: cpom.content.periodEnd } };
+  },
+
+  evaluated(cpom: Cpom): PlatformEvent<'contract.evaluated'> {
+    const evaluation = cpom.state.evaluation;
+    if (!evaluation) throw new Error('no evaluation to publish');
+    const { contractId, serviceId, regions } = subjectOf(cpom);
+    return {
+      type: 'contract.evaluated',
+      payload: {
+        contractId,
+        serviceId,
+        regions,
+        evaluatedOn: evaluation.evaluatedOn,
+        summary: evaluation.summary,
+      },
+    };
+  },
+
+  agreementLapsed(cpom: Cpom): PlatformEvent<'contract.agreement_lapsed'> {
+    const lapse = cpom.state.agreementLapse;
+    if (!lapse) throw new Error('no lapse to publish');
+    return { type: 'contract.agreement_lapsed', payload: { ...subjectOf(cpom), ...lapse } };
+  },
+
+  amended(cpom: Cpom): PlatformEvent<'contract.amended'> {
+    const version = cpom.currentSignedVersion;
+    const amendment = cpom.state.amendments.find((a) => a.number === version?.amendmentNumber);
+    if (!version || !amendment) throw new Error('no applied amendment to publish');
+    return {
+      type: 'contract.amended',
+      payload: {
+        ...subjectOf(cpom),
+        ...period(cpom),
+        amendmentNumber: amendment.number,
+        signedOn: version.signedOn,
+        summary: amendment.summary,
         ...contentFieldsOf(version),
       },
     };

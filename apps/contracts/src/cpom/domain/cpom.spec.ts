@@ -4,8 +4,10 @@ import { DomainError } from '@tripartite/errors';
 import { Cpom } from './cpom';
 import type { CpomContent, CpomOpinion, CpomSignature } from './cpom.types';
 import { contentProblems } from './cpom-content.rule';
+import { diffVersions } from './cpom-diff';
 import { canonicalJson, contentHashOf } from './cpom-hash';
 import { partyProblems } from './cpom-parties.rule';
+import { nextReviewDate } from './cpom-review.rule';
 
 const P1 = '00000000-0000-7000-8000-000000000001';
 const A1 = '00000000-0000-7000-8000-000000000011';
@@ -279,5 +281,98 @@ describe('the CPOM (L.4622-10, D.4622-44 to 47; seed 002 II)', () => {
     cpom.revise(content({ periodEnd: '2029-06-30' }));
     assert.equal(cpom.state.contentVersion, 2);
     assert.equal(cpom.completeConsultation(1, [], '2024-10-01'), false);
+  });
+});
+
+describe('the yearly review dates of a CPOM (seed 002 II.4: "un examen au moins annuel")', () => {
+  it('falls on each anniversary of the start within the period, every six months when the follow-up says so', () => {
+    const period = { periodStart: '2025-01-01', periodEnd: '2027-12-31' };
+    assert.equal(nextReviewDate(period, 12, '2024-12-01'), '2026-01-01');
+    assert.equal(nextReviewDate(period, 12, '2026-01-01'), '2027-01-01');
+    assert.equal(nextReviewDate(period, 12, '2027-01-01'), null);
+    assert.equal(nextReviewDate(period, 6, '2025-01-01'), '2025-07-01');
+  });
+});
+
+describe('amendments (avenants) to a CPOM in force (D.4622-47)', () => {
+  function signedCpom(): Cpom {
+    const cpom = readyCpom();
+    for (const party of ['service', 'caisse', 'direccte'] as const) cpom.sign(signature(party), agreed);
+    return cpom;
+  }
+
+  it('keeps the five years amendments included: start + 5 years − 1 day accepted, one more day refused (D.4622-47)', () => {
+    const cpom = signedCpom();
+    assert.equal(
+      codeOf(() => cpom.draftAmendment(content({ periodEnd: '2030-01-01' }), 'Prolongation', '2025-02-01')),
+      'CPOM.CONTENT_INVALID',
+    );
+    assert.equal(
+      codeOf(() =>
+        cpom.draftAmendment(
+          content({ periodStart: '2025-02-01', periodEnd: '2029-12-31' }),
+          'x',
+          '2025-02-01',
+        ),
+      ),
+      'CPOM.CONTENT_INVALID',
+    );
+    cpom.draftAmendment(content({ periodEnd: '2029-12-31' }), 'Même terme', '2025-02-01');
+    assert.equal(
+      codeOf(() => cpom.draftAmendment(content(), 'Un autre', '2025-02-01')),
+      'CPOM.AMENDMENT_PENDING',
+    );
+  });
+
+  it('applies at the third signature as the next version, frozen with its hash, the first kept (D.4622-47)', () => {
+    const cpom = signedCpom();
+    const changed = content();
+    changed.actions[0].indicators[0].target = 60;
+    cpom.draftAmendment(changed, 'Cible relevée', '2024-12-20');
+    const checks = { today: '2025-01-10', agreedOnSignatureDate: true };
+    cpom.signAmendment(1, signature('service', { signedOn: '2025-01-05' }), checks);
+    assert.equal(
+      codeOf(() => cpom.signAmendment(1, signature('service', { signedOn: '2025-01-05' }), checks)),
+      'CPOM.ALREADY_SIGNED',
+    );
+    cpom.signAmendment(1, signature('caisse', { signedOn: '2025-01-05' }), checks);
+    assert.deepEqual(cpom.signAmendment(1, signature('direccte', { signedOn: '2025-01-06' }), checks), {
+      complete: true,
+    });
+    assert.deepEqual(
+      cpom.state.signedVersions.map((v) => [v.number, v.amendmentNumber, v.signedOn]),
+      [
+        [1, 0, '2024-12-01'],
+        [2, 1, '2025-01-06'],
+      ],
+    );
+    assert.equal(cpom.state.signedVersions[0].content.actions[0].indicators[0].target, 40);
+    assert.equal(cpom.content.actions[0].indicators[0].target, 60);
+    assert.deepEqual(cpom.tamperedVersions(), []);
+  });
+
+  it('says what changed between two versions in words a party reads (issue 11)', () => {
+    const before = content();
+    const after = content({ periodEnd: '2029-06-30' });
+    after.priorities.push({
+      priorityId: 'p2',
+      title: 'Prévenir la désinsertion',
+      origins: ['cog_atmp'],
+      sharedWithServiceIds: [],
+    });
+    after.actions[0].commitments.caisse = 'Ciblage et aides financières';
+    after.actions[0].indicators[0].target = 60;
+    const changes = diffVersions(before, after);
+    assert.deepEqual(
+      changes.map((c) => c.kind),
+      ['period_changed', 'priority_added', 'commitment_changed', 'target_moved'],
+    );
+    assert.equal(changes[1].text, 'Priorité ajoutée : Prévenir la désinsertion');
+    assert.match(
+      changes[2].text,
+      /^Engagement de la Caisse modifié pour l’action « Accompagner les entreprises de logistique »/,
+    );
+    assert.equal(changes[3].text, 'Cible déplacée : Entreprises accompagnées, de 40 à 60 entreprises');
+    assert.deepEqual(diffVersions(before, before), []);
   });
 });

@@ -1,16 +1,21 @@
-import type { CalendarDate } from '@tripartite/calendar';
+import { addDays, type CalendarDate } from '@tripartite/calendar';
 import { CpomRuleViolation, PLATFORM_RULE, throwIfAny, wrongState } from './cpom.errors';
 import type {
+  CpomAmendment,
   CpomContent,
+  CpomEvaluation,
   CpomOpinion,
   CpomPartiesIds,
+  CpomReview,
   CpomSignature,
   CpomSignedVersion,
   CpomStatus,
+  IndicatorReading,
 } from './cpom.types';
 import { type CpomWarning, completenessProblems, submissionWarnings } from './cpom-completeness.rule';
 import { contentProblems } from './cpom-content.rule';
 import { contentHashOf } from './cpom-hash';
+import { nextReviewDate } from './cpom-review.rule';
 
 /** A lapse of the service's agrément while the CPOM is in force (seed 002 I.1). */
 export interface AgreementLapse {
@@ -48,6 +53,9 @@ export interface CpomState {
   }[];
   /** The next yearly review's due date while the CPOM is in force (seed 002 II.4). */
   nextReviewDueOn: CalendarDate | null;
+  reviews: CpomReview[];
+  evaluation: CpomEvaluation | null;
+  amendments: CpomAmendment[];
 }
 
 const SIGNATURE_RULE = 'signature par les trois parties contractantes (L.4622-10)';
@@ -84,13 +92,87 @@ export class Cpom {
         agreementLapse: null,
         closedConsultations: [],
         nextReviewDueOn: null,
+        reviews: [],
+        evaluation: null,
+        amendments: [],
       },
       1,
     );
   }
 
+  /**
+   * A CPOM signed before the region joined the platform, recorded with its real dates (like an agrément
+   * recorded as existing): frozen as signed, SIGNED while its period runs, EXPIRED once it has ended.
+   */
+  static recordExisting(
+    id: string,
+    parties: CpomPartiesIds,
+    content: CpomContent,
+    record: {
+      signedOn: CalendarDate;
+      reference: string | null;
+      opinions: Omit<CpomOpinion, 'contentVersion'>[];
+    },
+    today: CalendarDate,
+  ): Cpom {
+    throwIfAny(contentProblems(content));
+    if (record.signedOn > today) {
+      throw new CpomRuleViolation(
+        'CPOM.DATE_INVALID',
+        'signedOn is in the future',
+        'signedOn',
+        PLATFORM_RULE,
+      );
+    }
+    if (record.signedOn > content.periodEnd) {
+      throw new CpomRuleViolation(
+        'CPOM.DATE_INVALID',
+        'signedOn is after the end of the period',
+        'signedOn',
+        'un CPOM est signé avant son terme (règle de la plateforme)',
+      );
+    }
+    const ended = content.periodEnd < today;
+    const cpom = Cpom.draft(id, parties, content, record.signedOn);
+    const s = cpom.s;
+    s.status = ended ? 'EXPIRED' : 'SIGNED';
+    s.submittedVersion = 1;
+    s.submittedOn = record.signedOn;
+    s.opinions = record.opinions.map((opinion) => ({ ...opinion, contentVersion: 1 }));
+    s.readyOn = record.signedOn;
+    s.signedOn = record.signedOn;
+    s.signatures = (['service', 'direccte', 'caisse'] as const).map((party) => ({
+      party,
+      organisationId:
+        party === 'service'
+          ? parties.serviceId
+          : party === 'direccte'
+            ? parties.direccteId
+            : parties.caisseId,
+      signatory: record.reference ? `recorded (${record.reference})` : 'recorded',
+      role: 'recorded',
+      signedOn: record.signedOn,
+      justification: null,
+    }));
+    s.signedVersions = [
+      {
+        number: 1,
+        content: structuredClone(content),
+        contentHash: contentHashOf(content),
+        signedOn: record.signedOn,
+        amendmentNumber: 0,
+      },
+    ];
+    // No review date gone by: the next one is the first still to come.
+    s.nextReviewDueOn = ended ? null : nextReviewDate(content, cpom.reviewStepMonths, addDays(today, -1));
+    return cpom;
+  }
+
   static restore(state: CpomState, version: number): Cpom {
-    return new Cpom(structuredClone(state), version);
+    const copy = structuredClone(state);
+    // Rows written before amendments existed have none.
+    copy.amendments ??= [];
+    return new Cpom(copy, version);
   }
 
   get id(): string {
@@ -227,38 +309,7 @@ export class Cpom {
       }
       throw wrongState('sign', this.s.status);
     }
-    if (signature.signedOn > checks.today) {
-      throw new CpomRuleViolation(
-        'CPOM.DATE_INVALID',
-        'signedOn is in the future',
-        'signedOn',
-        PLATFORM_RULE,
-      );
-    }
-    if (this.s.readyOn && signature.signedOn < this.s.readyOn) {
-      throw new CpomRuleViolation(
-        'CPOM.DATE_INVALID',
-        `signedOn is before the opinions were all in (${this.s.readyOn})`,
-        'signedOn',
-        'conclu après avis du CRPRP et de l’ARS (L.4622-10)',
-      );
-    }
-    if (!checks.agreedOnSignatureDate) {
-      throw new CpomRuleViolation(
-        'CPOM.SERVICE_NOT_AGREED',
-        `the service holds no agrément in force on ${signature.signedOn}`,
-        'signedOn',
-        "aucun CPOM ne peut être conclu si le service n'est pas préalablement agréé (seed 002 I.1)",
-      );
-    }
-    if (this.s.signatures.some((known) => known.party === signature.party)) {
-      throw new CpomRuleViolation(
-        'CPOM.ALREADY_SIGNED',
-        `the ${signature.party} already signed this CPOM`,
-        null,
-        SIGNATURE_RULE,
-      );
-    }
+    assertSignable(this.s.signatures, signature, checks, this.s.readyOn);
     if (this.signedWithReservations && !signature.justification?.trim()) {
       throw new CpomRuleViolation(
         'CPOM.JUSTIFICATION_REQUIRED',
@@ -283,9 +334,227 @@ export class Cpom {
         signedOn,
         amendmentNumber: 0,
       });
+      this.s.nextReviewDueOn = nextReviewDate(this.s.content, this.reviewStepMonths, signedOn);
     }
     this.bump();
     return { complete };
+  }
+
+  private get reviewStepMonths(): number {
+    return this.s.content.followUp.reviewFrequency === 'half_yearly' ? 6 : 12;
+  }
+
+  /**
+   * The three parties' review (seed 002 II.4) of a CPOM in force: date, participants, each indicator's value
+   * or comment, difficulties and decisions. It answers the review due (early or late) and moves the next one.
+   */
+  recordReview(review: CpomReview, today: CalendarDate): void {
+    if (this.s.status !== 'SIGNED') throw wrongState('record a review', this.s.status);
+    if (review.reviewedOn > today) {
+      throw new CpomRuleViolation(
+        'CPOM.DATE_INVALID',
+        'reviewedOn is in the future',
+        'reviewedOn',
+        PLATFORM_RULE,
+      );
+    }
+    if (this.s.signedOn && review.reviewedOn < this.s.signedOn) {
+      throw new CpomRuleViolation(
+        'CPOM.DATE_INVALID',
+        `reviewedOn is before the signature (${this.s.signedOn})`,
+        'reviewedOn',
+        'examen du CPOM en vigueur (seed 002 II.4)',
+      );
+    }
+    throwIfAny(this.readingProblems(review.indicators, 'indicators'));
+    const parties = new Set(review.participants.map((participant) => participant.party));
+    if (parties.size < 3) {
+      throw new CpomRuleViolation(
+        'CPOM.REVIEW_PARTIES_MISSING',
+        'the review is held by the three parties: name a participant of each',
+        'participants',
+        'un examen au moins annuel par les trois parties contractantes (seed 002 II.4)',
+      );
+    }
+    const dueOn = this.s.nextReviewDueOn;
+    this.s.reviews.push({ ...structuredClone(review), dueOn });
+    const after = dueOn && dueOn > review.reviewedOn ? dueOn : review.reviewedOn;
+    this.s.nextReviewDueOn = nextReviewDate(this.s.content, this.reviewStepMonths, after);
+    this.bump();
+  }
+
+  /**
+   * The service's agrément lapsed while this CPOM is in force (seed 002 I.1: no CPOM without agrément): the
+   * CPOM is flagged, once per lapse; answers false when it was not in force that day or already flagged.
+   */
+  flagAgreementLapse(lapse: AgreementLapse): boolean {
+    if (this.s.status !== 'SIGNED') return false;
+    const { periodStart, periodEnd } = this.s.content;
+    if (lapse.lapsedOn < periodStart || lapse.lapsedOn > addDays(periodEnd, 1)) return false;
+    const known = this.s.agreementLapse;
+    if (known && known.agreementId === lapse.agreementId && known.reason === lapse.reason) return false;
+    this.s.agreementLapse = {
+      agreementId: lapse.agreementId,
+      reason: lapse.reason,
+      lapsedOn: lapse.lapsedOn,
+    };
+    this.bump();
+    return true;
+  }
+
+  /** The amendment being signed, if any. */
+  get openAmendment(): CpomAmendment | null {
+    return this.s.amendments.find((amendment) => amendment.status === 'DRAFT') ?? null;
+  }
+
+  /**
+   * An amendment (avenant) to the CPOM in force (D.4622-47; seed 002 II.4: new priorities adopted at a review
+   * "par voie d'avenant"): the full new text, drafted on the current version, complete, starting on the same day
+   * and within five years of it, amendments included. One at a time.
+   */
+  draftAmendment(content: CpomContent, summary: string, today: CalendarDate): CpomAmendment {
+    if (this.s.status !== 'SIGNED')
+      throw wrongState('amend (only a CPOM in force is amended)', this.s.status);
+    const open = this.openAmendment;
+    if (open) {
+      throw new CpomRuleViolation(
+        'CPOM.AMENDMENT_PENDING',
+        `amendment ${open.number} is still to be signed`,
+        null,
+        `un avenant à la fois (${PLATFORM_RULE})`,
+      );
+    }
+    if (content.periodStart !== this.s.content.periodStart) {
+      throw new CpomRuleViolation(
+        'CPOM.CONTENT_INVALID',
+        `an amendment keeps the start of the CPOM (${this.s.content.periodStart})`,
+        'periodStart',
+        'durée maximale de cinq ans, avenants compris (D.4622-47)',
+      );
+    }
+    throwIfAny([...contentProblems(content), ...completenessProblems(content)]);
+    const amendment: CpomAmendment = {
+      number: this.s.amendments.length + 1,
+      basedOnVersion: this.s.contentVersion,
+      draftedOn: today,
+      summary,
+      content: structuredClone(content),
+      status: 'DRAFT',
+      signatures: [],
+      signedOn: null,
+    };
+    this.s.amendments.push(amendment);
+    this.bump();
+    return amendment;
+  }
+
+  /**
+   * One party signs the amendment (D.4622-47) under the rules of any signature; with the third it applies as
+   * the next content version, frozen with its SHA-256.
+   */
+  signAmendment(
+    number: number,
+    signature: CpomSignature,
+    checks: { today: CalendarDate; agreedOnSignatureDate: boolean },
+  ): { complete: boolean } {
+    const amendment = this.s.amendments.find((candidate) => candidate.number === number);
+    if (!amendment)
+      throw new CpomRuleViolation('CPOM_AMENDMENT.NOT_FOUND', `no amendment ${number}`, null, PLATFORM_RULE);
+    if (amendment.status !== 'DRAFT' || this.s.status !== 'SIGNED') {
+      throw wrongState('sign this amendment', `${this.s.status}, amendment ${amendment.status}`);
+    }
+    assertSignable(amendment.signatures, signature, checks, amendment.draftedOn);
+    amendment.signatures.push({ ...signature, justification: null });
+    const complete = amendment.signatures.length === 3;
+    if (complete) {
+      const signedOn = amendment.signatures
+        .map((s) => s.signedOn)
+        .sort()
+        .at(-1) as CalendarDate;
+      amendment.status = 'SIGNED';
+      amendment.signedOn = signedOn;
+      this.s.content = structuredClone(amendment.content);
+      this.s.contentVersion += 1;
+      this.s.signedVersions.push({
+        number: this.s.contentVersion,
+        content: structuredClone(amendment.content),
+        contentHash: contentHashOf(amendment.content),
+        signedOn,
+        amendmentNumber: amendment.number,
+      });
+      const due = this.s.nextReviewDueOn;
+      if (due && due > this.s.content.periodEnd) this.s.nextReviewDueOn = null;
+    }
+    this.bump();
+    return { complete };
+  }
+
+  /** The end of the period: EXPIRED (D.4622-47); answers false when it is no longer in force. */
+  expire(): boolean {
+    if (this.s.status !== 'SIGNED') return false;
+    this.s.status = 'EXPIRED';
+    this.s.nextReviewDueOn = null;
+    this.bump();
+    return true;
+  }
+
+  /** "À son terme, une évaluation et un bilan" (seed 002 II.4): EVALUATED. */
+  evaluate(evaluation: CpomEvaluation, today: CalendarDate): void {
+    if (this.s.status !== 'EXPIRED')
+      throw wrongState('record the final evaluation (at the term)', this.s.status);
+    if (evaluation.evaluatedOn > today) {
+      throw new CpomRuleViolation(
+        'CPOM.DATE_INVALID',
+        'evaluatedOn is in the future',
+        'evaluatedOn',
+        PLATFORM_RULE,
+      );
+    }
+    throwIfAny(this.readingProblems(evaluation.indicators, 'indicators'));
+    this.s.evaluation = structuredClone(evaluation);
+    this.s.status = 'EVALUATED';
+    this.bump();
+  }
+
+  /** Readings name indicators of the text in force; a quantitative one gives a value or a comment. */
+  private readingProblems(readings: IndicatorReading[], field: string) {
+    const indicators = new Map(
+      (this.currentSignedVersion?.content ?? this.s.content).actions.flatMap((action) =>
+        action.indicators.map((indicator) => [indicator.indicatorId, indicator] as const),
+      ),
+    );
+    return readings.flatMap((reading, i) => {
+      const indicator = indicators.get(reading.indicatorId);
+      const rule = 'indicateurs du CPOM en vigueur (seed 002 II.4)';
+      if (!indicator) {
+        return [
+          {
+            field: `${field}[${i}].indicatorId`,
+            rule,
+            message: `no indicator ${reading.indicatorId} in the CPOM in force`,
+          },
+        ];
+      }
+      if (reading.value === null && !reading.comment?.trim()) {
+        return [
+          {
+            field: `${field}[${i}]`,
+            rule,
+            message: `indicator "${indicator.name}" needs a value or a comment`,
+          },
+        ];
+      }
+      if (indicator.kind === 'qualitative' && reading.value !== null) {
+        return [
+          {
+            field: `${field}[${i}].value`,
+            rule,
+            message: `indicator "${indicator.name}" is qualitative: a comment, no value`,
+          },
+        ];
+      }
+      return [];
+    });
   }
 
   /** Tamper evidence: every signed version's text still hashes to the SHA-256 frozen with it. */
@@ -297,5 +566,44 @@ export class Cpom {
 
   private bump(): void {
     this.aggregateVersion += 1;
+  }
+}
+
+/**
+ * The rules of any signature of the three parties (L.4622-10; seed 002 I.1): not in the future, not before
+ * the text was ready, the service agreed on that day, each party once.
+ */
+function assertSignable(
+  given: readonly CpomSignature[],
+  signature: CpomSignature,
+  checks: { today: CalendarDate; agreedOnSignatureDate: boolean },
+  readyOn: CalendarDate | null,
+): void {
+  if (signature.signedOn > checks.today) {
+    throw new CpomRuleViolation('CPOM.DATE_INVALID', 'signedOn is in the future', 'signedOn', PLATFORM_RULE);
+  }
+  if (readyOn && signature.signedOn < readyOn) {
+    throw new CpomRuleViolation(
+      'CPOM.DATE_INVALID',
+      `signedOn is before the text was ready to sign (${readyOn})`,
+      'signedOn',
+      'conclu après avis du CRPRP et de l’ARS (L.4622-10)',
+    );
+  }
+  if (!checks.agreedOnSignatureDate) {
+    throw new CpomRuleViolation(
+      'CPOM.SERVICE_NOT_AGREED',
+      `the service holds no agrément in force on ${signature.signedOn}`,
+      'signedOn',
+      "aucun CPOM ne peut être conclu si le service n'est pas préalablement agréé (seed 002 I.1)",
+    );
+  }
+  if (given.some((known) => known.party === signature.party)) {
+    throw new CpomRuleViolation(
+      'CPOM.ALREADY_SIGNED',
+      `the ${signature.party} already signed`,
+      null,
+      SIGNATURE_RULE,
+    );
   }
 }

@@ -154,3 +154,43 @@ export interface CpomSignedVersion {
   /** 0 for the CPOM itself, n for the n-th amendment. */
   amendmentNumber: number;
 }
+
+/** One indicator's value or comment at a review or at the final evaluation. */
+export interface IndicatorReading {
+  indicatorId: string;
+  value: number | null;
+  comment: string | null;
+}
+
+/** "Un examen au moins annuel par les trois parties contractantes" (seed 002 II.4). */
+export interface CpomReview {
+  reviewId: string;
+  reviewedOn: CalendarDate;
+  /** The review date it answers. */
+  dueOn: CalendarDate | null;
+  participants: { name: string; party: CpomParty; function: string | null }[];
+  indicators: IndicatorReading[];
+  difficulties: string;
+  /** Decisions: changed modalities of actions, or new priorities (which then need an amendment). */
+  decisions: string;
+}
+
+/** "Une évaluation et un bilan" at the term (seed 002 II.4), weighed at the agrément renewal. */
+export interface CpomEvaluation {
+  evaluatedOn: CalendarDate;
+  summary: string;
+  indicators: IndicatorReading[];
+}
+
+/** An amendment (avenant) to a signed CPOM (D.4622-47; seed 002 II.4): the full new text, signed by the three parties. */
+export interface CpomAmendment {
+  number: number;
+  /** The content version it was drafted on. */
+  basedOnVersion: number;
+  draftedOn: CalendarDate;
+  summary: string;
+  content: CpomContent;
+  status: 'DRAFT' | 'SIGNED';
+  signatures: CpomSignature[];
+  signedOn: CalendarDate | null;
+}

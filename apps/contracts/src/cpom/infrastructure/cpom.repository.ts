@@ -81,6 +81,15 @@ export class CpomRepository {
     return rows[0] ?? null;
   }
 
+  /** The service's signed CPOMs, locked for the caller's change. */
+  async signedOfService(manager: EntityManager, serviceId: string): Promise<Cpom[]> {
+    const rows = await manager.getRepository(CpomOrmEntity).find({
+      where: { serviceId, status: 'SIGNED' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return rows.map((row) => Cpom.restore(row.state, row.version));
+  }
+
   async list(
     filter: CpomFilter,
     page: { page: number; pageSize: number },

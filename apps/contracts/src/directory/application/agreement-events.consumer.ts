@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
+import { addDays } from '@tripartite/calendar';
 import { type EnvelopeOf, EventContext, EventPattern } from '@tripartite/messaging';
+import { AgreementLapses } from './agreement-lapses';
 import { ProjectAgreementHandler } from './project-agreement.handler';
 
 /**
@@ -9,7 +11,10 @@ import { ProjectAgreementHandler } from './project-agreement.handler';
  */
 @Controller()
 export class AgreementEventsConsumer {
-  constructor(private readonly project: ProjectAgreementHandler) {}
+  constructor(
+    private readonly project: ProjectAgreementHandler,
+    private readonly lapses: AgreementLapses,
+  ) {}
 
   @EventPattern('agreement.granted')
   async onGranted(
@@ -51,9 +56,16 @@ export class AgreementEventsConsumer {
     @Payload() event: EnvelopeOf<'agreement.withdrawn'>,
     @Ctx() ctx: EventContext,
   ): Promise<void> {
-    await this.project.apply(ctx.manager, event, {
+    const { before } = await this.project.apply(ctx.manager, event, {
       kind: 'withdrawn',
       withdrawnOn: event.payload.withdrawnOn,
+    });
+    if (before?.status === 'withdrawn' || before?.status === 'refused') return;
+    await this.lapses.notify(ctx.manager, {
+      serviceId: event.payload.serviceId,
+      agreementId: event.payload.agreementId,
+      reason: 'withdrawn',
+      lapsedOn: event.payload.withdrawnOn,
     });
   }
 
@@ -64,7 +76,14 @@ export class AgreementEventsConsumer {
   ): Promise<void> {
     // Only a renewal's refusal carries the DIRECCTE's examination of the previous CPOM (seed 002 I.1).
     const atRenewal = event.payload.renewalExamination != null;
-    await this.project.apply(ctx.manager, event, { kind: 'refused', atRenewal });
+    const { before } = await this.project.apply(ctx.manager, event, { kind: 'refused', atRenewal });
+    if (!atRenewal || before?.status === 'refused') return;
+    await this.lapses.notify(ctx.manager, {
+      serviceId: event.payload.serviceId,
+      agreementId: event.payload.agreementId,
+      reason: 'refused_at_renewal',
+      lapsedOn: event.payload.decidedOn,
+    });
   }
 
   @EventPattern('agreement.expired')
@@ -73,6 +92,18 @@ export class AgreementEventsConsumer {
     @Ctx() ctx: EventContext,
   ): Promise<void> {
     const { validUntil, renewedBy } = event.payload;
-    await this.project.apply(ctx.manager, event, { kind: 'expired', validUntil, renewedBy });
+    const { before } = await this.project.apply(ctx.manager, event, {
+      kind: 'expired',
+      validUntil,
+      renewedBy,
+    });
+    // Expired after a withdrawal, or renewed: no new lapse.
+    if (renewedBy !== null || (before !== null && before.status !== 'granted')) return;
+    await this.lapses.notify(ctx.manager, {
+      serviceId: event.payload.serviceId,
+      agreementId: event.payload.agreementId,
+      reason: 'expired',
+      lapsedOn: addDays(validUntil, 1),
+    });
   }
 }

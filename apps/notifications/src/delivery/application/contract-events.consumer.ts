@@ -78,4 +78,43 @@ export class ContractEventsConsumer {
   ): Promise<void> {
     await this.deliveries.record(ctx.manager, event);
   }
+
+  @EventPattern('contract.drafted')
+  async onDrafted(@Payload() event: EnvelopeOf<'contract.drafted'>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.parties.apply(ctx.manager, event);
+    await this.deliveries.record(ctx.manager, event);
+  }
+
+  @EventPattern('contract.submission_withdrawn')
+  async onSubmissionWithdrawn(
+    @Payload() event: EnvelopeOf<'contract.submission_withdrawn'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    await this.parties.apply(ctx.manager, event);
+    await this.deliveries.record(ctx.manager, event);
+  }
+
+  @EventPattern('contract.term_due')
+  async onTermDue(
+    @Payload() event: EnvelopeOf<'contract.term_due'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    await this.parties.apply(ctx.manager, event);
+    await this.deliveries.record(ctx.manager, event);
+  }
+
+  @EventPattern('contract.expired')
+  async onExpired(@Payload() event: EnvelopeOf<'contract.expired'>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.parties.apply(ctx.manager, event);
+    await this.deliveries.record(ctx.manager, event);
+  }
+
+  @EventPattern('contract.agreement_lapsed')
+  async onAgreementLapsed(
+    @Payload() event: EnvelopeOf<'contract.agreement_lapsed'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    await this.parties.apply(ctx.manager, event);
+    await this.deliveries.record(ctx.manager, event);
+  }
 }

@@ -80,6 +80,13 @@ const project = (e: { payload: Omit<ProjectPayload, 'adoptedOn'> }, names: Party
   priorities: [...e.payload.priorities],
 });
 
+/** How a lapse reads in a sentence: "L’agrément de X {reasonText} le …". */
+const AGREEMENT_LAPSE_IN_WORDS: Record<'withdrawn' | 'refused_at_renewal' | 'expired', string> = {
+  withdrawn: 'a été retiré',
+  refused_at_renewal: 'n’a pas été renouvelé (refus de renouvellement)',
+  expired: 'a expiré sans renouvellement',
+};
+
 const contract = (e: { payload: { contractId: string; regions: string[] } }, names: PartyNames) => ({
   contractId: e.payload.contractId,
   service: names.service,
@@ -137,6 +144,7 @@ const consultation = (e: { payload: ConsultationPayload }, names: PartyNames) =>
  * | service_project.withdrawn               | service, DIRECCTE                           |
  * | contract.signed                         | service, Caisse, DIRECCTE, CRPRP, ARS       |
  * | contract.* others (review_due + .ics)   | service, Caisse, DIRECCTE                   |
+ * |   (drafted, submission_withdrawn, term_due, expired, agreement_lapsed included) |                 |
  * | consultation.*                          | consulted body, service, Caisse, DIRECCTE   |
  * | partnership_protocol.*                  | DIRECCTE, service, Caisse (the protocol's)  |
  *
@@ -456,6 +464,61 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
       ...contract(e, names),
       evaluatedOn: e.payload.evaluatedOn,
       summary: e.payload.summary,
+    }),
+  },
+
+  'contract.drafted': {
+    template: 'contract-drafted',
+    to: CPOM_PARTIES,
+    why: 'Seed 002 II.2: the three parties write the CPOM together; each learns the draft is open.',
+    link: contractLink,
+    data: (e, names) => ({
+      ...contract(e, names),
+      draftedOn: e.payload.draftedOn,
+      periodStart: e.payload.periodStart,
+      periodEnd: e.payload.periodEnd,
+    }),
+  },
+  'contract.submission_withdrawn': {
+    template: 'contract-submission-withdrawn',
+    to: CPOM_PARTIES,
+    why: 'The three parties told of the submission learn it is back to draft (the bodies consulted hear of it by consultation.closed).',
+    link: contractLink,
+    data: (e, names) => ({
+      ...contract(e, names),
+      withdrawnOn: e.payload.withdrawnOn,
+      reason: e.payload.reason,
+      contentVersion: e.payload.contentVersion,
+    }),
+  },
+  'contract.term_due': {
+    template: 'contract-term-due',
+    to: CPOM_PARTIES,
+    why: 'Seed 002 II.4: at the term, an evaluation the DIRECCTE weighs at renewal, and the next generation to prepare; after the term, while no evaluation is recorded.',
+    link: contractLink,
+    data: (e, names) => ({
+      ...contract(e, names),
+      periodEnd: e.payload.periodEnd,
+      months: Math.abs(e.payload.monthsLeft),
+      ended: e.payload.monthsLeft < 0,
+    }),
+  },
+  'contract.expired': {
+    template: 'contract-expired',
+    to: CPOM_PARTIES,
+    why: 'D.4622-47: the CPOM ended; its three parties owe its final evaluation (seed 002 II.4).',
+    link: contractLink,
+    data: (e, names) => ({ ...contract(e, names), periodEnd: e.payload.periodEnd }),
+  },
+  'contract.agreement_lapsed': {
+    template: 'contract-agreement-lapsed',
+    to: CPOM_PARTIES,
+    why: 'Seed 002 I.1: no CPOM without agrément; the three parties must decide what becomes of the contract.',
+    link: contractLink,
+    data: (e, names) => ({
+      ...contract(e, names),
+      lapsedOn: e.payload.lapsedOn,
+      reasonText: AGREEMENT_LAPSE_IN_WORDS[e.payload.reason],
     }),
   },
 

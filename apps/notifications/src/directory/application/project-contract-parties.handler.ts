@@ -9,7 +9,12 @@ export type ContractEventWithParties =
   | EnvelopeOf<'contract.ready_to_sign'>
   | EnvelopeOf<'contract.signed'>
   | EnvelopeOf<'contract.review_due'>
-  | EnvelopeOf<'contract.review_overdue'>;
+  | EnvelopeOf<'contract.review_overdue'>
+  | EnvelopeOf<'contract.drafted'>
+  | EnvelopeOf<'contract.submission_withdrawn'>
+  | EnvelopeOf<'contract.term_due'>
+  | EnvelopeOf<'contract.expired'>
+  | EnvelopeOf<'contract.agreement_lapsed'>;
 
 /** Keeps who the three parties of each CPOM are, from the events that name them. */
 @Injectable()

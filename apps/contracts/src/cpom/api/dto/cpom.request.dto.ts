@@ -1,9 +1,11 @@
 import {
   calendarDateSchema,
+  consultedBodyKinds,
   indicatorDirections,
   indicatorFrequencies,
   indicatorKinds,
   indicatorPurposes,
+  opinionOutcomes,
   priorityOrigins,
   regionCodeSchema,
 } from '@tripartite/events';
@@ -107,6 +109,17 @@ const contentFields = {
   annexes: z.array(annexSchema).max(50).default([]),
 };
 
+/** The parts of the contents a change names, each replaced whole (a draft's PATCH, an amendment). */
+const contentParts = {
+  periodStart: contentFields.periodStart.optional(),
+  periodEnd: contentFields.periodEnd.optional(),
+  context: contextSchema.optional(),
+  priorities: z.array(prioritySchema).max(30).optional(),
+  actions: z.array(actionSchema).max(100).optional(),
+  followUp: followUpSchema.optional(),
+  annexes: z.array(annexSchema).max(50).optional(),
+};
+
 /**
  * Body of `POST /api/v1/cpoms`: the three parties and the contents in the order of seed 002 II.4. The ids
  * of priorities, actions and indicators are the client's (UUIDs): they stay from version to version, so a
@@ -119,15 +132,7 @@ export type DraftCpomRequest = z.infer<typeof draftCpomRequestSchema>;
 
 /** Body of `PATCH /api/v1/cpoms/{id}`: the parts of the draft to replace, each whole. */
 export const reviseCpomRequestSchema = z
-  .object({
-    periodStart: contentFields.periodStart.optional(),
-    periodEnd: contentFields.periodEnd.optional(),
-    context: contextSchema.optional(),
-    priorities: z.array(prioritySchema).max(30).optional(),
-    actions: z.array(actionSchema).max(100).optional(),
-    followUp: followUpSchema.optional(),
-    annexes: z.array(annexSchema).max(50).optional(),
-  })
+  .object(contentParts)
   .strict()
   .refine((body) => Object.keys(body).length > 0, {
     message: 'name at least one part of the contents to change',
@@ -163,3 +168,87 @@ export const listCpomsQuerySchema = recordedListQuerySchema({
     .describe('Only those whose yearly review is past due today'),
 });
 export type ListCpomsQuery = z.infer<typeof listCpomsQuerySchema>;
+
+const readingSchema = z
+  .object({
+    indicatorId: z.uuid(),
+    value: z.number().finite().nullable().default(null),
+    comment: z.string().trim().min(1).max(5_000).nullable().default(null),
+  })
+  .strict();
+
+/** Body of `POST /api/v1/cpoms/{id}/annual-reviews` (seed 002 II.4). */
+export const recordCpomReviewRequestSchema = z
+  .object({
+    reviewedOn: calendarDateSchema,
+    participants: z
+      .array(
+        z
+          .object({
+            name: shortText,
+            party: z.enum(['service', 'direccte', 'caisse']),
+            function: z.string().trim().min(1).max(200).nullable().default(null),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(50),
+    indicators: z.array(readingSchema).max(500).default([]),
+    difficulties: longText.default(''),
+    decisions: longText.default(''),
+  })
+  .strict();
+export type RecordCpomReviewRequest = z.infer<typeof recordCpomReviewRequestSchema>;
+
+/** Body of `POST /api/v1/cpoms/{id}/evaluation` (seed 002 II.4). */
+export const evaluateCpomRequestSchema = z
+  .object({
+    evaluatedOn: calendarDateSchema,
+    summary: z.string().trim().min(1).max(20_000),
+    indicators: z.array(readingSchema).max(500).default([]),
+  })
+  .strict();
+export type EvaluateCpomRequest = z.infer<typeof evaluateCpomRequestSchema>;
+
+/** Body of `POST /api/v1/cpoms/existing`: a CPOM signed before the region joined the platform. */
+export const recordExistingCpomRequestSchema = z
+  .object({
+    serviceId: z.uuid(),
+    direccteId: z.uuid(),
+    caisseId: z.uuid(),
+    ...contentFields,
+    signedOn: calendarDateSchema,
+    /** The reference under which the parties filed it. */
+    reference: z.string().trim().min(1).max(200).nullable().default(null),
+    /** The opinions it was concluded after (CRPRP or its successor, ARS), as far as they are known. */
+    opinions: z
+      .array(
+        z
+          .object({
+            consultationId: z.uuid(),
+            bodyKind: z.enum(consultedBodyKinds),
+            bodyName: shortText,
+            outcome: z.enum(opinionOutcomes),
+            deliveredOn: calendarDateSchema,
+            text: z.string().trim().max(20_000).default(''),
+          })
+          .strict(),
+      )
+      .max(10)
+      .default([]),
+  })
+  .strict();
+export type RecordExistingCpomRequest = z.infer<typeof recordExistingCpomRequestSchema>;
+
+/** Body of `POST /api/v1/cpoms/{id}/amendments`: what the amendment says, and the parts of the text it replaces. */
+export const draftCpomAmendmentRequestSchema = z
+  .object({
+    summary: z.string().trim().min(1).max(2_000),
+    ...contentParts,
+  })
+  .strict();
+export type DraftCpomAmendmentRequest = z.infer<typeof draftCpomAmendmentRequestSchema>;
+
+/** Body of `POST /api/v1/cpoms/{id}/amendments/{number}/signatures`. */
+export const signCpomAmendmentRequestSchema = z.object({ signedOn: calendarDateSchema }).strict();
+export type SignCpomAmendmentRequest = z.infer<typeof signCpomAmendmentRequestSchema>;

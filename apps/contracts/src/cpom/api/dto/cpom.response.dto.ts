@@ -15,6 +15,23 @@ const opinionSchema = z.object({
   text: z.string(),
 });
 
+const readingSchema = z.object({
+  indicatorId: z.uuid(),
+  value: z.number().nullable(),
+  comment: z.string().nullable(),
+});
+
+/** The text of a version, in the order of seed 002 II.4. */
+const contentResponseFields = {
+  periodStart: calendarDateSchema,
+  periodEnd: calendarDateSchema,
+  context: contextSchema,
+  priorities: z.array(prioritySchema),
+  actions: z.array(actionSchema),
+  followUp: followUpSchema,
+  annexes: z.array(annexSchema),
+};
+
 export const cpomResponseSchema = z.object({
   id: z.uuid(),
   version: z.number().int().describe('The aggregate version: send it back in If-Match'),
@@ -29,13 +46,7 @@ export const cpomResponseSchema = z.object({
   submittedOn: calendarDateSchema.nullable(),
   readyOn: calendarDateSchema.nullable(),
   signedOn: calendarDateSchema.nullable(),
-  periodStart: calendarDateSchema,
-  periodEnd: calendarDateSchema,
-  context: contextSchema,
-  priorities: z.array(prioritySchema),
-  actions: z.array(actionSchema),
-  followUp: followUpSchema,
-  annexes: z.array(annexSchema),
+  ...contentResponseFields,
   opinions: z.array(opinionSchema).describe('Every opinion received, with the content version it bears on'),
   withReservations: z.boolean().describe('An opinion on the working text is unfavourable or reserved'),
   closedConsultations: z.array(
@@ -76,6 +87,35 @@ export const cpomResponseSchema = z.object({
     })
     .nullable(),
   nextReviewDueOn: calendarDateSchema.nullable(),
+  reviews: z.array(
+    z.object({
+      reviewId: z.uuid(),
+      reviewedOn: calendarDateSchema,
+      dueOn: calendarDateSchema.nullable(),
+      participants: z.array(
+        z.object({ name: z.string(), party: z.enum(cpomParties), function: z.string().nullable() }),
+      ),
+      indicators: z.array(readingSchema),
+      difficulties: z.string(),
+      decisions: z.string(),
+    }),
+  ),
+  evaluation: z
+    .object({ evaluatedOn: calendarDateSchema, summary: z.string(), indicators: z.array(readingSchema) })
+    .nullable(),
+  amendments: z.array(
+    z.object({
+      number: z.number().int(),
+      basedOnVersion: z.number().int(),
+      draftedOn: calendarDateSchema,
+      summary: z.string(),
+      status: z.enum(['DRAFT', 'SIGNED']),
+      signatures: z.array(
+        z.object({ party: z.enum(cpomParties), signatory: z.string(), signedOn: calendarDateSchema }),
+      ),
+      signedOn: calendarDateSchema.nullable(),
+    }),
+  ),
 });
 export type CpomResponse = z.infer<typeof cpomResponseSchema>;
 
@@ -125,9 +165,52 @@ export function toCpomResponse(cpom: Cpom): CpomResponse {
     integrity: { verified: tampered.length === 0, tamperedVersions: tampered },
     agreementLapse: s.agreementLapse ? { ...s.agreementLapse } : null,
     nextReviewDueOn: s.nextReviewDueOn,
+    reviews: structuredClone(s.reviews),
+    evaluation: s.evaluation ? structuredClone(s.evaluation) : null,
+    amendments: s.amendments.map(({ content: _, signatures, ...amendment }) => ({
+      ...amendment,
+      signatures: signatures.map(({ party, signatory, signedOn }) => ({ party, signatory, signedOn })),
+    })),
   };
 }
 
 export function toSubmittedCpomResponse(cpom: Cpom, warnings: CpomWarning[]): SubmittedCpomResponse {
   return { ...toCpomResponse(cpom), warnings };
+}
+
+const versionSummarySchema = z.object({
+  number: z.number().int(),
+  contentHash: z.string(),
+  verified: z.boolean().describe('The text still hashes to its SHA-256'),
+  signedOn: calendarDateSchema,
+  amendmentNumber: z.number().int().describe('0 for the CPOM as signed, n for the n-th amendment'),
+});
+
+export const cpomVersionsResponseSchema = z.object({ versions: z.array(versionSummarySchema) });
+
+export const cpomVersionResponseSchema = versionSummarySchema.extend(contentResponseFields);
+
+export const cpomDiffResponseSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  changes: z.array(
+    z.object({
+      kind: z.string().describe('priority_added, commitment_changed, target_moved…'),
+      subjectId: z.uuid().nullable(),
+      text: z.string().describe('The change in words, in French'),
+    }),
+  ),
+});
+
+export function toVersionSummaries(cpom: Cpom): z.infer<typeof cpomVersionsResponseSchema> {
+  const tampered = cpom.tamperedVersions();
+  return {
+    versions: cpom.state.signedVersions.map(({ number, contentHash, signedOn, amendmentNumber }) => ({
+      number,
+      contentHash,
+      verified: !tampered.includes(number),
+      signedOn,
+      amendmentNumber,
+    })),
+  };
 }
