@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { PlatformConfig } from '@tripartite/config';
 import { eventCatalogue } from '@tripartite/events';
 import { ServicePlatformModule } from '@tripartite/platform';
+import { AgrementPolicyReportModule } from './agrement-policy-report/agrement-policy-report.module';
 import { BodyModule } from './body/body.module';
 import { ConsultationModule } from './consultation/consultation.module';
 import { ConsultationPlanModule } from './consultation-plan/consultation-plan.module';
@@ -24,6 +25,7 @@ export class ConsultationsModule {
         BodyModule,
         ConsultationPlanModule,
         ConsultationModule,
+        AgrementPolicyReportModule,
       ],
     };
   }

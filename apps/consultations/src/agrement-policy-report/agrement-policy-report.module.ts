@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { BodyModule } from '../body/body.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { AgrementPolicyReportController } from './api/agrement-policy-report.controller';
+import { PlanAgrementPolicyReportHandler } from './application/plan-agrement-policy-report.handler';
+import { PresentAgrementPolicyReportHandler } from './application/present-agrement-policy-report.handler';
+import { ReportAuthority } from './application/report-authority';
+import { ReportDeadlines } from './application/report-deadlines';
+import { AgrementPolicyReportRepository } from './infrastructure/agrement-policy-report.repository';
+
+/** The yearly information on agrément policy per region (seed 002 I.2). */
+@Module({
+  imports: [DirectoryModule, BodyModule],
+  controllers: [AgrementPolicyReportController],
+  providers: [
+    PlanAgrementPolicyReportHandler,
+    PresentAgrementPolicyReportHandler,
+    ReportAuthority,
+    ReportDeadlines,
+    AgrementPolicyReportRepository,
+  ],
+})
+export class AgrementPolicyReportModule {}
