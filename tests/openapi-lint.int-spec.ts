@@ -49,6 +49,27 @@ const PARKED_MESSAGES = ['Agreements', 'Contracts', 'Consultations', 'Notificati
 );
 const OPERATION_IDS = [
   ...PARKED_MESSAGES,
+  // Consultations (issue 12).
+  'addBodyMember',
+  'createConsultationPlan',
+  'createConsultedBody',
+  'deliverConsultationOpinion',
+  'getAgrementPolicyFiguresCsv',
+  'getAgrementPolicyReport',
+  'getBodyMember',
+  'getConsultation',
+  'getConsultationHistory',
+  'getConsultationPlan',
+  'getConsultedBody',
+  'listAgrementPolicyReports',
+  'listBodyMembers',
+  'listConsultationPlans',
+  'listConsultations',
+  'listConsultedBodies',
+  'planAgrementPolicyReport',
+  'presentAgrementPolicyReport',
+  'scheduleConsultationSession',
+  'updateBodyMember',
   'adoptServiceProject',
   'advancePlatformClock',
   'approveServiceProject',
@@ -167,7 +188,11 @@ describe('the public OpenAPI document, merged as the gateway merges it', () => {
       ({ method, path }) =>
         (method === 'post' || method === 'patch') && path.includes('{') && !path.includes('/admin/'),
     );
-    assert.equal(changes.length, 13, 'seven agrément commands, four project steps, an organisation, a retry');
+    assert.equal(
+      changes.length,
+      18,
+      'seven agrément commands, four project steps, an organisation, a retry; a member added and changed, a session, an opinion, a presentation (issue 12)',
+    );
     for (const { method, path, operation } of changes) {
       const ifMatch = operation.parameters?.find((p) => p.name === 'If-Match' && p.in === 'header');
       assert.equal(ifMatch?.required, true, `${method} ${path} requires If-Match`);

@@ -23,7 +23,8 @@ describe('consultations on a submitted CPOM', () => {
     region = await setUpRegion(world);
     const secretariat = await world.token({ roles: ['crprp'], region: BRETAGNE, org: region.secretariatId });
     const add = async (name: string, college: string, interests: Json[] = []) => {
-      const added = await world.request('POST', `/api/v1/bodies/${region.crpstId}/members`, secretariat, {
+      const bodyUrl = `/api/v1/bodies/${region.crpstId}`;
+      const added = await world.change('POST', bodyUrl, `${bodyUrl}/members`, secretariat, {
         name,
         college,
         email: `${name.split(' ')[0]?.toLowerCase()}@example.org`,
@@ -316,14 +317,28 @@ describe('consultations on a submitted CPOM', () => {
       ).statusCode,
       403,
     );
-    const bad = await world.request('POST', membersUrl, await secretariat(), {
-      name: 'Dates inversées',
-      college: 'state',
-      email: 'x@example.org',
-      mandateFrom: '2026-01-01',
-      mandateUntil: '2025-01-01',
-    });
+    const bad = await world.change(
+      'POST',
+      `/api/v1/bodies/${region.crpstId}`,
+      membersUrl,
+      await secretariat(),
+      {
+        name: 'Dates inversées',
+        college: 'state',
+        email: 'x@example.org',
+        mandateFrom: '2026-01-01',
+        mandateUntil: '2025-01-01',
+      },
+    );
     assert.equal(bad.statusCode, 422, bad.body);
     assert.equal(bad.json().field, 'mandateUntil');
+    // A member joins the body: a change of the body, which names the version it applies to.
+    const noIfMatch = await world.request('POST', membersUrl, await secretariat(), {
+      name: 'Sans version',
+      college: 'state',
+      email: 'y@example.org',
+      mandateFrom: '2026-01-01',
+    });
+    assert.equal(noIfMatch.statusCode, 428);
   });
 });

@@ -100,13 +100,13 @@ export class BodyController {
     roles: ['admin', 'direccte', 'crprp', 'ars'],
     response: memberResponseSchema,
     responseDescription: 'The member, added',
-    problems: [404],
   })
   add(
     @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IfMatchVersion() version: number,
     @ZodBody(addMemberRequestSchema) body: AddMemberRequest,
   ): Promise<Member> {
-    return this.addMember.execute(id, body);
+    return this.addMember.execute(id, version, body);
   }
 
   @Get(':id/members')

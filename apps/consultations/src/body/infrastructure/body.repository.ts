@@ -71,6 +71,20 @@ export class BodyRepository {
     return { items, total };
   }
 
+  /** Moves the body to its next version if nobody changed it since `expectedVersion` (a member joined). */
+  async bumpVersion(
+    manager: EntityManager,
+    body: Body,
+    expectedVersion: number,
+    now: Date,
+  ): Promise<boolean> {
+    const [, affected] = await manager.query(
+      'UPDATE bodies SET version = $3, updated_at = $4 WHERE id = $1 AND version = $2',
+      [body.id, expectedVersion, body.version, now],
+    );
+    return affected === 1;
+  }
+
   async insertMember(manager: EntityManager, member: Member, now: Date): Promise<void> {
     await manager.query(
       `INSERT INTO body_members (id, body_id, name, college, organisation_id, email, mandate_from, mandate_until,
