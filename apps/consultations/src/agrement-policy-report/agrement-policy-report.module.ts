@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BodyModule } from '../body/body.module';
 import { DirectoryModule } from '../directory/directory.module';
+import { PlannedDeadlines } from '../shared/planned-deadlines';
 import { AgrementPolicyReportController } from './api/agrement-policy-report.controller';
 import { PlanAgrementPolicyReportHandler } from './application/plan-agrement-policy-report.handler';
 import { PresentAgrementPolicyReportHandler } from './application/present-agrement-policy-report.handler';
@@ -17,6 +18,7 @@ import { AgrementPolicyReportRepository } from './infrastructure/agrement-policy
     PresentAgrementPolicyReportHandler,
     ReportAuthority,
     ReportDeadlines,
+    PlannedDeadlines,
     AgrementPolicyReportRepository,
   ],
 })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BodyModule } from '../body/body.module';
 import { ConsultationPlanModule } from '../consultation-plan/consultation-plan.module';
 import { DirectoryModule } from '../directory/directory.module';
+import { PlannedDeadlines } from '../shared/planned-deadlines';
 import { ConsultationController } from './api/consultation.controller';
 import { CloseWithdrawnConsultationsHandler } from './application/close-withdrawn-consultations.handler';
 import { ConsultationAuthority } from './application/consultation-authority';
@@ -30,6 +31,7 @@ import { ConsultationRepository } from './infrastructure/consultation.repository
     ConsultationAuthority,
     ConsultationCompletion,
     ConsultationDeadlines,
+    PlannedDeadlines,
     PendingConsultationsCloser,
     ConsultationRepository,
   ],

@@ -19,6 +19,7 @@ export function reportReminders(
 ) {
   const dueOn = report.state.dueOn;
   const toPlanned = (r: { daysBefore: number; dueOn: CalendarDate }) => ({
+    kind: REPORT_REMINDER_KIND,
     discriminator: String(r.daysBefore),
     dueOn: r.dueOn,
     event: {

@@ -90,19 +90,7 @@ export class BodyRepository {
       `INSERT INTO body_members (id, body_id, name, college, organisation_id, email, mandate_from, mandate_until,
          interests, version, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
-      [
-        member.id,
-        member.bodyId,
-        member.name,
-        member.college,
-        member.organisationId,
-        member.email,
-        member.mandateFrom,
-        member.mandateUntil,
-        JSON.stringify(member.interests),
-        member.version,
-        now,
-      ],
+      [member.id, member.bodyId, ...memberFields(member), now],
     );
   }
 
@@ -117,19 +105,7 @@ export class BodyRepository {
       `UPDATE body_members SET name = $3, college = $4, organisation_id = $5, email = $6, mandate_from = $7,
          mandate_until = $8, interests = $9, version = $10, updated_at = $11
        WHERE id = $1 AND version = $2`,
-      [
-        member.id,
-        expectedVersion,
-        member.name,
-        member.college,
-        member.organisationId,
-        member.email,
-        member.mandateFrom,
-        member.mandateUntil,
-        JSON.stringify(member.interests),
-        member.version,
-        now,
-      ],
+      [member.id, expectedVersion, ...memberFields(member), now],
     );
     return affected === 1;
   }
@@ -153,4 +129,18 @@ export class BodyRepository {
       bodyId,
     ]);
   }
+}
+
+/** A member's columns from `name` to `version`, in the order the statements above list them. */
+function memberFields(member: Member): unknown[] {
+  return [
+    member.name,
+    member.college,
+    member.organisationId,
+    member.email,
+    member.mandateFrom,
+    member.mandateUntil,
+    JSON.stringify(member.interests),
+    member.version,
+  ];
 }

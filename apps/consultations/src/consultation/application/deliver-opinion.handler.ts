@@ -22,13 +22,13 @@ export class DeliverOpinionHandler {
   ) {}
 
   execute(id: string, expectedVersion: number, input: OpinionInput): Promise<Consultation> {
-    return this.changes.change(id, expectedVersion, async (c, { manager, versionBefore }) => {
+    return this.changes.change(id, expectedVersion, async (c, { manager, today, versionBefore }) => {
       const waiting = opinionsToAdopt(c, await this.completion.siblings(manager, c));
       if (waiting.length > 0) {
         throw new AdoptionBeforeOpinionError(waiting.map((w) => ({ id: w.id, bodyName: w.state.bodyName })));
       }
       const members = c.isCollege ? await this.bodies.members(c.state.bodyId, manager) : [];
-      c.deliverOpinion(input, members);
+      c.deliverOpinion(input, members, today);
       await this.deadlines.cancel(manager, c);
       const opinion = c.state.opinion;
       await this.changes.record(manager, c, {

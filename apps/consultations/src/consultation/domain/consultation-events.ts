@@ -95,6 +95,7 @@ export const ConsultationDeadlineKind = {
   overdue: 'consultation.answer_overdue',
 } as const;
 
+/** One answer deadline (the shape `PlannedDeadlines` keeps). */
 export interface PlannedConsultationDeadline {
   kind: string;
   discriminator: string;

@@ -36,6 +36,7 @@ const member = (id: string): Member => ({
   version: 1,
 });
 const MEMBERS = ['a', 'b', 'c'].map(member);
+const TODAY = '2026-04-15';
 const RECUSAL = { memberId: 'c', name: 'Membre c', link: 'siège au conseil d’administration de AST 35' };
 
 const open = (kind: Body['kind'] = 'CRPST', step: 'opinion' | 'adoption' = 'opinion') =>
@@ -53,9 +54,17 @@ describe('a consultation (L.4622-10, D.4622-44)', () => {
     assert.equal(open().state.answerDueOn, '2026-03-31');
   });
 
+  it('records an opinion once given: not before the request, not after today (règle de la plateforme)', () => {
+    const c = open('ARS');
+    assert.throws(
+      () => c.deliverOpinion({ ...opinion, deliveredOn: '2026-04-16', sat: [], votes: null }, [], TODAY),
+      (error: ConsultationInvalidError) => error.field === 'deliveredOn',
+    );
+  });
+
   it('a college body gives its opinion after its session only (D.4622-44)', () => {
     assert.throws(
-      () => open().deliverOpinion({ ...opinion, sat: ['a'], votes: null }, MEMBERS),
+      () => open().deliverOpinion({ ...opinion, sat: ['a'], votes: null }, MEMBERS, TODAY),
       SessionRequiredError,
     );
   });
@@ -68,6 +77,7 @@ describe('a consultation (L.4622-10, D.4622-44)', () => {
         c.deliverOpinion(
           { ...opinion, sat: ['a', 'c'], votes: { for: 2, against: 0, abstentions: 0 } },
           MEMBERS,
+          TODAY,
         ),
       (error: RecusedMemberSatError) => {
         assert.equal(error.field, 'sat[1]');
@@ -92,6 +102,7 @@ describe('a consultation (L.4622-10, D.4622-44)', () => {
             recusalOverride: { justification: 'x'.repeat(25) },
           },
           MEMBERS,
+          TODAY,
         ),
       ConsultationInvalidError,
     );
@@ -103,6 +114,7 @@ describe('a consultation (L.4622-10, D.4622-44)', () => {
         recusalOverride: { justification: 'x'.repeat(25) },
       },
       MEMBERS,
+      TODAY,
     );
     assert.deepEqual(
       c.state.opinion?.attending.map((a) => a.memberId),
@@ -115,9 +127,9 @@ describe('a consultation (L.4622-10, D.4622-44)', () => {
   it('the ARS answers without session, members or votes (seed 002 II.3)', () => {
     const c = open('ARS');
     assert.throws(() =>
-      c.deliverOpinion({ ...opinion, sat: [], votes: { for: 1, against: 0, abstentions: 0 } }, []),
+      c.deliverOpinion({ ...opinion, sat: [], votes: { for: 1, against: 0, abstentions: 0 } }, [], TODAY),
     );
-    c.deliverOpinion({ ...opinion, sat: [], votes: null }, []);
+    c.deliverOpinion({ ...opinion, sat: [], votes: null }, [], TODAY);
     assert.equal(c.state.status, 'delivered');
   });
 
@@ -129,7 +141,7 @@ describe('a consultation (L.4622-10, D.4622-44)', () => {
       opinionsToAdopt(croct, [crpst, croct, ars]).map((c) => c.id),
       [crpst.id],
     );
-    ars.deliverOpinion({ ...opinion, sat: [], votes: null }, []);
+    ars.deliverOpinion({ ...opinion, sat: [], votes: null }, [], TODAY);
     assert.equal(allOpinionsIn([crpst, croct, ars]), false);
   });
 
@@ -144,6 +156,6 @@ describe('a consultation (L.4622-10, D.4622-44)', () => {
         ['consultation.answer_overdue', '2026-04-01'],
       ],
     );
-    assert.deepEqual(past, []);
+    assert.deepEqual(past, [], TODAY);
   });
 });

@@ -109,14 +109,14 @@ export class Consultation {
    * session day), the recused refused among them unless overridden in writing, and votes no more than the
    * members attending (recused members count neither for attendance nor in the votes, D.4622-44).
    */
-  deliverOpinion(input: OpinionInput, members: readonly Member[]): void {
+  deliverOpinion(input: OpinionInput, members: readonly Member[], today: CalendarDate): void {
     this.assertPending();
-    if (input.deliveredOn < this.state.requestedOn) {
+    if (input.deliveredOn < this.state.requestedOn || input.deliveredOn > today) {
       throw new ConsultationInvalidError([
         {
           field: 'deliveredOn',
           rule: PLATFORM_RULE,
-          message: `must not be before the request (${this.state.requestedOn})`,
+          message: `must lie between the request (${this.state.requestedOn}) and today (${today}): an opinion is recorded once given`,
         },
       ]);
     }
