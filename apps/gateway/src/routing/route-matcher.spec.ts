@@ -11,6 +11,10 @@ describe('RouteMatcher', () => {
     assert.equal(matcher.match('/api/v1/cpoms/0193/history')?.service, 'contracts');
     assert.equal(matcher.match('/api/v1/annual-reviews?year=2025')?.service, 'contracts');
     assert.equal(matcher.match('/api/v1/consultations/42/answers')?.service, 'consultations');
+    // Issue 12: the consultations service's other resources.
+    assert.equal(matcher.match('/api/v1/bodies/42/members')?.service, 'consultations');
+    assert.equal(matcher.match('/api/v1/consultation-plans')?.service, 'consultations');
+    assert.equal(matcher.match('/api/v1/agrement-policy-reports/42/figures.csv')?.service, 'consultations');
     assert.equal(matcher.match('/api/v1/notification-templates')?.service, 'notifications');
     assert.equal(matcher.match('/api/v1/steering/regions/11')?.service, 'indicators');
     assert.equal(matcher.match('/api/v1/admin/clock/advance')?.service, 'agreements');
