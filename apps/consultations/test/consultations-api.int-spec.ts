@@ -252,6 +252,27 @@ describe('consultations on a submitted CPOM', () => {
       text: 'x',
     });
     assert.equal(late.statusCode, 409);
+    // The same version submitted again after its withdrawal: its bodies are asked again.
+    await world.publish(
+      'contract.submitted',
+      {
+        contractId: v1.contractId,
+        serviceId: v1.serviceId,
+        regions: [BRETAGNE],
+        caisseId: region.caisseId,
+        direccteId: region.direccteId,
+        periodStart: '2027-01-01',
+        periodEnd: '2031-12-31',
+        contentVersion: 2,
+        submittedOn: world.today(),
+      },
+      v1.contractId,
+      4,
+    );
+    await expectEventually(async () => {
+      const again = (await world.consultations(v1.contractId)).filter((c) => c.contract_version === 2);
+      assert.deepEqual(again.map((c) => c.status).sort(), ['closed', 'closed', 'pending', 'pending']);
+    });
   });
 
   it('only the body’s secretariat, the DIRECCTE of the region or the ARS for its own act; parties read theirs (issue 12)', async () => {

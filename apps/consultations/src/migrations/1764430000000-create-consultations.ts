@@ -32,9 +32,13 @@ export class CreateConsultations1764430000000 implements MigrationInterface {
         close_reason text NULL,
         version int NOT NULL,
         created_at timestamptz NOT NULL,
-        updated_at timestamptz NOT NULL,
-        UNIQUE (contract_id, contract_version, body_id)
+        updated_at timestamptz NOT NULL
       )`);
+    // One open or answered consultation per body and CPOM version; a version withdrawn then submitted again
+    // opens new ones beside those closed.
+    await runner.query(
+      "CREATE UNIQUE INDEX consultations_one_per_body ON consultations (contract_id, contract_version, body_id) WHERE status <> 'closed'",
+    );
     await runner.query(
       'CREATE INDEX consultations_contract ON consultations (contract_id, contract_version)',
     );

@@ -17,11 +17,11 @@ export class ConsultationCompletion {
     private readonly changes: ConsultationChanges,
   ) {}
 
-  /** The consultations of the same version as `delivered` (itself included, as it now stands). */
+  /** The open or answered consultations of the same version as `of` (itself included, as it now stands). */
   async siblings(manager: EntityManager, of: Consultation): Promise<Consultation[]> {
     const all = await this.consultations.forContract(manager, of.state.contractId);
     return all
-      .filter((c) => c.state.contractVersion === of.state.contractVersion)
+      .filter((c) => c.state.contractVersion === of.state.contractVersion && c.state.status !== 'closed')
       .map((c) => (c.id === of.id ? of : c));
   }
 

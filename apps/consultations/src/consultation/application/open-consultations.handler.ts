@@ -19,7 +19,9 @@ import { PendingConsultationsCloser } from './pending-consultations-closer';
  * `contract.submitted`: one consultation per body of the plan in force on the submission date, for that
  * content version (L.4622-10: "conclu après avis du CRPRP dans sa formation restreinte et de l'agence
  * régionale de santé"), each with its answer deadline and reminders; the pending consultations of older
- * versions close (superseded). Idempotent: a version already opened, or older than one opened, changes nothing.
+ * versions close (superseded). Idempotent: a version already opened, or older than one opened, changes nothing;
+ * a version withdrawn then submitted again asks again the bodies whose consultation was closed (an opinion
+ * already given on that same content stands).
  */
 @Injectable()
 export class OpenConsultationsHandler {
@@ -44,7 +46,14 @@ export class OpenConsultationsHandler {
     const version = submitted.contentVersion;
     await this.consultations.lockContract(manager, submitted.contractId);
     const existing = await this.consultations.forContract(manager, submitted.contractId);
-    if (existing.some((c) => c.state.contractVersion >= version)) return 'skipped';
+    // A newer version was submitted already: this fact is stale.
+    if (existing.some((c) => c.state.contractVersion > version)) return 'skipped';
+    // Bodies already asked on this version (pending or answered); those closed by a withdrawal are asked again.
+    const asked = new Set(
+      existing
+        .filter((c) => c.state.contractVersion === version && c.state.status !== 'closed')
+        .map((c) => c.state.bodyId),
+    );
     const today = this.changes.today();
     await this.closer.close(manager, existing, (c) => c.state.contractVersion < version, 'superseded', today);
 
@@ -61,7 +70,9 @@ export class OpenConsultationsHandler {
       direccteId: submitted.direccteId,
       regions: [...submitted.regions],
     };
-    for (const entry of plan.entries) {
+    const toAsk = plan.entries.filter((entry) => !asked.has(entry.bodyId));
+    if (toAsk.length === 0) return 'skipped';
+    for (const entry of toAsk) {
       const body = bodies.find((b) => b.id === entry.bodyId);
       if (!body) continue;
       const consultation = Consultation.open(

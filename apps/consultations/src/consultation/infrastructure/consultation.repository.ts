@@ -43,7 +43,7 @@ export class ConsultationRepository {
          plan_id, step, body_id, body_kind, body_name, consulted_organisation_id, status, requested_on, answer_due_on,
          session, opinion, closed_on, close_reason, version, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22)
-       ON CONFLICT (contract_id, contract_version, body_id) DO NOTHING RETURNING id`,
+       ON CONFLICT (contract_id, contract_version, body_id) WHERE status <> 'closed' DO NOTHING RETURNING id`,
       [
         s.id,
         s.contractId,
