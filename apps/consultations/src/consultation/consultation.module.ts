@@ -13,6 +13,7 @@ import { ContractEventsConsumer } from './application/contract-events.consumer';
 import { DeliverOpinionHandler } from './application/deliver-opinion.handler';
 import { OpenConsultationsHandler } from './application/open-consultations.handler';
 import { PendingConsultationsCloser } from './application/pending-consultations-closer';
+import { Recusals } from './application/recusals';
 import { ScheduleSessionHandler } from './application/schedule-session.handler';
 import { ConsultationRepository } from './infrastructure/consultation.repository';
 
@@ -33,6 +34,7 @@ import { ConsultationRepository } from './infrastructure/consultation.repository
     ConsultationDeadlines,
     PlannedDeadlines,
     PendingConsultationsCloser,
+    Recusals,
     ConsultationRepository,
   ],
 })

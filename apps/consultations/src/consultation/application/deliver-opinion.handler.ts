@@ -6,6 +6,7 @@ import { consultationEvents } from '../domain/consultation-events';
 import { ConsultationChanges } from './consultation-changes';
 import { ConsultationCompletion } from './consultation-completion';
 import { ConsultationDeadlines } from './consultation-deadlines';
+import { Recusals } from './recusals';
 
 /**
  * Records a body's opinion (`consultation.opinion_delivered`), cancels its reminders and, when it is the last
@@ -17,6 +18,7 @@ export class DeliverOpinionHandler {
   constructor(
     private readonly changes: ConsultationChanges,
     private readonly bodies: BodyRepository,
+    private readonly recusals: Recusals,
     private readonly deadlines: ConsultationDeadlines,
     private readonly completion: ConsultationCompletion,
   ) {}
@@ -28,7 +30,10 @@ export class DeliverOpinionHandler {
         throw new AdoptionBeforeOpinionError(waiting.map((w) => ({ id: w.id, bodyName: w.state.bodyName })));
       }
       const members = c.isCollege ? await this.bodies.members(c.state.bodyId, manager) : [];
-      c.deliverOpinion(input, members, today);
+      // D.4622-44 on the session day, by the declarations as they stand now.
+      const sessionOn = c.state.session?.sessionOn;
+      const recused = sessionOn ? await this.recusals.onSessionDay(manager, c, members, sessionOn) : [];
+      c.deliverOpinion(input, members, today, recused);
       await this.deadlines.cancel(manager, c);
       const opinion = c.state.opinion;
       await this.changes.record(manager, c, {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarDate } from '@tripartite/calendar';
-import { recusedMembers } from '../../body/domain/recusal.rule';
 import { BodyRepository } from '../../body/infrastructure/body.repository';
-import { DirectoryRepository } from '../../directory/infrastructure/directory.repository';
 import type { Consultation } from '../domain/consultation';
 import { consultationEvents } from '../domain/consultation-events';
 import { ConsultationChanges } from './consultation-changes';
+import { Recusals } from './recusals';
 
 /**
  * The secretariat schedules the session where the college body examines the CPOM; the members whose
@@ -16,18 +15,13 @@ export class ScheduleSessionHandler {
   constructor(
     private readonly changes: ConsultationChanges,
     private readonly bodies: BodyRepository,
-    private readonly directory: DirectoryRepository,
+    private readonly recusals: Recusals,
   ) {}
 
   execute(id: string, expectedVersion: number, sessionOn: CalendarDate): Promise<Consultation> {
     return this.changes.change(id, expectedVersion, async (c, { manager, versionBefore }) => {
       const members = await this.bodies.members(c.state.bodyId, manager);
-      const service = await this.directory.findOrganisation(c.state.serviceId, manager);
-      const recused = recusedMembers(
-        members,
-        { id: c.state.serviceId, name: service?.name ?? 'le service' },
-        sessionOn,
-      );
+      const recused = await this.recusals.onSessionDay(manager, c, members, sessionOn);
       c.scheduleSession(sessionOn, recused);
       await this.changes.record(manager, c, {
         action: 'consultation.session_scheduled',

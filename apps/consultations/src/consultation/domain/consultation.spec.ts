@@ -124,6 +124,21 @@ describe('a consultation (L.4622-10, D.4622-44)', () => {
     assert.deepEqual(c.state.opinion?.recused, [RECUSAL]);
   });
 
+  it('judges recusal by the declarations as they stand when the opinion is recorded, on the session day (D.4622-44)', () => {
+    const c = open();
+    c.scheduleSession('2026-03-15', []);
+    assert.throws(
+      () =>
+        c.deliverOpinion(
+          { ...opinion, sat: ['a', 'c'], votes: { for: 1, against: 0, abstentions: 0 } },
+          MEMBERS,
+          TODAY,
+          [RECUSAL],
+        ),
+      RecusedMemberSatError,
+    );
+  });
+
   it('the ARS answers without session, members or votes (seed 002 II.3)', () => {
     const c = open('ARS');
     assert.throws(() =>

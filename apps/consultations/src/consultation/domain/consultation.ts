@@ -107,9 +107,16 @@ export class Consultation {
   /**
    * Records the opinion. For a college body: after its session, with who sat (members whose mandate covers the
    * session day), the recused refused among them unless overridden in writing, and votes no more than the
-   * members attending (recused members count neither for attendance nor in the votes, D.4622-44).
+   * members attending (recused members count neither for attendance nor in the votes, D.4622-44). `recused` are
+   * the members recused on the session day by the declarations as they stand now (a declaration brought up to
+   * date after the session was scheduled counts); by default, those listed when it was.
    */
-  deliverOpinion(input: OpinionInput, members: readonly Member[], today: CalendarDate): void {
+  deliverOpinion(
+    input: OpinionInput,
+    members: readonly Member[],
+    today: CalendarDate,
+    recused: readonly Recusal[] = this.state.session?.recused ?? [],
+  ): void {
     this.assertPending();
     if (input.deliveredOn < this.state.requestedOn || input.deliveredOn > today) {
       throw new ConsultationInvalidError([
@@ -149,17 +156,17 @@ export class Consultation {
     }
     if (problems.length > 0) throw new ConsultationInvalidError(problems);
     const recusedWhoSat = input.sat.flatMap((memberId, index) => {
-      const recusal = session.recused.find((r) => r.memberId === memberId);
+      const recusal = recused.find((r) => r.memberId === memberId);
       return recusal ? [{ index, recusal }] : [];
     });
     if (recusedWhoSat.length > 0 && !input.recusalOverride) throw new RecusedMemberSatError(recusedWhoSat);
     const attending = input.sat
-      .filter((id) => !session.recused.some((r) => r.memberId === id))
+      .filter((id) => !recused.some((r) => r.memberId === id))
       .map((id) => ({ memberId: id, name: mandated.find((m) => m.id === id)?.name ?? id }));
     this.assertVotes(input.votes, attending.length);
     this.deliver(input, {
       attending,
-      recused: session.recused,
+      recused: [...recused],
       votes: input.votes,
       override:
         recusedWhoSat.length > 0 && input.recusalOverride
