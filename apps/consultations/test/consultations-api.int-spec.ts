@@ -322,6 +322,10 @@ describe('consultations on a submitted CPOM', () => {
     // Every change names the version it applies to.
     const noIfMatch = await world.request('POST', url(cpom.crpst, 'session'), await secretariat(), session);
     assert.equal(noIfMatch.statusCode, 428);
+    const stale = await world.request('POST', url(cpom.crpst, 'session'), await secretariat(), session, {
+      'if-match': '"0"',
+    });
+    assert.equal(stale.statusCode, 412);
   });
 
   it('refuses a member list to a caller who is neither the secretariat nor the DIRECCTE of the region (D.4622-44 declarations)', async () => {
