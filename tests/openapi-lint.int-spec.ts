@@ -55,6 +55,7 @@ const OPERATION_IDS = [
   'createConsultedBody',
   'deliverConsultationOpinion',
   'getAgrementPolicyFiguresCsv',
+  'getAgrementPolicyFiguresPdf',
   'getAgrementPolicyReport',
   'getBodyMember',
   'getConsultation',

@@ -81,7 +81,7 @@ describe('the yearly information on agrément policy', () => {
 
   let reportId: string;
 
-  it('projects the year’s figures of the region and gives them as a French CSV (seed 002 I.2)', async () => {
+  it('projects the year’s figures of the region and gives them as a French CSV and PDF (seed 002 I.2)', async () => {
     const planned = await world.request('POST', '/api/v1/agrement-policy-reports', await world.direccte(), {
       region: BRETAGNE,
       year,
@@ -111,6 +111,21 @@ describe('the yearly information on agrément policy', () => {
       /^Région;Année;Agréments accordés;Agréments conditionnels;Agréments tacites;Refus;Retraits;/,
     );
     assert.equal(values, `${BRETAGNE};${year};2;1;1;1;1;1`);
+    const pdf = await world.request(
+      'GET',
+      `/api/v1/agrement-policy-reports/${reportId}/figures.pdf`,
+      await world.direccte(),
+    );
+    assert.equal(pdf.statusCode, 200, pdf.body);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.match(String(pdf.headers['content-disposition']), /politique-agrement-53-\d{4}\.pdf/);
+    assert.ok(pdf.body.startsWith('%PDF-'), 'a PDF document');
+    const otherRegion = await world.request(
+      'GET',
+      `/api/v1/agrement-policy-reports/${reportId}/figures.pdf`,
+      await world.token({ roles: ['crprp'], region: '11', org: randomUUID() }),
+    );
+    assert.equal(otherRegion.statusCode, 403);
   });
 
   it('one information per region and year; only the DIRECCTE of the region plans it; services do not read it (seed 002 I.2)', async () => {

@@ -8,6 +8,7 @@ import { PresentAgrementPolicyReportHandler } from './application/present-agreme
 import { ReportAuthority } from './application/report-authority';
 import { ReportDeadlines } from './application/report-deadlines';
 import { AgrementPolicyReportRepository } from './infrastructure/agrement-policy-report.repository';
+import { FiguresPdf } from './infrastructure/figures-pdf';
 
 /** The yearly information on agrément policy per region (seed 002 I.2). */
 @Module({
@@ -20,6 +21,7 @@ import { AgrementPolicyReportRepository } from './infrastructure/agrement-policy
     ReportDeadlines,
     PlannedDeadlines,
     AgrementPolicyReportRepository,
+    FiguresPdf,
   ],
 })
 export class AgrementPolicyReportModule {}

@@ -1,5 +1,6 @@
 import { Controller, Get, Post, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Clock } from '@tripartite/clock';
 import { agrementPolicyFiguresSchema, calendarDateSchema, regionCodeSchema } from '@tripartite/events';
 import {
   CommandEndpoint,
@@ -23,6 +24,7 @@ import { ReportAuthority } from '../application/report-authority';
 import type { AgrementPolicyReport } from '../domain/agrement-policy-report';
 import { AgrementPolicyReportNotFoundError } from '../domain/agrement-policy-report.errors';
 import { AgrementPolicyReportRepository } from '../infrastructure/agrement-policy-report.repository';
+import { FiguresPdf } from '../infrastructure/figures-pdf';
 
 const yearSchema = z.coerce.number().int().min(2012).max(9999);
 const planRequestSchema = z
@@ -54,7 +56,7 @@ type IdParams = z.infer<typeof idParams>;
 /**
  * The yearly information of the restricted formation (or successor) on the DIRECCTE's regional agrément policy
  * (seed 002 I.2): planned with its due date and reminders, its figures projected from `agreement.*` events and
- * circulated as a French CSV, recorded as presented on a session. CSV only: no PDF (ADR 0018).
+ * circulated as a French CSV or PDF, recorded as presented on a session (ADR 0018).
  */
 @ApiTags('agrement-policy-reports')
 @Controller('api/v1/agrement-policy-reports')
@@ -65,6 +67,8 @@ export class AgrementPolicyReportController {
     private readonly reports: AgrementPolicyReportRepository,
     private readonly directory: DirectoryRepository,
     private readonly authority: ReportAuthority,
+    private readonly pdf: FiguresPdf,
+    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -131,6 +135,28 @@ export class AgrementPolicyReportController {
       `attachment; filename="politique-agrement-${report.region}-${report.year}.csv"`,
     );
     return figuresCsv(report, report.figures);
+  }
+
+  @Get(':id/figures.pdf')
+  @ApiProduces('application/pdf')
+  @QueryEndpoint({
+    name: 'getAgrementPolicyFiguresPdf',
+    summary: 'The year’s agrément figures as a one-page French PDF to circulate (seed 002 I.2)',
+    response: z.string().describe('A PDF document'),
+    problems: [400, 403, 404],
+  })
+  async pdfOf(
+    @ZodParams(idParams) { id }: IdParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const report = await this.respond(await this.load(id));
+    const document = await this.pdf.render(report, report.figures, this.clock.now());
+    reply.header('content-type', 'application/pdf');
+    reply.header(
+      'content-disposition',
+      `attachment; filename="politique-agrement-${report.region}-${report.year}.pdf"`,
+    );
+    return document;
   }
 
   @Post(':id/presentation')

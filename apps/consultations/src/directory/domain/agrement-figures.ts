@@ -1,4 +1,5 @@
 import type { CalendarDate } from '@tripartite/calendar';
+import { stringify } from 'csv-stringify/sync';
 
 /**
  * The year's agrément figures of a region (seed 002 I.2: the restricted formation "informés annuellement de
@@ -41,11 +42,7 @@ export const FIGURE_COLUMNS: readonly { field: keyof AgrementFigures; header: st
 export function figuresCsv(report: { region: string; year: number }, figures: AgrementFigures): string {
   const headers = ['Région', 'Année', ...FIGURE_COLUMNS.map((c) => c.header)];
   const values = [report.region, String(report.year), ...FIGURE_COLUMNS.map((c) => String(figures[c.field]))];
-  return `\uFEFF${[headers, values].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
-}
-
-function csvCell(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return stringify([headers, values], { bom: true, delimiter: ';', record_delimiter: '\r\n' });
 }
 
 /** The first and last day of a year. */
