@@ -4,6 +4,9 @@
 // an agrément at a different step (granted, conditional, under examination, on notice), the region's
 // shared diagnosis and two Caisse/SSTI partnership protocols. Safe to run
 // twice: what is already there (same type and name; a service with an agrément) is left as it is.
+// Consultations (issue 12): the CRPST and the ARS as consulted bodies, the CRPST's members (one of them on the
+// board of Santé au travail Rennes Métropole, so recused on its CPOM, D.4622-44) and the plan in force; the
+// consultations open when the contracts demo submits CPOMs.
 // Development key only.
 import { type Role, signDevelopmentToken } from '@tripartite/auth';
 import { addDays, addMonths, calendarDateAt } from '@tripartite/calendar';
@@ -485,6 +488,77 @@ async function regionalCpoms(
   return said.length > 0 ? `CPOMs: ${said.join(', ')}.` : 'CPOMs: already there.';
 }
 
+/** The CRPST's members by college (seed 002 I.2); the first sits on the board of the first demo service. */
+const crpstMembers: [name: string, college: string, email: string][] = [
+  ['Yannick Le Roux', 'employers', 'y.leroux@medef-bretagne.example'],
+  ['Gwenaëlle Tanguy', 'employers', 'g.tanguy@cpme-bretagne.example'],
+  ['Loïc Guillou', 'employees', 'l.guillou@cfdt-bretagne.example'],
+  ['Maëlle Rivoal', 'employees', 'm.rivoal@cgt-bretagne.example'],
+  ['Anne Jézéquel', 'state', 'a.jezequel@dreets-bretagne.example'],
+  ['Hervé Morvan', 'state', 'h.morvan@ars-bretagne.example'],
+];
+
+/**
+ * The consultations service's data for Bretagne: the CRPST (answered by the CROCT's secretariat) and the ARS
+ * as bodies since 2022, the CRPST's members with their declarations of interests, and the consultation plan.
+ * The consultations service learns the directory from events: the bodies wait until it knows the organisations.
+ */
+async function consultationsFor(
+  api: Api,
+  directory: { id: string; name: string; type: string }[],
+): Promise<string> {
+  const existing = await api('GET', `/api/v1/bodies?region=${REGION}`);
+  if (existing.total > 0) return 'bodies already there';
+  const secretariat = directory.find((o) => o.type === 'CRPRP');
+  const ars = directory.find((o) => o.type === 'ARS');
+  const rennes = directory.find((o) => o.name === services[0]?.[0]);
+  if (!secretariat || !ars || !rennes) return 'the directory lacks the CRPRP, the ARS or the first service';
+  const body = async (kind: string, name: string, organisationId: string): Promise<Json> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await api('POST', '/api/v1/bodies', {
+          kind,
+          region: REGION,
+          name,
+          organisationId,
+          validFrom: '2022-04-01',
+        });
+      } catch (error) {
+        // The consultations service has not heard of the organisation yet: wait for its event.
+        if (attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  };
+  const crpst = await body(
+    'CRPST',
+    'Commission régionale de prévention et de santé au travail de Bretagne',
+    secretariat.id,
+  );
+  const arsBody = await body('ARS', 'Agence régionale de santé de Bretagne', ars.id);
+  let version = crpst.version as number;
+  for (const [index, [name, college, email]] of crpstMembers.entries()) {
+    const interests =
+      index === 0 ? [{ organisationId: rennes.id, link: 'board_seat', from: '2024-01-01' }] : [];
+    await api(
+      'POST',
+      `/api/v1/bodies/${crpst.id}/members`,
+      { name, college, email, mandateFrom: '2022-04-01', interests },
+      version,
+    );
+    version++;
+  }
+  await api('POST', '/api/v1/consultation-plans', {
+    region: REGION,
+    validFrom: '2022-04-01',
+    entries: [
+      { bodyId: crpst.id, step: 'opinion' },
+      { bodyId: arsBody.id, step: 'opinion' },
+    ],
+  });
+  return `CRPST with ${crpstMembers.length} members (one recused on ${rennes.name}'s CPOM), ARS, plan in force`;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(serviceConfigSchema('demo-seed', 0));
   const token = await signDevelopmentToken({
@@ -539,6 +613,8 @@ async function main(): Promise<void> {
   console.log(
     `Agréments: ${agreements} service(s) taken to their demo step (granted, conditional, under examination, on notice, recorded as existing).`,
   );
+  const everyone = await api('GET', `/api/v1/organisations?region=${REGION}&pageSize=200`);
+  console.log(`Consultations: ${await consultationsFor(api, everyone.items)}.`);
   console.log(await regionalContracting(api, directory.items, today));
   const as = async (role: Role, organisationId: string): Promise<Api> => {
     const party = await signDevelopmentToken({

@@ -49,6 +49,28 @@ const PARKED_MESSAGES = ['Agreements', 'Contracts', 'Consultations', 'Notificati
 );
 const OPERATION_IDS = [
   ...PARKED_MESSAGES,
+  // Consultations (issue 12).
+  'addBodyMember',
+  'createConsultationPlan',
+  'createConsultedBody',
+  'deliverConsultationOpinion',
+  'getAgrementPolicyFiguresCsv',
+  'getAgrementPolicyFiguresPdf',
+  'getAgrementPolicyReport',
+  'getBodyMember',
+  'getConsultation',
+  'getConsultationHistory',
+  'getConsultationPlan',
+  'getConsultedBody',
+  'listAgrementPolicyReports',
+  'listBodyMembers',
+  'listConsultationPlans',
+  'listConsultations',
+  'listConsultedBodies',
+  'planAgrementPolicyReport',
+  'presentAgrementPolicyReport',
+  'scheduleConsultationSession',
+  'updateBodyMember',
   'adoptServiceProject',
   'advancePlatformClock',
   'approveServiceProject',
@@ -216,8 +238,8 @@ describe('the public OpenAPI document, merged as the gateway merges it', () => {
     );
     assert.equal(
       changes.length,
-      25,
-      'seven agrément commands, four project steps, an organisation, a retry, an indicator value’s correction, a regional diagnosis version, three protocol steps, seven CPOM commands',
+      30,
+      'seven agrément commands, four project steps, an organisation, a retry, an indicator value’s correction, a regional diagnosis version, three protocol steps, seven CPOM commands; a member added and changed, a session, an opinion, a presentation',
     );
     for (const { method, path, operation } of changes) {
       const ifMatch = operation.parameters?.find((p) => p.name === 'If-Match' && p.in === 'header');

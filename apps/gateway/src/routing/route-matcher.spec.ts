@@ -13,6 +13,10 @@ describe('RouteMatcher', () => {
     assert.equal(matcher.match('/api/v1/regional-diagnoses/0193/versions/2')?.service, 'contracts');
     assert.equal(matcher.match('/api/v1/partnership-protocols?region=53')?.service, 'contracts');
     assert.equal(matcher.match('/api/v1/consultations/42/answers')?.service, 'consultations');
+    // Issue 12: the consultations service's other resources.
+    assert.equal(matcher.match('/api/v1/bodies/42/members')?.service, 'consultations');
+    assert.equal(matcher.match('/api/v1/consultation-plans')?.service, 'consultations');
+    assert.equal(matcher.match('/api/v1/agrement-policy-reports/42/figures.csv')?.service, 'consultations');
     assert.equal(matcher.match('/api/v1/notification-templates')?.service, 'notifications');
     assert.equal(matcher.match('/api/v1/steering/regions/11')?.service, 'indicators');
     assert.equal(matcher.match('/api/v1/admin/clock/advance')?.service, 'agreements');

@@ -20,6 +20,9 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
   { pattern: '/api/v1/partnership-protocols', service: 'contracts' },
 
   { pattern: '/api/v1/consultations', service: 'consultations' },
+  { pattern: '/api/v1/bodies', service: 'consultations' },
+  { pattern: '/api/v1/consultation-plans', service: 'consultations' },
+  { pattern: '/api/v1/agrement-policy-reports', service: 'consultations' },
 
   { pattern: '/api/v1/notifications', service: 'notifications' },
   { pattern: '/api/v1/notification-templates', service: 'notifications' },

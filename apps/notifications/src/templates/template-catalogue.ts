@@ -13,9 +13,15 @@ import { complianceNoticeDueTemplate } from './agreement/compliance-notice-due.t
 import { complianceNoticeIssuedTemplate } from './agreement/compliance-notice-issued.template';
 import { complianceNoticeLapsedTemplate } from './agreement/compliance-notice-lapsed.template';
 import { complianceNoticeMetTemplate } from './agreement/compliance-notice-met.template';
+import { agrementPolicyReportDueTemplate } from './consultation/agrement-policy-report-due.template';
+import { agrementPolicyReportPresentedTemplate } from './consultation/agrement-policy-report-presented.template';
+import { consultationAnswerDueTemplate } from './consultation/consultation-answer-due.template';
+import { consultationClosedTemplate } from './consultation/consultation-closed.template';
+import { consultationCompletedTemplate } from './consultation/consultation-completed.template';
 import { consultationOpinionDeliveredTemplate } from './consultation/consultation-opinion-delivered.template';
 import { consultationOpinionOverdueTemplate } from './consultation/consultation-opinion-overdue.template';
 import { consultationOpinionRequestedTemplate } from './consultation/consultation-opinion-requested.template';
+import { consultationSessionScheduledTemplate } from './consultation/consultation-session-scheduled.template';
 import { contractAgreementLapsedTemplate } from './contract/contract-agreement-lapsed.template';
 import { contractAmendedTemplate } from './contract/contract-amended.template';
 import { contractDraftedTemplate } from './contract/contract-drafted.template';
@@ -85,6 +91,12 @@ export const templateCatalogue = {
   [partnershipProtocolConcludedTemplate.key]: partnershipProtocolConcludedTemplate,
   [partnershipProtocolProgressRecordedTemplate.key]: partnershipProtocolProgressRecordedTemplate,
   [partnershipProtocolEndedTemplate.key]: partnershipProtocolEndedTemplate,
+  [consultationSessionScheduledTemplate.key]: consultationSessionScheduledTemplate,
+  [consultationAnswerDueTemplate.key]: consultationAnswerDueTemplate,
+  [consultationClosedTemplate.key]: consultationClosedTemplate,
+  [consultationCompletedTemplate.key]: consultationCompletedTemplate,
+  [agrementPolicyReportDueTemplate.key]: agrementPolicyReportDueTemplate,
+  [agrementPolicyReportPresentedTemplate.key]: agrementPolicyReportPresentedTemplate,
 } as const;
 
 export type TemplateKey = keyof typeof templateCatalogue;

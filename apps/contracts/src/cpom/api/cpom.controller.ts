@@ -7,6 +7,7 @@ import { Clock } from '@tripartite/clock';
 import type { Actor } from '@tripartite/context';
 import {
   CommandEndpoint,
+  IdParam,
   IfMatchVersion,
   type Page,
   pageOf,
@@ -69,7 +70,6 @@ import {
   toVersionSummaries,
 } from './dto/cpom.response.dto';
 
-const idParams = z.object({ id: z.uuid() });
 const versionNumber = z.coerce.number().int().min(1).max(1_000);
 const amendmentParams = z.object({ id: z.uuid(), number: versionNumber });
 const versionParams = z.object({ id: z.uuid(), number: versionNumber });
@@ -173,7 +173,7 @@ export class CpomController {
     etag: true,
     problems: [400, 403, 404],
   })
-  async get(@ZodParams(idParams) { id }: z.infer<typeof idParams>): Promise<CpomResponse> {
+  async get(@IdParam() id: string): Promise<CpomResponse> {
     return toCpomResponse(await this.load(id));
   }
 
@@ -186,7 +186,7 @@ export class CpomController {
     responseDescription: 'The CPOM draft, changed',
   })
   async revise(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodBody(reviseCpomRequestSchema) body: ReviseCpomRequest,
   ): Promise<CpomResponse> {
@@ -204,7 +204,7 @@ export class CpomController {
     responseDescription: 'The CPOM, in consultation, with the warnings',
   })
   async submit(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
   ): Promise<SubmittedCpomResponse> {
     const { cpom, warnings } = await this.submitHandler.execute(id, expectedVersion);
@@ -220,7 +220,7 @@ export class CpomController {
     responseDescription: 'The CPOM, a draft again',
   })
   async withdraw(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodQuery(withdrawCpomSubmissionQuerySchema) query: z.infer<typeof withdrawCpomSubmissionQuerySchema>,
   ): Promise<CpomResponse> {
@@ -239,7 +239,7 @@ export class CpomController {
     responseDescription: 'The CPOM with the signature',
   })
   async sign(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodBody(signCpomRequestSchema) body: SignCpomRequest,
   ): Promise<CpomResponse> {
@@ -258,7 +258,7 @@ export class CpomController {
     responseDescription: 'The CPOM with the review and its next review date',
   })
   async review(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodBody(recordCpomReviewRequestSchema) body: RecordCpomReviewRequest,
   ): Promise<CpomResponse> {
@@ -274,7 +274,7 @@ export class CpomController {
     responseDescription: 'The CPOM, evaluated',
   })
   async evaluate(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodBody(evaluateCpomRequestSchema) body: EvaluateCpomRequest,
   ): Promise<CpomResponse> {
@@ -293,7 +293,7 @@ export class CpomController {
     responseDescription: 'The CPOM with the amendment to sign',
   })
   async amend(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodBody(draftCpomAmendmentRequestSchema) body: DraftCpomAmendmentRequest,
   ): Promise<CpomResponse> {
@@ -326,7 +326,7 @@ export class CpomController {
     response: cpomVersionsResponseSchema,
     problems: [400, 403, 404],
   })
-  async versions(@ZodParams(idParams) { id }: z.infer<typeof idParams>) {
+  async versions(@IdParam() id: string) {
     return toVersionSummaries(await this.load(id));
   }
 
@@ -377,10 +377,7 @@ export class CpomController {
       'The PDF: context, priorities, action programmes, follow-up, annexes, opinions, signatures',
     problems: [400, 403, 404],
   })
-  async printed(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
+  async printed(@IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const cpom = await this.load(id);
     reply.header('content-type', 'application/pdf');
     reply.header('content-disposition', `inline; filename="cpom-${id}.pdf"`);
@@ -389,7 +386,7 @@ export class CpomController {
 
   @AuditHistoryEndpoint('cpom')
   async history(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
   ): Promise<HistoryPage> {
     await this.load(id);

@@ -5,13 +5,13 @@ import { CurrentActor, type Role } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
   CommandEndpoint,
+  IdParam,
   IfMatchVersion,
   type Page,
   pageOf,
   pageSchemaOf,
   QueryEndpoint,
   ZodBody,
-  ZodParams,
   ZodQuery,
 } from '@tripartite/http';
 import { z } from 'zod';
@@ -40,8 +40,6 @@ import {
   partnershipProtocolResponseSchema,
   toPartnershipProtocolResponse,
 } from './dto/partnership-protocol.response.dto';
-
-const idParams = z.object({ id: z.uuid() });
 
 /** The protocol's two parties act: the service (role `sst`) and the Caisse, each by its own organisation. */
 const PARTIES: readonly Role[] = ['admin', 'sst', 'caisse'];
@@ -88,7 +86,7 @@ export class PartnershipProtocolController {
     responseDescription: 'The protocol, concluded; the DIRECCTE of the region is told',
   })
   async conclude(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodBody(concludePartnershipProtocolRequestSchema) body: ConcludePartnershipProtocolRequest,
   ): Promise<PartnershipProtocolResponse> {
@@ -105,7 +103,7 @@ export class PartnershipProtocolController {
     responseDescription: 'The protocol with its new progress point; the DIRECCTE of the region is told',
   })
   async progress(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodBody(recordProtocolProgressRequestSchema) body: RecordProtocolProgressRequest,
   ): Promise<PartnershipProtocolResponse> {
@@ -121,7 +119,7 @@ export class PartnershipProtocolController {
     responseDescription: 'The protocol, ended; the DIRECCTE of the region is told',
   })
   async end(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodBody(endPartnershipProtocolRequestSchema) body: EndPartnershipProtocolRequest,
   ): Promise<PartnershipProtocolResponse> {
@@ -164,13 +162,13 @@ export class PartnershipProtocolController {
     etag: true,
     problems: [400, 403, 404],
   })
-  async get(@ZodParams(idParams) { id }: z.infer<typeof idParams>): Promise<PartnershipProtocolResponse> {
+  async get(@IdParam() id: string): Promise<PartnershipProtocolResponse> {
     return toPartnershipProtocolResponse(await this.load(id));
   }
 
   @AuditHistoryEndpoint('partnership_protocol')
   async history(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
   ): Promise<HistoryPage> {
     await this.load(id);

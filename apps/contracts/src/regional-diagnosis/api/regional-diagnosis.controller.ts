@@ -5,6 +5,7 @@ import { AccessScope, CurrentActor, type Role, ScopeEnforcer } from '@tripartite
 import type { Actor } from '@tripartite/context';
 import {
   CommandEndpoint,
+  IdParam,
   IfMatchVersion,
   type Page,
   pageOf,
@@ -42,7 +43,6 @@ import {
   toRegionalDiagnosisResponse,
 } from './dto/regional-diagnosis.response.dto';
 
-const idParams = z.object({ id: z.uuid() });
 const versionParams = z.object({ id: z.uuid(), n: z.coerce.number().int().positive().max(100_000) });
 
 /** Who establishes the regional diagnosis: the DIRECCTE and the Caisse of the region, or an administrator. */
@@ -90,7 +90,7 @@ export class RegionalDiagnosisController {
     responseDescription: 'The diagnosis, its new text as its latest version',
   })
   async revise(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @IfMatchVersion() expectedVersion: number,
     @ZodBody(reviseRegionalDiagnosisRequestSchema) body: ReviseRegionalDiagnosisRequest,
   ): Promise<RegionalDiagnosisResponse> {
@@ -125,7 +125,7 @@ export class RegionalDiagnosisController {
     etag: true,
     problems: [400, 403, 404],
   })
-  async get(@ZodParams(idParams) { id }: z.infer<typeof idParams>): Promise<RegionalDiagnosisResponse> {
+  async get(@IdParam() id: string): Promise<RegionalDiagnosisResponse> {
     return toRegionalDiagnosisResponse(await this.load(id));
   }
 
@@ -147,7 +147,7 @@ export class RegionalDiagnosisController {
 
   @AuditHistoryEndpoint('regional_diagnosis')
   async history(
-    @ZodParams(idParams) { id }: z.infer<typeof idParams>,
+    @IdParam() id: string,
     @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
   ): Promise<HistoryPage> {
     await this.load(id);

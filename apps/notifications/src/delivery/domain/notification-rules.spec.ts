@@ -95,10 +95,22 @@ describe('notification rule table', () => {
     assert.deepEqual(ruleFor('contract.signed')?.to, ['service', 'caisse', 'direccte', 'crprp', 'ars']);
   });
 
-  it('sends every consultation event to the body consulted and the three parties', () => {
-    for (const type of notifiedEventTypes().filter((t) => t.startsWith('consultation.'))) {
-      assert.deepEqual(ruleFor(type)?.to, ['consulted', 'service', 'caisse', 'direccte']);
+  it('sends a consultation’s steps to the body consulted and the three parties, its reminders to the body alone (issue 12)', () => {
+    const steps = ['requested', 'session_scheduled', 'opinion_delivered', 'answer_overdue', 'closed'];
+    for (const step of steps) {
+      assert.deepEqual(
+        ruleFor(`consultation.${step}`)?.to,
+        ['consulted', 'service', 'caisse', 'direccte'],
+        step,
+      );
     }
+    assert.deepEqual(ruleFor('consultation.answer_due')?.to, ['consulted']);
+    assert.deepEqual(ruleFor('consultation.completed')?.to, ['service', 'caisse', 'direccte']);
+  });
+
+  it('reminds the DIRECCTE of the yearly information on agrément policy, and tells the CRPRP once presented (seed 002 I.2)', () => {
+    assert.deepEqual(ruleFor('consultation.agrement_policy_report_due')?.to, ['direccte']);
+    assert.deepEqual(ruleFor('consultation.agrement_policy_report_presented')?.to, ['crprp', 'direccte']);
   });
 
   it('tells the contacts of a newly registered organisation, linking to its record', () => {
@@ -144,12 +156,16 @@ describe('notification rule table', () => {
     });
   });
 
-  it('links every CPOM event to the contract and every consultation event to the consultation', () => {
+  it('links every CPOM event to the contract, every consultation event to the consultation (completion to the CPOM, the yearly information to itself)', () => {
     const payloads = samplePayloads(eventParties());
     for (const [type, payload] of Object.entries(payloads) as [PlatformEventType, never][]) {
       const link = ruleFor(type)?.link(sampleEnvelope(type, payload) as never) ?? '';
-      if (type.startsWith('contract.')) assert.match(link, /^\/api\/v1\/cpoms\/[0-9a-f-]{36}$/);
-      if (type.startsWith('consultation.')) assert.match(link, /^\/api\/v1\/consultations\/[0-9a-f-]{36}$/);
+      if (type.startsWith('contract.') || type === 'consultation.completed')
+        assert.match(link, /^\/api\/v1\/cpoms\/[0-9a-f-]{36}$/);
+      else if (type.startsWith('consultation.agrement_policy_report'))
+        assert.match(link, /^\/api\/v1\/agrement-policy-reports\/[0-9a-f-]{36}$/);
+      else if (type.startsWith('consultation.'))
+        assert.match(link, /^\/api\/v1\/consultations\/[0-9a-f-]{36}$/);
       if (type.startsWith('agreement.')) assert.match(link, /^\/api\/v1\/agreements\/[0-9a-f-]{36}$/);
       if (type.startsWith('service_project.'))
         assert.match(link, /^\/api\/v1\/service-projects\/[0-9a-f-]{36}$/);

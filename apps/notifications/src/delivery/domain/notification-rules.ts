@@ -51,6 +51,21 @@ const projectLink = (e: { payload: { projectId: string } }) =>
 const contractLink = (e: { payload: { contractId: string } }) => `/api/v1/cpoms/${e.payload.contractId}`;
 const consultationLink = (e: { payload: { consultationId: string } }) =>
   `/api/v1/consultations/${e.payload.consultationId}`;
+const reportLink = (e: { payload: { reportId: string } }) =>
+  `/api/v1/agrement-policy-reports/${e.payload.reportId}`;
+const report = (e: { payload: { reportId: string; year: number; regions: string[] } }) => ({
+  reportId: e.payload.reportId,
+  year: e.payload.year,
+  ...regionsInWords(e.payload.regions),
+});
+const votesInWords = (votes: { for: number; against: number; abstentions: number } | null) =>
+  votes
+    ? `${votes.for} pour, ${votes.against} contre, ${votes.abstentions} abstention${votes.abstentions > 1 ? 's' : ''}`
+    : '';
+const CLOSE_REASON_IN_WORDS: Readonly<Record<string, string>> = {
+  superseded: 'une nouvelle version du projet de CPOM a été soumise',
+  submission_withdrawn: 'la soumission du projet de CPOM a été retirée',
+};
 
 type AgreementPayload = { agreementId: string; regions: string[] };
 const agreement = (e: { payload: AgreementPayload }, names: PartyNames) => ({
@@ -109,11 +124,17 @@ const protocol = (e: { payload: ProtocolPayload }, names: PartyNames) => ({
   ...regionsInWords(e.payload.regions),
 });
 
-type ConsultationPayload = { consultationId: string; contractId: string; bodyKind: string };
+type ConsultationPayload = Pick<
+  PayloadOf<'consultation.requested'>,
+  'consultationId' | 'contractId' | 'contractVersion' | 'bodyKind' | 'bodyName'
+>;
+const bodyInWords = (kind: string) => CONSULTED_BODY_IN_WORDS[kind] ?? kind;
 const consultation = (e: { payload: ConsultationPayload }, names: PartyNames) => ({
   consultationId: e.payload.consultationId,
   contractId: e.payload.contractId,
-  body: CONSULTED_BODY_IN_WORDS[e.payload.bodyKind] ?? e.payload.bodyKind,
+  contractVersion: e.payload.contractVersion,
+  body: bodyInWords(e.payload.bodyKind),
+  bodyName: e.payload.bodyName,
   consulted: names.consulted,
   service: names.service,
   caisse: names.caisse,
@@ -144,8 +165,12 @@ const consultation = (e: { payload: ConsultationPayload }, names: PartyNames) =>
  * | service_project.withdrawn               | service, DIRECCTE                           |
  * | contract.signed                         | service, Caisse, DIRECCTE, CRPRP, ARS       |
  * | contract.* others (review_due + .ics)   | service, Caisse, DIRECCTE                   |
+ * | consultation.requested / session_scheduled / opinion_delivered / answer_overdue / closed | consulted body, service, Caisse, DIRECCTE |
+ * | consultation.answer_due                 | consulted body                              |
+ * | consultation.completed                  | service, Caisse, DIRECCTE                   |
+ * | consultation.agrement_policy_report_due | DIRECCTE                                    |
+ * | consultation.agrement_policy_report_presented | CRPRP (CROCT), DIRECCTE               |
  * |   (drafted, submission_withdrawn, term_due, expired, agreement_lapsed included) |                 |
- * | consultation.*                          | consulted body, service, Caisse, DIRECCTE   |
  * | partnership_protocol.*                  | DIRECCTE, service, Caisse (the protocol's)  |
  *
  * "Competent Caisse" is the service's own (the event's `caisseId`, else the directory's), "Caisse" the
@@ -544,6 +569,7 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
       outcome: OPINION_IN_WORDS[e.payload.outcome] ?? e.payload.outcome,
       deliveredOn: e.payload.deliveredOn,
       text: e.payload.text,
+      votes: votesInWords(e.payload.votes),
     }),
   },
   'consultation.answer_overdue': {
@@ -591,6 +617,70 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
     why: 'Seed 000: the DIRECCTE, told of the protocol at every step, learns it ended; so do both parties.',
     link: protocolLink,
     data: (e, names) => ({ ...protocol(e, names), endedOn: e.payload.endedOn, reason: e.payload.reason }),
+  },
+  'consultation.session_scheduled': {
+    template: 'consultation-session-scheduled',
+    to: CONSULTATION_PARTIES,
+    why: 'D.4622-44: the session’s date and the members recused; the parties know when their CPOM is examined.',
+    link: consultationLink,
+    data: (e, names) => ({
+      ...consultation(e, names),
+      sessionOn: e.payload.sessionOn,
+      recused: e.payload.recusedMembers.map((m) => ({ name: m.name, link: m.link })),
+    }),
+  },
+  'consultation.answer_due': {
+    template: 'consultation-answer-due',
+    to: ['consulted'],
+    why: 'The body consulted is reminded before its answer deadline (platform setting: no legal deadline).',
+    link: consultationLink,
+    data: (e, names) => ({
+      ...consultation(e, names),
+      answerDueOn: e.payload.answerDueOn,
+      daysLeft: e.payload.daysLeft,
+    }),
+  },
+  'consultation.closed': {
+    template: 'consultation-closed',
+    to: CONSULTATION_PARTIES,
+    why: 'Opinions bear on the version that is signed: the body stops, the parties know no opinion comes on it.',
+    link: consultationLink,
+    data: (e, names) => ({
+      ...consultation(e, names),
+      closedOn: e.payload.closedOn,
+      reason: CLOSE_REASON_IN_WORDS[e.payload.reason] ?? e.payload.reason,
+    }),
+  },
+  'consultation.completed': {
+    template: 'consultation-completed',
+    to: CPOM_PARTIES,
+    why: 'L.4622-10, D.4622-44: every opinion is in; the three parties may sign.',
+    link: contractLink,
+    data: (e, names) => ({
+      ...contract(e, names),
+      contractVersion: e.payload.contractVersion,
+      completedOn: e.payload.completedOn,
+      opinions: e.payload.opinions.map((o) => ({
+        bodyName: o.bodyName,
+        body: bodyInWords(o.bodyKind),
+        outcome: OPINION_IN_WORDS[o.outcome] ?? o.outcome,
+        deliveredOn: o.deliveredOn,
+      })),
+    }),
+  },
+  'consultation.agrement_policy_report_due': {
+    template: 'agrement-policy-report-due',
+    to: ['direccte'],
+    why: 'Seed 002 I.2: the DIRECCTE informs the body yearly of its agrément policy; reminded before the date.',
+    link: reportLink,
+    data: (e) => ({ ...report(e), dueOn: e.payload.dueOn, daysLeft: e.payload.daysLeft }),
+  },
+  'consultation.agrement_policy_report_presented': {
+    template: 'agrement-policy-report-presented',
+    to: ['crprp', 'direccte'],
+    why: 'Seed 002 I.2: the secretariat circulates the figures presented; the DIRECCTE has it acknowledged.',
+    link: reportLink,
+    data: (e) => ({ ...report(e), presentedOn: e.payload.presentedOn, ...e.payload.figures }),
   },
 };
 

@@ -1,5 +1,5 @@
 import { defineTemplate, htmlMessage, textMessage } from '../notification-template';
-import { type ConsultationData } from './consultation-data';
+import { BODY_HTML, BODY_TEXT, type ConsultationData } from './consultation-data';
 
 export interface ConsultationOpinionOverdueData extends ConsultationData {
   answerDueOn: string;
@@ -13,10 +13,11 @@ export const consultationOpinionOverdueTemplate = defineTemplate<
   key: 'consultation-opinion-overdue',
   family: 'alert',
   description: 'Avis du CRPRP ou de l’ARS non rendu dans le délai',
-  subject: 'avis sur le CPOM de {{service}} attendu de {{consulted}} depuis le {{date answerDueOn}}',
+  subject:
+    'avis sur le CPOM de {{service}} (version {{contractVersion}}) attendu de {{bodyName}} depuis le {{date answerDueOn}}',
   text: textMessage(
     `
-L’avis demandé à {{consulted}} ({{body}}) sur le projet de CPOM de {{service}} était attendu avant le {{date answerDueOn}} et n’a pas été rendu.
+L’avis demandé à ${BODY_TEXT} sur la version {{contractVersion}} du projet de CPOM de {{service}} était attendu avant le {{date answerDueOn}} et n’a pas été rendu.
 
 Parties au contrat : {{service}}, {{caisse}} et {{direccte}}
 
@@ -26,7 +27,7 @@ Le délai de réponse est fixé par la plateforme lors de la demande d’avis ; 
   ),
   html: htmlMessage(
     `
-    <p>L’avis demandé à <strong>{{consulted}}</strong> ({{body}}) sur le projet de CPOM de <strong>{{service}}</strong> était attendu avant le {{date answerDueOn}} et <strong>n’a pas été rendu</strong>.</p>
+    <p>L’avis demandé à ${BODY_HTML} sur la version {{contractVersion}} du projet de CPOM de <strong>{{service}}</strong> était attendu avant le {{date answerDueOn}} et <strong>n’a pas été rendu</strong>.</p>
     <p>Parties au contrat : {{service}}, {{caisse}} et {{direccte}}</p>
     <p>Le délai de réponse est fixé par la plateforme lors de la demande d’avis ; les parties peuvent relancer l’instance consultée.</p>
 `,
