@@ -46,7 +46,13 @@ describe('steering figures projected from the other services’ events', () => {
       assert.equal(figures.coverage.partnershipShare, 0.5);
       assert.equal(figures.coverage.partnershipTarget, 0.5, 'seed 000: 50 % of the SSTi');
       const themes = figures.actionsByTheme.map((theme: Json) => theme.theme);
-      assert.equal(themes[0], 'risque_routier', 'national priority programmes first (seed 000)');
+      const national = figures.actionsByTheme.map((theme: Json) => theme.nationalProgramme);
+      assert.deepEqual(
+        national,
+        [...national].sort((a: boolean, b: boolean) => Number(b) - Number(a)),
+        'national priority programmes first (seed 000 programme 1)',
+      );
+      assert.equal(themes[0], 'tms', 'the first national programme of the reference list');
       const byTheme = Object.fromEntries(figures.actionsByTheme.map((t: Json) => [t.theme, t.actions]));
       assert.equal(byTheme.tms, 1);
       assert.equal(byTheme.risque_routier, 1);

@@ -9,6 +9,7 @@ import { DeliverySweeper } from './application/delivery.sweeper';
 import { MailAcceptances } from './application/mail-acceptances';
 import { MailTransport } from './application/mail-transport';
 import { OrganisationEventsConsumer } from './application/organisation-events.consumer';
+import { PartnershipProtocolEventsConsumer } from './application/partnership-protocol-events.consumer';
 import { RecordDeliveriesHandler } from './application/record-deliveries.handler';
 import { RetryDeliveryHandler } from './application/retry-delivery.handler';
 import { SendDeliveryHandler } from './application/send-delivery.handler';
@@ -35,6 +36,7 @@ import { SendDeliveryJob } from './infrastructure/send-delivery.job';
     ServiceProjectEventsConsumer,
     ContractEventsConsumer,
     ConsultationEventsConsumer,
+    PartnershipProtocolEventsConsumer,
     NotificationsController,
     NotificationTemplatesController,
   ],
