@@ -9,6 +9,7 @@ import { CreateContractParties1764400002000 } from './migrations/1764400002000-c
 import { AddDeliveryAttachmentsAndRetries1764400003000 } from './migrations/1764400003000-add-delivery-attachments-and-retries';
 import { AddDirectoryServiceCaisse1764400004000 } from './migrations/1764400004000-add-directory-service-caisse';
 import { AddDecisionUntoldParties1764400005000 } from './migrations/1764400005000-add-decision-untold-parties';
+import { AddDeliveryTraceContext1764400006000 } from './migrations/1764400006000-add-delivery-trace-context';
 
 /** The notifications service's own tables (the platform's are added by ServicePlatformModule). */
 export const notificationsPersistence: ServicePersistence = {
@@ -25,5 +26,6 @@ export const notificationsPersistence: ServicePersistence = {
     AddDeliveryAttachmentsAndRetries1764400003000,
     AddDirectoryServiceCaisse1764400004000,
     AddDecisionUntoldParties1764400005000,
+    AddDeliveryTraceContext1764400006000,
   ],
 };

@@ -58,7 +58,7 @@ export class DeliverySweeper implements OnApplicationBootstrap, BeforeApplicatio
     let seen = 0;
     while (!this.stopped) {
       const page = await this.deliveries.pagePending(this.dataSource.manager, cursor, PAGE);
-      await this.queue.enqueue(page.map((d) => d.id));
+      await this.queue.enqueueEach(page);
       seen += page.length;
       if (page.length < PAGE) break;
       cursor = page[page.length - 1];

@@ -42,10 +42,19 @@ export class DeliveryQueue implements OnApplicationShutdown {
     this.queue.on('error', (error) => this.logger.warn(`Queue: ${error.message}`));
   }
 
+  /** Queues the sends of deliveries just recorded, in the trace active here (the event's). */
   async enqueue(deliveryIds: readonly string[]): Promise<void> {
     const trace = activeTraceCarrier();
+    await this.enqueueEach(deliveryIds.map((id) => ({ id, trace })));
+  }
+
+  /**
+   * Queues each delivery in the trace it keeps: a sweep that runs between a commit and its queueing must not
+   * give the send its own trace (the first job queued under a delivery id wins).
+   */
+  async enqueueEach(deliveries: readonly { id: string; trace: TraceCarrier | null }[]): Promise<void> {
     await Promise.all(
-      deliveryIds.map((id) =>
+      deliveries.map(({ id, trace }) =>
         this.queue.add('send', { deliveryId: id, ...(trace ? { trace } : {}) }, { jobId: id }),
       ),
     );

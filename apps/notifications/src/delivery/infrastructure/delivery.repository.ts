@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { activeTraceCarrier, type TraceCarrier } from '@tripartite/telemetry';
 import type { EntityManager } from 'typeorm';
 import type { Delivery, DeliveryStatus } from '../domain/delivery';
 import type { UntoldParty } from '../domain/parties.rule';
@@ -38,6 +39,8 @@ export interface DeliveryFilter {
 export interface PendingCursor {
   createdAt: Date;
   id: string;
+  /** The trace of the event that decided the delivery (null before it was kept, or outside any trace). */
+  trace: TraceCarrier | null;
 }
 
 /**
@@ -82,11 +85,13 @@ export class DeliveryRepository {
   /** Records the deliveries not recorded yet; answers the ids of those it inserted. */
   async insertNew(manager: EntityManager, deliveries: readonly NewDelivery[]): Promise<string[]> {
     const inserted: string[] = [];
+    const trace = activeTraceCarrier();
     for (const d of deliveries) {
       const rows: { id: string }[] = await manager.query(
         `INSERT INTO deliveries (id, event_id, event_type, template, recipient_email, recipient_name,
-           recipient_organisation_id, status, subject, text, html, attachments, correlation_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10, $11, $12, $13)
+           recipient_organisation_id, status, subject, text, html, attachments, correlation_id, created_at,
+           trace_context)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10, $11, $12, $13, $14)
          ON CONFLICT (event_id, recipient_email) DO NOTHING
          RETURNING id`,
         [
@@ -103,6 +108,8 @@ export class DeliveryRepository {
           JSON.stringify(d.attachments),
           d.correlationId,
           d.createdAt,
+          // The trace of the event being applied: the send continues it, whoever queues it (ADR 0013).
+          trace ? JSON.stringify(trace) : null,
         ],
       );
       if (rows.length > 0) inserted.push(rows[0].id);
@@ -169,13 +176,13 @@ export class DeliveryRepository {
     cursor: PendingCursor | null,
     limit: number,
   ): Promise<PendingCursor[]> {
-    const rows: { id: string; created_at: Date }[] = await manager.query(
-      `SELECT id, created_at FROM deliveries
+    const rows: { id: string; created_at: Date; trace_context: TraceCarrier | null }[] = await manager.query(
+      `SELECT id, created_at, trace_context FROM deliveries
        WHERE status = 'pending' AND ($1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid))
        ORDER BY created_at, id LIMIT $3`,
       [cursor?.createdAt ?? null, cursor?.id ?? null, limit],
     );
-    return rows.map((row) => ({ id: row.id, createdAt: row.created_at }));
+    return rows.map((row) => ({ id: row.id, createdAt: row.created_at, trace: row.trace_context }));
   }
 
   /** One page of the deliveries, newest first, filtered; with how many match across all pages. */
