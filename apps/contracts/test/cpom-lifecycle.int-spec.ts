@@ -254,6 +254,7 @@ describe('a CPOM from draft to final evaluation, on a moving clock', () => {
     assert.deepEqual(await types(cpom.id), ['contract.recorded']);
     const [event] = await client.eventsOf(cpom.id);
     assert.equal(event.payload.reference, 'CPOM-53-2025-04');
+    assert.equal(event.payload.status, 'signed');
     assert.equal(event.payload.signedOn, body.signedOn);
     assert.equal(event.payload.contentHash, cpom.signedVersions[0].contentHash);
     const [{ overdue }] = await client.dataSource.query(
@@ -277,6 +278,11 @@ describe('a CPOM from draft to final evaluation, on a moving clock', () => {
     });
     assert.equal(recorded.statusCode, 201, JSON.stringify(recorded.json()));
     assert.equal(recorded.json().status, 'EXPIRED');
+    const [event] = await client.eventsOf(recorded.json().id);
+    assert.deepEqual(
+      [event.type, event.payload.status, event.payload.reference],
+      ['contract.recorded', 'expired', null],
+    );
     const [{ n }] = await client.dataSource.query(
       'SELECT count(*)::int AS n FROM deadlines WHERE subject_id = $1',
       [recorded.json().id],
