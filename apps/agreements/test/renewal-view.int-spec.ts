@@ -198,6 +198,49 @@ describe('the agrément renewal view', () => {
     assert.deepEqual(event.examination, examination, 'agreement.granted carries it');
   });
 
+  it('shows a CPOM recorded as existing (signed before the region joined) like a signed one (seed 002 I.1)', async () => {
+    const serviceId = await client.registerService('AST Vue CPOM existant');
+    const agreement = await client.grantedAgreement(serviceId, today);
+    const contractId = '0190b4a4-1111-7000-8000-000000000002';
+    const periodStart = addMonths(today, -20);
+    const periodEnd = addDays(addMonths(periodStart, 60), -1);
+    const signedOn = addDays(periodStart, -10);
+    await producer.publish(
+      'contract.recorded',
+      {
+        contractId,
+        serviceId,
+        regions: ['53'],
+        caisseId: '0190b4a4-2222-7000-8000-000000000002',
+        direccteId: '0190b4a4-3333-7000-8000-000000000002',
+        signedOn,
+        periodStart,
+        periodEnd,
+        contentVersion: 1,
+        contentHash: 'd'.repeat(64),
+        priorities: [],
+        actions: [],
+        indicators: [],
+        status: 'signed',
+        reference: 'CPOM-53-2025',
+      },
+      { aggregateId: contractId, aggregateVersion: 1, region: '53' },
+    );
+    await expectEventually(async () => assert.equal((await view(agreement.id)).json().cpom.known, true));
+    const body = (await view(agreement.id)).json();
+    assert.doesNotThrow(() => renewalViewResponseSchema.parse(body), 'the answer is the documented shape');
+    assert.deepEqual(
+      [
+        body.cpom.contractId,
+        body.cpom.status,
+        body.cpom.signedOn,
+        body.cpom.periodStart,
+        body.cpom.periodEnd,
+      ],
+      [contractId, 'signed', signedOn, periodStart, periodEnd],
+    );
+  });
+
   it('is read within scope only (403 for another region’s DIRECCTE or another service)', async () => {
     const serviceId = await client.registerService('AST Vue scope');
     const agreement = await client.grantedAgreement(serviceId, today);

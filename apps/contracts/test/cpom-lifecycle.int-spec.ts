@@ -166,9 +166,20 @@ describe('a CPOM from draft to final evaluation, on a moving clock', () => {
     await expectEventually(
       async () => {
         const events = await client.eventsOf(id);
-        assert.ok(events.some((e) => e.type === 'contract.term_due' && e.payload.monthsLeft === -3));
+        assert.ok(events.some((e) => e.type === 'contract.evaluation_overdue'));
       },
       { timeoutMs: 15_000 },
+    );
+    const events = await client.eventsOf(id);
+    const alert = events.find((e) => e.type === 'contract.evaluation_overdue');
+    assert.deepEqual(
+      { periodEnd: alert?.payload.periodEnd, monthsSinceEnd: alert?.payload.monthsSinceEnd },
+      { periodEnd, monthsSinceEnd: 3 },
+    );
+    assert.deepEqual(
+      events.filter((e) => e.type === 'contract.term_due').map((e) => e.payload.monthsLeft),
+      [12, 6, 3],
+      'a term reminder always counts months before the term',
     );
     assert.equal((await client.get(id, await client.party(region, 'service'))).json().status, 'EXPIRED');
   });
@@ -239,7 +250,13 @@ describe('a CPOM from draft to final evaluation, on a moving clock', () => {
     assert.equal(cpom.nextReviewDueOn, addMonths(start, 24));
     assert.equal(cpom.signatures.length, 3);
     assert.deepEqual(cpom.integrity, { verified: true, tamperedVersions: [] });
-    assert.deepEqual(await types(cpom.id), ['contract.signed']);
+    // Recorded, not signed today: nobody is told of a new signature.
+    assert.deepEqual(await types(cpom.id), ['contract.recorded']);
+    const [event] = await client.eventsOf(cpom.id);
+    assert.equal(event.payload.reference, 'CPOM-53-2025-04');
+    assert.equal(event.payload.status, 'signed');
+    assert.equal(event.payload.signedOn, body.signedOn);
+    assert.equal(event.payload.contentHash, cpom.signedVersions[0].contentHash);
     const [{ overdue }] = await client.dataSource.query(
       `SELECT count(*)::int AS overdue FROM deadlines WHERE subject_id = $1 AND status = 'pending' AND due_at <= $2`,
       [cpom.id, client.app.get(Clock).now()],
@@ -261,6 +278,11 @@ describe('a CPOM from draft to final evaluation, on a moving clock', () => {
     });
     assert.equal(recorded.statusCode, 201, JSON.stringify(recorded.json()));
     assert.equal(recorded.json().status, 'EXPIRED');
+    const [event] = await client.eventsOf(recorded.json().id);
+    assert.deepEqual(
+      [event.type, event.payload.status, event.payload.reference],
+      ['contract.recorded', 'expired', null],
+    );
     const [{ n }] = await client.dataSource.query(
       'SELECT count(*)::int AS n FROM deadlines WHERE subject_id = $1',
       [recorded.json().id],

@@ -78,6 +78,26 @@ describe('steering figures projected from the other services’ events', () => {
     });
   });
 
+  it('counts a CPOM recorded as existing like a signed one, an ended one as expired (seed 002 I.2; issue 11)', async () => {
+    const region = '52';
+    const running = await world.service(region, 9_000);
+    const ended = await world.service(region, 4_000);
+    await world.grant(running, { validFrom: '2023-01-01', validUntil: '2027-12-31' });
+    await world.grant(ended, { validFrom: '2023-01-01', validUntil: '2027-12-31' });
+    await world.recordCpom(running, { periodStart: '2025-01-01', periodEnd: '2029-12-31', status: 'signed' });
+    await world.recordCpom(ended, { periodStart: '2019-01-01', periodEnd: '2023-12-31', status: 'expired' });
+    await expectEventually(async () => {
+      const figures = await world.regional(region, undefined, '?at=2026-06-01');
+      assert.equal(figures.cpomsInForce, 1, 'the running one only');
+      assert.equal(figures.cpomsByStatus.signed, 1);
+      assert.equal(figures.cpomsByStatus.expired, 1);
+      assert.equal(figures.employeesFollowed.byServicesWithCpomInForce, 9_000);
+      const byTheme = Object.fromEntries(figures.actionsByTheme.map((t: Json) => [t.theme, t.actions]));
+      assert.equal(byTheme.tms, 1, 'its actions count like a signed CPOM’s');
+      assert.deepEqual(figures.indicators, { onTrack: 0, behind: 0, noData: 3 });
+    });
+  });
+
   it('applies a redelivered event once: the figures do not change twice (ADR 0002 inbox)', async () => {
     const region = '24';
     const parties = await world.service(region, 5_000);

@@ -65,6 +65,8 @@ describe('every event a person hears of, from the outbox to French e-mails over 
     'contract.submitted': [S, C, D],
     'contract.ready_to_sign': [S, C, D],
     'contract.signed': [S, C, D, 'croct@bretagne.example', 'ars@bretagne.example'],
+    // Signed before the region joined: the three parties only, nobody is told of a new signature.
+    'contract.recorded': [S, C, D],
     // Named only the service: the contract parties projection supplies its one Caisse, not the region's two.
     'contract.amended': [S, C, D],
     'contract.review_due': [S, C, D],
@@ -87,6 +89,7 @@ describe('every event a person hears of, from the outbox to French e-mails over 
     'contract.drafted': [S, C, D],
     'contract.submission_withdrawn': [S, C, D],
     'contract.term_due': [S, C, D],
+    'contract.evaluation_overdue': [S, C, D],
     'contract.expired': [S, C, D],
     'contract.agreement_lapsed': [S, C, D],
     // Partnership protocols (seed 000): the DIRECCTE at each step, and the protocol's two parties — the

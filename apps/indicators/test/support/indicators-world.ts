@@ -232,6 +232,33 @@ export class IndicatorsWorld {
     return { contractId, content };
   }
 
+  /**
+   * A CPOM signed before the region joined, recorded as existing: `contract.recorded` as the contracts service
+   * publishes it, `signed` while its period runs, `expired` once it has ended.
+   */
+  async recordCpom(
+    parties: CpomParties,
+    options: { periodStart: string; periodEnd: string; status: 'signed' | 'expired' },
+  ): Promise<{ contractId: string; content: ReturnType<typeof cpomContent> }> {
+    const contractId = randomUUID();
+    const content = cpomContent();
+    await this.started.contracts.publish(
+      'contract.recorded',
+      {
+        contractId,
+        ...this.subject(parties),
+        periodStart: options.periodStart,
+        periodEnd: options.periodEnd,
+        signedOn: options.periodStart,
+        ...content.payload,
+        status: options.status,
+        reference: `CPOM-${parties.region}-${options.periodStart.slice(0, 4)}`,
+      },
+      { aggregateId: contractId, aggregateVersion: 2, region: parties.region },
+    );
+    return { contractId, content };
+  }
+
   /** A CPOM still being prepared (drafted): no indicator can be reported on it. */
   async draftCpom(parties: CpomParties): Promise<string> {
     const contractId = randomUUID();

@@ -26,8 +26,10 @@ import { contractAgreementLapsedTemplate } from './contract/contract-agreement-l
 import { contractAmendedTemplate } from './contract/contract-amended.template';
 import { contractDraftedTemplate } from './contract/contract-drafted.template';
 import { contractEvaluatedTemplate } from './contract/contract-evaluated.template';
+import { contractEvaluationOverdueTemplate } from './contract/contract-evaluation-overdue.template';
 import { contractExpiredTemplate } from './contract/contract-expired.template';
 import { contractReadyToSignTemplate } from './contract/contract-ready-to-sign.template';
+import { contractRecordedTemplate } from './contract/contract-recorded.template';
 import { contractReviewCompletedTemplate } from './contract/contract-review-completed.template';
 import { contractReviewDueTemplate } from './contract/contract-review-due.template';
 import { contractReviewOverdueTemplate } from './contract/contract-review-overdue.template';
@@ -73,6 +75,7 @@ export const templateCatalogue = {
   [contractSubmittedTemplate.key]: contractSubmittedTemplate,
   [contractReadyToSignTemplate.key]: contractReadyToSignTemplate,
   [contractSignedTemplate.key]: contractSignedTemplate,
+  [contractRecordedTemplate.key]: contractRecordedTemplate,
   [contractAmendedTemplate.key]: contractAmendedTemplate,
   [contractReviewDueTemplate.key]: contractReviewDueTemplate,
   [contractReviewOverdueTemplate.key]: contractReviewOverdueTemplate,
@@ -81,6 +84,7 @@ export const templateCatalogue = {
   [contractDraftedTemplate.key]: contractDraftedTemplate,
   [contractSubmissionWithdrawnTemplate.key]: contractSubmissionWithdrawnTemplate,
   [contractTermDueTemplate.key]: contractTermDueTemplate,
+  [contractEvaluationOverdueTemplate.key]: contractEvaluationOverdueTemplate,
   [contractExpiredTemplate.key]: contractExpiredTemplate,
   [contractAgreementLapsedTemplate.key]: contractAgreementLapsedTemplate,
   [consultationOpinionRequestedTemplate.key]: consultationOpinionRequestedTemplate,

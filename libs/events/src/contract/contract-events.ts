@@ -84,6 +84,19 @@ export const contractSigned = defineEvent(
   'The three parties signed a CPOM (L.4622-10, D.4622-47): at most five years.',
 );
 
+export const contractRecorded = defineEvent(
+  'contract.recorded',
+  1,
+  contractSigned.schema.extend({
+    /** `signed` while its period runs, `expired` once it has ended (recorded with no deadline left). */
+    status: z.enum(['signed', 'expired']),
+    /** The reference under which the parties filed it, when the record gives one. */
+    reference: z.string().min(1).nullable(),
+  }),
+  'A CPOM signed before the region joined the platform was recorded with its real dates: consumers count it ' +
+    'like a signed one; the parties are told it is on the platform, nobody of a new signature.',
+);
+
 export const contractAmended = defineEvent(
   'contract.amended',
   2,
@@ -131,6 +144,18 @@ export const contractTermDue = defineEvent(
   1,
   z.object({ ...contractSubject, ...parties, periodEnd: calendarDateSchema, monthsLeft: z.number().int() }),
   'Reminder: a CPOM ends soon; its final evaluation and the next generation are to be prepared (seed 002 II.4).',
+);
+
+export const contractEvaluationOverdue = defineEvent(
+  'contract.evaluation_overdue',
+  1,
+  z.object({
+    ...contractSubject,
+    ...parties,
+    periodEnd: calendarDateSchema,
+    monthsSinceEnd: z.number().int().positive(),
+  }),
+  'Alert: a CPOM ended months ago and no final evaluation is recorded (seed 002 II.4).',
 );
 
 export const contractExpired = defineEvent(

@@ -18,6 +18,22 @@ export class CpomEventsConsumer {
 
   @EventPattern('contract.signed')
   async onSigned(@Payload() event: EnvelopeOf<'contract.signed'>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.project(event, ctx);
+  }
+
+  /** A CPOM signed before the region joined counts like a signed one for the renewal view. */
+  @EventPattern('contract.recorded')
+  async onRecorded(
+    @Payload() event: EnvelopeOf<'contract.recorded'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    await this.project(event, ctx);
+  }
+
+  private async project(
+    event: EnvelopeOf<'contract.signed'> | EnvelopeOf<'contract.recorded'>,
+    ctx: EventContext,
+  ): Promise<void> {
     const { signedOn, periodStart, periodEnd } = event.payload;
     await this.cpoms.merge(
       ctx.manager,

@@ -29,7 +29,8 @@ export type RecordExistingCpomCommand = CpomContent & {
  * real dates, frozen with its SHA-256, its deadlines planned from today (reminders gone by are recorded as
  * skipped, never sent). The same rules hold: an SSTi with its DIRECCTE and competent Caisse (L.4622-10), five
  * years at most (D.4622-47), agreed on its signature date (seed 002 I.1), one CPOM in force at a time.
- * `contract.signed` lets the agreements and indicators services project it.
+ * `contract.recorded` lets the agreements, indicators and notifications services project it like a signed one,
+ * without telling anybody of a new signature.
  */
 @Injectable()
 export class RecordExistingCpomHandler {
@@ -72,7 +73,7 @@ export class RecordExistingCpomHandler {
       await this.changes.record(manager, cpom, null, {
         action: 'cpom.recorded',
         summary: `${service.name}: existing CPOM recorded (${content.periodStart} to ${content.periodEnd}, signed ${signedOn})`,
-        event: cpomEvents.signed(cpom),
+        event: cpomEvents.recorded(cpom, reference),
       });
       if (cpom.status === 'SIGNED') {
         await this.deadlines.forReview(manager, cpom, today);

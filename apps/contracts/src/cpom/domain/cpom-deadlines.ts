@@ -88,10 +88,10 @@ export class CpomDeadlinePlan {
       kind: CpomDeadlineKind.evaluationOverdue,
       discriminator: periodEnd,
       dueOn: evaluationOn,
-      // The term is past and no final evaluation is recorded: months "left" are negative.
+      // The term is past and no final evaluation is recorded (seed 002 II.4).
       event: {
-        type: 'contract.term_due',
-        payload: { ...subject, periodEnd, monthsLeft: -monthsOf(this.offsets.evaluationOverdueAfter) },
+        type: 'contract.evaluation_overdue',
+        payload: { ...subject, periodEnd, monthsSinceEnd: monthsOf(this.offsets.evaluationOverdueAfter) },
       },
     };
     return split(

@@ -53,6 +53,12 @@ export function contentFieldsOf(version: CpomSignedVersion) {
   };
 }
 
+function signedPayloadOf(cpom: Cpom) {
+  const version = cpom.currentSignedVersion;
+  if (!version) throw new Error('the CPOM is not signed');
+  return { ...subjectOf(cpom), ...period(cpom), signedOn: version.signedOn, ...contentFieldsOf(version) };
+}
+
 /**
  * The `contract.*` events, built from the CPOM's state and checked by the compiler against the catalogue
  * (libs/events/src/contract/contract-events.ts), and by the outbox again.
@@ -91,17 +97,13 @@ export const cpomEvents = {
   },
 
   signed(cpom: Cpom): PlatformEvent<'contract.signed'> {
-    const version = cpom.currentSignedVersion;
-    if (!version) throw new Error('the CPOM is not signed');
-    return {
-      type: 'contract.signed',
-      payload: {
-        ...subjectOf(cpom),
-        ...period(cpom),
-        signedOn: version.signedOn,
-        ...contentFieldsOf(version),
-      },
-    };
+    return { type: 'contract.signed', payload: signedPayloadOf(cpom) };
+  },
+
+  /** A CPOM signed before the region joined: the same facts as `signed`, and the reference it was filed under. */
+  recorded(cpom: Cpom, reference: string | null): PlatformEvent<'contract.recorded'> {
+    const status = cpom.status === 'SIGNED' ? 'signed' : 'expired';
+    return { type: 'contract.recorded', payload: { ...signedPayloadOf(cpom), status, reference } };
   },
 
   reviewCompleted(cpom: Cpom): PlatformEvent<'contract.review_completed'> {

@@ -55,6 +55,16 @@ export class ContractEventsConsumer {
     await this.state(ctx.manager, event, event.payload, 'signed', event.payload.signedOn, event.payload);
   }
 
+  /** A CPOM signed before the region joined counts like a signed one, or an expired one once ended. */
+  @EventPattern('contract.recorded')
+  async onRecorded(
+    @Payload() event: EnvelopeOf<'contract.recorded'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    const { payload } = event;
+    await this.state(ctx.manager, event, payload, payload.status, payload.signedOn, payload);
+  }
+
   @EventPattern('contract.amended')
   async onAmended(@Payload() event: EnvelopeOf<'contract.amended'>, @Ctx() ctx: EventContext): Promise<void> {
     await this.state(ctx.manager, event, event.payload, 'signed', undefined, event.payload);

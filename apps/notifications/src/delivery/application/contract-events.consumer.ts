@@ -40,6 +40,15 @@ export class ContractEventsConsumer {
     await this.deliveries.record(ctx.manager, event);
   }
 
+  @EventPattern('contract.recorded')
+  async onRecorded(
+    @Payload() event: EnvelopeOf<'contract.recorded'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    await this.parties.apply(ctx.manager, event);
+    await this.deliveries.record(ctx.manager, event);
+  }
+
   @EventPattern('contract.amended')
   async onAmended(@Payload() event: EnvelopeOf<'contract.amended'>, @Ctx() ctx: EventContext): Promise<void> {
     await this.deliveries.record(ctx.manager, event);
@@ -97,6 +106,15 @@ export class ContractEventsConsumer {
   @EventPattern('contract.term_due')
   async onTermDue(
     @Payload() event: EnvelopeOf<'contract.term_due'>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    await this.parties.apply(ctx.manager, event);
+    await this.deliveries.record(ctx.manager, event);
+  }
+
+  @EventPattern('contract.evaluation_overdue')
+  async onEvaluationOverdue(
+    @Payload() event: EnvelopeOf<'contract.evaluation_overdue'>,
     @Ctx() ctx: EventContext,
   ): Promise<void> {
     await this.parties.apply(ctx.manager, event);

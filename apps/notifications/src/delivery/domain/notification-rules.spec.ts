@@ -95,6 +95,11 @@ describe('notification rule table', () => {
     assert.deepEqual(ruleFor('contract.signed')?.to, ['service', 'caisse', 'direccte', 'crprp', 'ars']);
   });
 
+  it('tells only the three parties of a CPOM recorded as existing and of a final evaluation overdue (seed 002 II.4)', () => {
+    assert.deepEqual(ruleFor('contract.recorded')?.to, ['service', 'caisse', 'direccte']);
+    assert.deepEqual(ruleFor('contract.evaluation_overdue')?.to, ['service', 'caisse', 'direccte']);
+  });
+
   it('sends a consultation’s steps to the body consulted and the three parties, its reminders to the body alone (issue 12)', () => {
     const steps = ['requested', 'session_scheduled', 'opinion_delivered', 'answer_overdue', 'closed'];
     for (const step of steps) {

@@ -164,13 +164,14 @@ const consultation = (e: { payload: ConsultationPayload }, names: PartyNames) =>
  * | service_project.revised                 | service, DIRECCTE                           |
  * | service_project.withdrawn               | service, DIRECCTE                           |
  * | contract.signed                         | service, Caisse, DIRECCTE, CRPRP, ARS       |
+ * | contract.recorded                       | service, Caisse, DIRECCTE (no CRPRP, ARS)   |
  * | contract.* others (review_due + .ics)   | service, Caisse, DIRECCTE                   |
  * | consultation.requested / session_scheduled / opinion_delivered / answer_overdue / closed | consulted body, service, Caisse, DIRECCTE |
  * | consultation.answer_due                 | consulted body                              |
  * | consultation.completed                  | service, Caisse, DIRECCTE                   |
  * | consultation.agrement_policy_report_due | DIRECCTE                                    |
  * | consultation.agrement_policy_report_presented | CRPRP (CROCT), DIRECCTE               |
- * |   (drafted, submission_withdrawn, term_due, expired, agreement_lapsed included) |                 |
+ * |   (drafted, submission_withdrawn, term_due, evaluation_overdue, expired, agreement_lapsed included) | |
  * | partnership_protocol.*                  | DIRECCTE, service, Caisse (the protocol's)  |
  *
  * "Competent Caisse" is the service's own (the event's `caisseId`, else the directory's), "Caisse" the
@@ -443,6 +444,20 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
       periodEnd: e.payload.periodEnd,
     }),
   },
+  'contract.recorded': {
+    template: 'contract-recorded',
+    to: CPOM_PARTIES,
+    why: 'A CPOM signed before the region joined is on the platform: its three parties check its dates; no new signature, so the CRPRP and the ARS are not told again.',
+    link: contractLink,
+    data: (e, names) => ({
+      ...contract(e, names),
+      signedOn: e.payload.signedOn,
+      periodStart: e.payload.periodStart,
+      periodEnd: e.payload.periodEnd,
+      inForce: e.payload.status === 'signed',
+      reference: e.payload.reference,
+    }),
+  },
   'contract.amended': {
     template: 'contract-amended',
     to: CPOM_PARTIES,
@@ -519,13 +534,23 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
   'contract.term_due': {
     template: 'contract-term-due',
     to: CPOM_PARTIES,
-    why: 'Seed 002 II.4: at the term, an evaluation the DIRECCTE weighs at renewal, and the next generation to prepare; after the term, while no evaluation is recorded.',
+    why: 'Seed 002 II.4: at the term, an evaluation the DIRECCTE weighs at renewal, and the next generation to prepare.',
     link: contractLink,
     data: (e, names) => ({
       ...contract(e, names),
       periodEnd: e.payload.periodEnd,
-      months: Math.abs(e.payload.monthsLeft),
-      ended: e.payload.monthsLeft < 0,
+      months: e.payload.monthsLeft,
+    }),
+  },
+  'contract.evaluation_overdue': {
+    template: 'contract-evaluation-overdue',
+    to: CPOM_PARTIES,
+    why: 'Seed 002 II.4: months after the term no final evaluation is recorded; the three parties owe it, the DIRECCTE weighs it at renewal.',
+    link: contractLink,
+    data: (e, names) => ({
+      ...contract(e, names),
+      periodEnd: e.payload.periodEnd,
+      monthsSinceEnd: e.payload.monthsSinceEnd,
     }),
   },
   'contract.expired': {

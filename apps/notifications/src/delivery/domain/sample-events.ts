@@ -319,6 +319,16 @@ export function samplePayloads(p: SampleParties): SamplePayloads {
       periodEnd: d.cpomEnd,
       ...cpomContent,
     },
+    'contract.recorded': {
+      ...contract,
+      ...parties,
+      signedOn: '2027-05-20',
+      periodStart: d.cpomStart,
+      periodEnd: d.cpomEnd,
+      ...cpomContent,
+      status: 'signed',
+      reference: 'CPOM-2027-014',
+    },
     'contract.amended': {
       ...contract,
       ...parties,
@@ -371,6 +381,7 @@ export function samplePayloads(p: SampleParties): SamplePayloads {
       reason: 'Le programme d’action sur les TMS doit être repris.',
     },
     'contract.term_due': { ...contract, ...parties, periodEnd: d.cpomEnd, monthsLeft: 6 },
+    'contract.evaluation_overdue': { ...contract, ...parties, periodEnd: d.cpomEnd, monthsSinceEnd: 3 },
     'contract.expired': { ...contract, ...parties, periodEnd: d.cpomEnd },
     'contract.agreement_lapsed': {
       ...contract,

@@ -8,11 +8,13 @@ export type ContractEventWithParties =
   | EnvelopeOf<'contract.submitted'>
   | EnvelopeOf<'contract.ready_to_sign'>
   | EnvelopeOf<'contract.signed'>
+  | EnvelopeOf<'contract.recorded'>
   | EnvelopeOf<'contract.review_due'>
   | EnvelopeOf<'contract.review_overdue'>
   | EnvelopeOf<'contract.drafted'>
   | EnvelopeOf<'contract.submission_withdrawn'>
   | EnvelopeOf<'contract.term_due'>
+  | EnvelopeOf<'contract.evaluation_overdue'>
   | EnvelopeOf<'contract.expired'>
   | EnvelopeOf<'contract.agreement_lapsed'>;
 

@@ -4,13 +4,11 @@ import { type ContractData, PARTIES_TEXT } from './contract-data';
 export interface ContractTermDueData extends ContractData {
   periodEnd: string;
   months: number;
-  /** The term is past and no final evaluation is recorded yet. */
-  ended: boolean;
 }
 
 /**
- * To the three parties: the CPOM ends soon (prepare the final evaluation and the next generation), or it
- * ended and its final evaluation, which the agrément renewal needs, is still missing (seed 002 II.4).
+ * To the three parties: the CPOM ends soon; prepare its final evaluation and the next generation (seed 002
+ * II.4). A final evaluation missing after the term is `contract-evaluation-overdue`.
  */
 export const contractTermDueTemplate = defineTemplate<'contract-term-due', ContractTermDueData>({
   key: 'contract-term-due',
@@ -19,7 +17,7 @@ export const contractTermDueTemplate = defineTemplate<'contract-term-due', Contr
   subject: 'échéance du CPOM de {{service}} le {{date periodEnd}}',
   text: textMessage(
     `
-{{#if ended}}Le CPOM de {{service}} a pris fin le {{date periodEnd}}, il y a {{months}} mois, et son évaluation finale n’est pas encore enregistrée.{{else}}Le CPOM de {{service}} prend fin le {{date periodEnd}}, dans {{months}} mois.{{/if}}
+Le CPOM de {{service}} prend fin le {{date periodEnd}}, dans {{months}} mois.
 
 ${PARTIES_TEXT}
 
@@ -29,7 +27,7 @@ ${PARTIES_TEXT}
   ),
   html: htmlMessage(
     `
-    <p>{{#if ended}}Le CPOM de <strong>{{service}}</strong> a pris fin le {{date periodEnd}}, il y a {{months}} mois, et <strong>son évaluation finale n’est pas encore enregistrée</strong>.{{else}}Le CPOM de <strong>{{service}}</strong> prend fin le <strong>{{date periodEnd}}</strong>, dans {{months}} mois.{{/if}}</p>
+    <p>Le CPOM de <strong>{{service}}</strong> prend fin le <strong>{{date periodEnd}}</strong>, dans {{months}} mois.</p>
     <p>${PARTIES_TEXT}</p>
     <p>À son terme, le CPOM fait l’objet d’une évaluation et d’un bilan, pris en compte par la DIRECCTE lors du renouvellement de l’agrément du service (note du 9 mai 2012, partie II.4). Pensez aussi à préparer le CPOM de la génération suivante.</p>
 `,
