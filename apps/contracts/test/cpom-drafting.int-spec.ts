@@ -144,6 +144,35 @@ describe('drafting and submitting a CPOM', () => {
     );
   });
 
+  it('warns at submission of a partnership protocol the service and its Caisse concluded that is not annexed (seed 002 II.4, seed 000)', async () => {
+    const region = await client.region('53');
+    const caisse = await client.party(region, 'caisse');
+    const today = client.today();
+    const opened = await client.request('POST', '/api/v1/partnership-protocols', caisse, {
+      serviceId: region.serviceId,
+      caisseId: region.caisseId,
+      title: 'Maintien en emploi',
+      themes: ['desinsertion_professionnelle'],
+      openedOn: addDays(today, -30),
+    });
+    assert.equal(opened.statusCode, 201, JSON.stringify(opened.json()));
+    const concluded = await client.request(
+      'POST',
+      `/api/v1/partnership-protocols/${opened.json().id}/conclusion`,
+      caisse,
+      { concludedOn: addDays(today, -10), startsOn: addDays(today, -10), endsOn: null },
+      { 'if-match': String(opened.headers.etag) },
+    );
+    assert.equal(concluded.statusCode, 200, JSON.stringify(concluded.json()));
+    const drafted = await client.draft(region);
+    const submitted = await client.submit(drafted.json().id, drafted.headers.etag, caisse);
+    assert.equal(submitted.statusCode, 200, JSON.stringify(submitted.json()));
+    const [warning] = submitted.json().warnings;
+    assert.equal(warning.code, 'CPOM.KNOWN_CONVENTION_NOT_ANNEXED');
+    assert.equal(warning.field, 'annexes');
+    assert.match(warning.message, new RegExp(opened.json().id));
+  });
+
   it('submits a complete CPOM with a warning for a BTP service without OPPBTP annex, then only an amendment changes it', async () => {
     const region = await client.region('53', { btp: true });
     const drafted = await client.draft(region);

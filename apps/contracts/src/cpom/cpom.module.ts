@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CpomDocumentModule } from '../cpom-document/cpom-document.module';
 import { DirectoryModule } from '../directory/directory.module';
+import { PartnershipProtocolModule } from '../partnership-protocol/partnership-protocol.module';
 import { RegionalDiagnosisModule } from '../regional-diagnosis/regional-diagnosis.module';
 import { CpomController } from './api/cpom.controller';
 import { ConsultationEventsConsumer } from './application/consultation-events.consumer';
@@ -26,7 +27,7 @@ import { CpomRepository } from './infrastructure/cpom.repository';
 
 /** CPOMs: draft, submission, opinions, signatures (issue 11). */
 @Module({
-  imports: [DirectoryModule, CpomDocumentModule, RegionalDiagnosisModule],
+  imports: [DirectoryModule, CpomDocumentModule, RegionalDiagnosisModule, PartnershipProtocolModule],
   controllers: [CpomController, ConsultationEventsConsumer],
   providers: [
     // One handler per command.

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { calendarDateAt } from '@tripartite/calendar';
 import { Clock } from '@tripartite/clock';
 import { DataSource } from 'typeorm';
+import { PartnershipProtocolReader } from '../../partnership-protocol/application/partnership-protocol.reader';
 import type { Cpom } from '../domain/cpom';
 import type { CpomWarning } from '../domain/cpom-completeness.rule';
 import { cpomEvents } from '../domain/cpom-events';
@@ -22,6 +23,7 @@ export class SubmitCpomHandler {
     private readonly periods: CpomPeriods,
     private readonly changes: CpomChanges,
     private readonly access: CpomAccess,
+    private readonly protocols: PartnershipProtocolReader,
     private readonly clock: Clock,
   ) {}
 
@@ -32,7 +34,12 @@ export class SubmitCpomHandler {
       this.access.assertCanWrite(cpom.state.parties);
       const versionBefore = cpom.version;
       const { service } = await this.parties.resolve(manager, cpom.state.parties);
-      const warnings = cpom.submit(calendarDateAt(now), service);
+      const today = calendarDateAt(now);
+      // The conventions the service and its Caisse concluded that are still running: the CPOM should annex them.
+      const conventions = (await this.protocols.concludedFor(cpom.state.parties.serviceId, manager))
+        .filter((p) => p.caisseId === cpom.state.parties.caisseId && p.endedOn === null)
+        .map((p) => ({ reference: p.protocolId, title: p.title }));
+      const warnings = cpom.submit(today, service, conventions);
       await this.periods.assertNoOverlap(manager, cpom);
       await this.changes.save(
         manager,

@@ -71,12 +71,33 @@ export function completenessProblems(content: CpomContent): RuleProblem[] {
   return problems;
 }
 
+/** A convention between the service and its Caisse that the platform knows of (a concluded partnership protocol). */
+export interface KnownConvention {
+  reference: string;
+  title: string;
+}
+
 /**
  * Non-blocking recommendations at submission: a BTP service's CPOM annexes its OPPBTP quadripartite
- * convention ("constitueront une annexe", national framework of 14 December 2011; seed 002 II.4).
+ * convention ("constitueront une annexe", national framework of 14 December 2011; seed 002 II.4), and the
+ * conventions the service and its Caisse concluded that the platform knows of are annexed, referenced by id
+ * (seed 002 II.4: the L.422-6 conventions and the Caisse/SSTI partnership protocols of seed 000).
  */
-export function submissionWarnings(content: CpomContent, service: { btp: boolean }): CpomWarning[] {
+export function submissionWarnings(
+  content: CpomContent,
+  service: { btp: boolean },
+  conventions: readonly KnownConvention[] = [],
+): CpomWarning[] {
   const warnings: CpomWarning[] = [];
+  const annexed = new Set(content.annexes.map((annex) => annex.reference));
+  for (const convention of conventions.filter((c) => !annexed.has(c.reference))) {
+    warnings.push({
+      code: 'CPOM.KNOWN_CONVENTION_NOT_ANNEXED',
+      field: 'annexes',
+      message: `the convention "${convention.title}" (${convention.reference}) between the service and its Caisse is not annexed`,
+      rule: "conventions de l'article L.422-6 du code de la sécurité sociale et protocoles de partenariat Caisse/SSTI annexés au CPOM (seed 002 II.4, seed 000)",
+    });
+  }
   if (service.btp && !content.annexes.some((annex) => annex.kind === 'oppbtp_convention')) {
     warnings.push({
       code: 'CPOM.OPPBTP_ANNEX_MISSING',

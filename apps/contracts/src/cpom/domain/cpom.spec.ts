@@ -198,6 +198,27 @@ describe('the CPOM (L.4622-10, D.4622-44 to 47; seed 002 II)', () => {
     assert.equal(cpom.status, 'IN_CONSULTATION');
   });
 
+  it('warns of a known Caisse/SSTI convention not annexed, and not of one annexed by its reference (seed 002 II.4, seed 000)', () => {
+    const conventions = [
+      { reference: 'p-1', title: 'Maintien en emploi' },
+      { reference: 'p-2', title: 'Traçabilité des expositions' },
+    ];
+    const annexed = {
+      kind: 'partnership_protocol' as const,
+      title: 'Maintien en emploi',
+      date: null,
+      parties: [],
+      reference: 'p-1',
+    };
+    const cpom = Cpom.draft('id', parties, content({ annexes: [annexed] }), '2024-09-01');
+    const warnings = cpom.submit('2024-09-02', { btp: false }, conventions);
+    assert.deepEqual(
+      warnings.map((w) => [w.code, w.field]),
+      [['CPOM.KNOWN_CONVENTION_NOT_ANNEXED', 'annexes']],
+    );
+    assert.match(warnings[0].message, /p-2/);
+  });
+
   it('takes an SSTi only, the DIRECCTE of its region and its competent Caisse (L.4622-10)', () => {
     const service = { id: 's', type: 'SSTI', regions: ['53'], caisseId: 'c' };
     const direccte = { id: 'd', type: 'DIRECCTE', regions: ['53'], caisseId: null };

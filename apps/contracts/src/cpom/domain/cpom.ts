@@ -12,7 +12,12 @@ import type {
   CpomStatus,
   IndicatorReading,
 } from './cpom.types';
-import { type CpomWarning, completenessProblems, submissionWarnings } from './cpom-completeness.rule';
+import {
+  type CpomWarning,
+  completenessProblems,
+  type KnownConvention,
+  submissionWarnings,
+} from './cpom-completeness.rule';
 import { contentProblems } from './cpom-content.rule';
 import { contentHashOf } from './cpom-hash';
 import { nextReviewDate } from './cpom-review.rule';
@@ -218,7 +223,11 @@ export class Cpom {
    * Submission for the opinions of the CRPRP's restricted formation (or its successor) and the ARS
    * (L.4622-10, D.4622-44): only a complete text (seed 002 II.4); answers the non-blocking warnings.
    */
-  submit(today: CalendarDate, service: { btp: boolean }): CpomWarning[] {
+  submit(
+    today: CalendarDate,
+    service: { btp: boolean },
+    conventions: readonly KnownConvention[] = [],
+  ): CpomWarning[] {
     if (this.s.status !== 'DRAFT') throw wrongState('submit', this.s.status);
     const problems = completenessProblems(this.s.content);
     if (problems.length > 0) {
@@ -236,7 +245,7 @@ export class Cpom {
     this.s.submittedOn = today;
     this.s.readyOn = null;
     this.bump();
-    return submissionWarnings(this.s.content, service);
+    return submissionWarnings(this.s.content, service, conventions);
   }
 
   /** A submission goes back to draft; its consultations close (issue 11). */
