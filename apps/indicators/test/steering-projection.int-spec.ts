@@ -98,6 +98,36 @@ describe('steering figures projected from the other services’ events', () => {
     });
   });
 
+  it('moves an ended CPOM to evaluated by contract.evaluated, which names no party (seed 002 II.4)', async () => {
+    const region = '44';
+    const ended = await world.service(region, 4_000);
+    await world.grant(ended, { validFrom: '2023-01-01', validUntil: '2027-12-31' });
+    const { contractId } = await world.recordCpom(ended, {
+      periodStart: '2019-01-01',
+      periodEnd: '2023-12-31',
+      status: 'expired',
+    });
+    await expectEventually(async () => assert.equal((await world.regional(region)).cpomsByStatus.expired, 1));
+    await started.contracts.publish(
+      'contract.evaluated',
+      {
+        contractId,
+        serviceId: ended.serviceId,
+        regions: [region],
+        evaluatedOn: '2024-06-30',
+        summary: 'Objectifs atteints à 85 %',
+      },
+      { aggregateId: contractId, aggregateVersion: 3, region },
+    );
+    await expectEventually(async () => {
+      const figures = await world.regional(region);
+      assert.equal(figures.cpomsByStatus.evaluated, 1);
+      assert.equal(figures.cpomsByStatus.expired, 0);
+    });
+    const [{ n }] = await started.dataSource.query('SELECT count(*)::int AS n FROM parked_messages');
+    assert.equal(n, 0, 'nothing parked');
+  });
+
   it('applies a redelivered event once: the figures do not change twice (ADR 0002 inbox)', async () => {
     const region = '24';
     const parties = await world.service(region, 5_000);

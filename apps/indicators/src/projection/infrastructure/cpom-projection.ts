@@ -37,6 +37,11 @@ export class CpomProjection {
     subject: CpomSubject,
     facts: { status?: CpomStatus; signedOn?: string },
   ): Promise<boolean> {
+    // A fact that does not name the parties (`contract.evaluated`) only moves a CPOM already projected: an
+    // INSERT would fail on the parties' NOT NULL before its ON CONFLICT is even considered.
+    if (subject.caisseId === undefined || subject.direccteId === undefined) {
+      return this.moveKnown(manager, envelope, subject, facts);
+    }
     // One statement: the row is created, or updated only by a newer fact (the conflict's row lock orders them).
     const applied: unknown[] = await manager.query(
       `INSERT INTO ind_cpoms (contract_id, service_id, caisse_id, direccte_id, region, regions, status,
@@ -69,6 +74,38 @@ export class CpomProjection {
       ],
     );
     return applied.length > 0;
+  }
+
+  /**
+   * Moves a projected CPOM by a newer fact; throws (so the event is retried, then parked) when the CPOM is not
+   * projected yet: its earlier facts, which name its parties, are still to come (reordering across replicas).
+   */
+  private async moveKnown(
+    manager: EntityManager,
+    envelope: EventEnvelope,
+    subject: CpomSubject,
+    facts: { status?: CpomStatus; signedOn?: string },
+  ): Promise<boolean> {
+    const [moved]: [unknown[], number] = await manager.query(
+      `UPDATE ind_cpoms SET regions = $2, status = COALESCE($3, status),
+         signed_on = COALESCE($4, signed_on), aggregate_version = $5
+        WHERE contract_id = $1 AND aggregate_version < $5 RETURNING contract_id`,
+      [
+        subject.contractId,
+        subject.regions,
+        facts.status ?? null,
+        facts.signedOn ?? null,
+        envelope.aggregateVersion,
+      ],
+    );
+    if (moved.length > 0) return true;
+    const known: unknown[] = await manager.query('SELECT 1 FROM ind_cpoms WHERE contract_id = $1', [
+      subject.contractId,
+    ]);
+    if (known.length === 0) {
+      throw new Error(`CPOM ${subject.contractId} is not projected yet: its earlier facts are still to come`);
+    }
+    return false;
   }
 
   /** Replaces the CPOM's contents by a later version (signature, amendment); an earlier one changes nothing. */
