@@ -20,11 +20,13 @@ const PATTERN = ['on_track', 'behind', 'no_data', 'on_track'] as const;
 /** Reports values on the CPOMs' indicators through the gateway; answers how many were reported. */
 export async function reportDemoMeasurements(input: DemoMeasurementsInput): Promise<number> {
   let reported = 0;
+  // Counted across the CPOMs: a region's few CPOMs have one or two indicators each.
+  let seen = 0;
   for (const cpomId of input.cpomIds) {
     const cpom = await indicatorsOf(input, cpomId);
     if (!cpom?.periodStart || cpom.status !== 'signed') continue;
-    for (const [index, indicator] of (cpom.indicators as Json[]).entries()) {
-      const intent = PATTERN[index % PATTERN.length];
+    for (const indicator of cpom.indicators as Json[]) {
+      const intent = PATTERN[seen++ % PATTERN.length];
       if (intent === 'no_data') continue;
       for (const period of periodsOf(indicator.frequency, cpom.periodStart, cpom.periodEnd, input.today)) {
         const value = valueFor(indicator, intent, cpom.periodStart, cpom.periodEnd, period.end);

@@ -6,7 +6,9 @@
 // twice: what is already there (same type and name; a service with an agrément) is left as it is.
 // Consultations (issue 12): the CRPST and the ARS as consulted bodies, the CRPST's members (one of them on the
 // board of Santé au travail Rennes Métropole, so recused on its CPOM, D.4622-44) and the plan in force; the
-// consultations open when the contracts demo submits CPOMs.
+// consultations open when the contracts demo submits CPOMs, and are taken to their steps (a session scheduled,
+// opinions given, all of them for one CPOM, which becomes ready to sign). CPOMs (issue 11) at every step, and
+// indicator values (issue 13) so that the region's dashboard shows every status.
 // Development key only.
 import { type Role, signDevelopmentToken } from '@tripartite/auth';
 import { addDays, addMonths, calendarDateAt } from '@tripartite/calendar';
@@ -364,6 +366,62 @@ async function regionalCpoms(
     if (!service) return null;
     return (await api('GET', `/api/v1/cpoms?serviceId=${service.id}`)).total === 0 ? service : null;
   };
+  const [secretariat] = (await api('GET', `/api/v1/organisations?type=CRPRP&region=${REGION}`))
+    .items as Json[];
+  const [arsOrganisation] = (await api('GET', `/api/v1/organisations?type=ARS&region=${REGION}`))
+    .items as Json[];
+  /** The consultations the submission opened (the consultations service hears of it by event). */
+  const consultationsOf = async (contractId: string): Promise<{ crpst: Json; ars: Json }> => {
+    const items = (
+      await retried(async () => {
+        const list = await api('GET', `/api/v1/consultations?contractId=${contractId}`);
+        if (list.total < 2) throw new Error('consultations not opened yet');
+        return list;
+      })
+    ).items as Json[];
+    const crpst = items.find((c) => c.bodyKind === 'CRPST');
+    const ars = items.find((c) => c.bodyKind === 'ARS');
+    if (!crpst || !ars) throw new Error('the plan has no CRPST or ARS');
+    return { crpst, ars };
+  };
+  const consulted = {
+    schedule: async (consultation: Json): Promise<Json> =>
+      (await as('crprp', secretariat.id))(
+        'POST',
+        `/api/v1/consultations/${consultation.id}/session`,
+        { sessionOn: today },
+        consultation.version,
+      ),
+    crpstOpinion: async (scheduled: Json): Promise<Json> => {
+      const recused = new Set((scheduled.session.recused as Json[]).map((m) => m.memberId));
+      const members = (await api('GET', `/api/v1/bodies/${scheduled.bodyId}/members?pageSize=200`))
+        .items as Json[];
+      const sat = members.map((m) => m.id as string).filter((id) => !recused.has(id));
+      return (await as('crprp', secretariat.id))(
+        'POST',
+        `/api/v1/consultations/${scheduled.id}/opinion`,
+        {
+          outcome: 'favourable',
+          deliveredOn: today,
+          text: 'Avis favorable de la commission, à l’unanimité des membres présents.',
+          sat,
+          votes: { for: sat.length, against: 0, abstentions: 0 },
+        },
+        scheduled.version,
+      );
+    },
+    arsOpinion: async (consultation: Json): Promise<Json> =>
+      (await as('ars', arsOrganisation.id))(
+        'POST',
+        `/api/v1/consultations/${consultation.id}/opinion`,
+        {
+          outcome: 'reserved',
+          deliveredOn: today,
+          text: 'Avis réservé : préciser l’articulation avec le plan régional santé environnement.',
+        },
+        consultation.version,
+      ),
+  };
   const start = `${year + 1}-01-01`;
   const end = `${year + 5}-12-31`;
   const rennes = await fresh('Santé au travail Rennes Métropole');
@@ -391,7 +449,34 @@ async function regionalCpoms(
       }),
     );
     await api('POST', `/api/v1/cpoms/${drafted.id}/submission`, {}, drafted.version);
-    said.push('one in consultation');
+    // Its consultations at two steps: the CRPST's session scheduled, the ARS's opinion given.
+    const opened = await consultationsOf(drafted.id);
+    await consulted.schedule(opened.crpst);
+    await consulted.arsOpinion(opened.ars);
+    said.push('one in consultation (the CRPST’s session scheduled, the ARS’s opinion given)');
+  }
+  const cornouaille = await fresh('AST Cornouaille');
+  if (cornouaille) {
+    const drafted = await retried(() =>
+      api('POST', '/api/v1/cpoms', {
+        ...parties(cornouaille.id),
+        ...cpomContent(start, end, diagnosis?.id ?? null, [
+          ['risque_routier', 'Réduire le risque routier des salariés itinérants'],
+        ]),
+      }),
+    );
+    await api('POST', `/api/v1/cpoms/${drafted.id}/submission`, {}, drafted.version);
+    // Every opinion of the plan given: consultation.completed makes it ready to sign (D.4622-44).
+    const opened = await consultationsOf(drafted.id);
+    const scheduled = await consulted.schedule(opened.crpst);
+    await consulted.crpstOpinion(scheduled);
+    await consulted.arsOpinion(opened.ars);
+    await retried(async () => {
+      const cpom = await api('GET', `/api/v1/cpoms/${drafted.id}`);
+      if (cpom.status !== 'READY_TO_SIGN') throw new Error(`still ${cpom.status}`);
+      return cpom;
+    });
+    said.push('one ready to sign after both opinions');
   }
   const saintMalo = await fresh('AST Pays de Saint-Malo');
   if (saintMalo) {
