@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { addDays } from '@tripartite/calendar';
-import { expectEventually } from '@tripartite/testing';
+import { expectEventually, pdfText } from '@tripartite/testing';
 import { contentHashOf } from '../src/cpom/domain/cpom-hash';
 import { cpomChapterTitles } from '../src/cpom-document/render-cpom-pdf';
 import { startContracts } from './support/contracts-app';
 import { ContractsClient, type Region, type Reply } from './support/contracts-client';
-import { pdfText } from './support/pdf-text';
 
 // Issue 11: opinions, readiness and the three signatures (L.4622-10, D.4622-44; seed 002 I.1).
 describe('the opinions and the three signatures of a CPOM', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Actor } from '@tripartite/context';
-import { AccessScope } from './access-scope';
+import { AccessScope, NO_ORGANISATION, ownOrganisationIdOf } from './access-scope';
 
 const actor = (roles: string[], region: string | null, organisationId: string | null = null): Actor => ({
   subject: `test-${roles.join('-')}`,
@@ -63,5 +63,14 @@ describe('AccessScope', () => {
     assert.equal(AccessScope.canRead(sstParis, cpom), false);
     assert.equal(AccessScope.canRead(actor(['ars'], '84'), cpom), false);
     assert.ok(AccessScope.canRead(national, cpom));
+  });
+});
+
+describe('ownOrganisationIdOf', () => {
+  it('answers the token’s organisation only when it is a UUID, so a list never sends a malformed id to a uuid column', () => {
+    const id = '0190b4a4-1111-7000-8000-000000000001';
+    assert.equal(ownOrganisationIdOf(actor(['sst'], '53', id)), id);
+    assert.equal(ownOrganisationIdOf(actor(['sst'], '53', 'not-a-uuid')), NO_ORGANISATION);
+    assert.equal(ownOrganisationIdOf(actor(['sst'], '53', null)), NO_ORGANISATION);
   });
 });

@@ -84,8 +84,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function listScopeOf(actor: Actor): ListScope {
   if (AccessScope.readsEverything(actor)) return {};
   if (AccessScope.isRegionalAuthority(actor) && actor.region) return { withinRegions: [actor.region] };
+  return { ownOrganisationId: ownOrganisationIdOf(actor) };
+}
+
+/**
+ * The token's organisation as a list may filter on it: its id, or `NO_ORGANISATION` when the token names none
+ * or a malformed one (which would otherwise reach a uuid column and fail the query).
+ */
+export function ownOrganisationIdOf(actor: Actor): string {
   const own = actor.organisationId;
-  return { ownOrganisationId: own && UUID.test(own) ? own : NO_ORGANISATION };
+  return own && UUID.test(own) ? own : NO_ORGANISATION;
 }
 
 /** The DIRECCTE, the Caisse, the CRPRP and the ARS take part in every CPOM of their region. */

@@ -1,6 +1,7 @@
 export * from './cleanup-environment';
 export * from './expect-eventually';
 export * from './free-port';
+export * from './pdf-text';
 export * from './private-redis';
 export * from './prometheus-text';
 export * from './smtp-catcher';

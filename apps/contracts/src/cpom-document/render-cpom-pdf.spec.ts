@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
+import { pdfText } from '@tripartite/testing';
 import type { CpomDocumentView } from './cpom-document-view';
 import { cpomChapterTitles, printable, renderCpomPdf } from './render-cpom-pdf';
 
@@ -149,32 +149,11 @@ function sampleView(): CpomDocumentView {
   };
 }
 
-/** The text of every page, read back with PDF.js (what a reader's viewer or a search engine sees). */
-async function textOf(pdf: Buffer): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const standardFontDataUrl = `${join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
-  const document = await pdfjs.getDocument({ data: new Uint8Array(pdf), standardFontDataUrl }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
-    pages.push(
-      content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
-    );
-  }
-  await document.destroy();
-  return pages.join('\n');
-}
-
-/** Collapses the line breaks and spaces the layout introduces, so a phrase is found whole. */
-function flat(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ');
-}
-
 describe('the printed CPOM (issue 11, "The PDF"; chapters of seed 002, part II.4)', () => {
   it('renders a PDF whose text shows every chapter heading, in the note’s order', async () => {
     const pdf = await renderCpomPdf(sampleView());
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
-    const text = flat(await textOf(pdf));
+    const text = await pdfText(pdf);
     let from = 0;
     for (const heading of cpomChapterTitles) {
       const at = text.indexOf(heading, from);
@@ -184,7 +163,7 @@ describe('the printed CPOM (issue 11, "The PDF"; chapters of seed 002, part II.4
   });
 
   it('shows the title: service, DIRECCTE, Caisse, region, period and version', async () => {
-    const text = flat(await textOf(await renderCpomPdf(sampleView())));
+    const text = await pdfText(await renderCpomPdf(sampleView()));
     assert.match(text, /Contrat pluriannuel d’objectifs et de moyens \(CPOM\)/);
     assert.match(
       text,
@@ -195,7 +174,7 @@ describe('the printed CPOM (issue 11, "The PDF"; chapters of seed 002, part II.4
   });
 
   it('shows the context: regional diagnosis, common references and local diagnosis (seed 002 II.4)', async () => {
-    const text = flat(await textOf(await renderCpomPdf(sampleView())));
+    const text = await pdfText(await renderCpomPdf(sampleView()));
     assert.match(text, /Diagnostic régional partagé santé au travail 2026 \(version 2, 15 octobre 2025\)/);
     assert.match(text, /Forte sinistralité dans l’agroalimentaire et le BTP/);
     assert.match(text, /Plan régional santé au travail \(PRST 4\) \(PRST 2022-2025\)/);
@@ -204,7 +183,7 @@ describe('the printed CPOM (issue 11, "The PDF"; chapters of seed 002, part II.4
   });
 
   it('shows each priority with its origins, and each action with its theme label', async () => {
-    const text = flat(await textOf(await renderCpomPdf(sampleView())));
+    const text = await pdfText(await renderCpomPdf(sampleView()));
     assert.match(text, /Priorité 1\. Prévenir les troubles musculo-squelettiques/);
     assert.match(text, /Origine : plan régional santé au travail \(PRST\), COG AT-MP régionale/);
     assert.match(text, /Origine : projet pluriannuel de service/);
@@ -215,7 +194,7 @@ describe('the printed CPOM (issue 11, "The PDF"; chapters of seed 002, part II.4
   });
 
   it('shows each of the three parties’ commitments in the action’s table, after its party (seed 002 II.4)', async () => {
-    const text = flat(await textOf(await renderCpomPdf(sampleView())));
+    const text = await pdfText(await renderCpomPdf(sampleView()));
     for (const [party, commitment] of [
       ['SSTI', 'Visiter chaque abattoir adhérent une fois par an'],
       ['DIRECCTE', 'Cibler les contrôles de l’inspection sur la manutention'],
@@ -234,7 +213,7 @@ describe('the printed CPOM (issue 11, "The PDF"; chapters of seed 002, part II.4
   });
 
   it('shows the indicators (quantitative with unit, baseline, target, direction; qualitative) and results', async () => {
-    const text = flat(await textOf(await renderCpomPdf(sampleView())));
+    const text = await pdfText(await renderCpomPdf(sampleView()));
     assert.match(
       text,
       /Abattoirs accompagnés : indicateur de résultat, quantitatif ; cible 12 entreprises \(référence 4 entreprises\), à la hausse ; fréquence annuelle/,
@@ -244,7 +223,7 @@ describe('the printed CPOM (issue 11, "The PDF"; chapters of seed 002, part II.4
   });
 
   it('shows the follow-up, the annexes, the opinions with the justification, and the signatures', async () => {
-    const text = flat(await textOf(await renderCpomPdf(sampleView())));
+    const text = await pdfText(await renderCpomPdf(sampleView()));
     assert.match(text, /Revue du contrat par les trois parties : annuelle\./);
     assert.match(text, /Commission médico-technique/);
     assert.match(text, /Conseil d’administration/);
@@ -261,14 +240,14 @@ describe('the printed CPOM (issue 11, "The PDF"; chapters of seed 002, part II.4
   });
 
   it('prints the SHA-256 content hash whole (tamper evidence, issue 11)', async () => {
-    const text = flat(await textOf(await renderCpomPdf(sampleView())));
+    const text = await pdfText(await renderCpomPdf(sampleView()));
     assert.match(text, /Empreinte du contenu \(SHA-256\)/);
     assert.ok(text.includes(HASH), 'the whole hash is printed');
   });
 
   it('says a version without signature has no hash yet, and names the unsigned parties', async () => {
     const view = { ...sampleView(), signatures: [], contentHash: null };
-    const text = flat(await textOf(await renderCpomPdf(view)));
+    const text = await pdfText(await renderCpomPdf(view));
     assert.match(text, /Aucune : cette version n’est pas signée\./);
     assert.match(text, /Non signé/);
   });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessScope, forbiddenScope } from '@tripartite/auth';
+import { AccessScope, forbiddenScope, ownOrganisationIdOf } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import { currentActor } from '../../access/current-actor';
 import type { Consultation } from '../domain/consultation';
@@ -34,7 +34,7 @@ export class ConsultationAuthority {
     if (AccessScope.readsEverything(actor)) return 'all';
     const scope: ConsultationListScope = {};
     if (actor.roles.includes('direccte') && actor.region) scope.withinRegions = [actor.region];
-    if (actor.organisationId) scope.organisationId = actor.organisationId;
+    if (actor.organisationId) scope.organisationId = ownOrganisationIdOf(actor);
     return scope;
   }
 

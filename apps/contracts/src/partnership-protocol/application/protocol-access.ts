@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessScope, forbiddenScope, unauthenticated } from '@tripartite/auth';
+import { AccessScope, forbiddenScope, ownOrganisationIdOf, unauthenticated } from '@tripartite/auth';
 import { type Actor, currentContext } from '@tripartite/context';
 import type { ProtocolParties } from '../domain/partnership-protocol.types';
 
@@ -36,7 +36,7 @@ export class ProtocolAccess {
   listScopeOf(actor: Actor): ProtocolListScope {
     if (AccessScope.readsEverything(actor)) return {};
     if (actor.roles.includes('direccte') && actor.region) return { withinRegions: [actor.region] };
-    return { partyId: actor.organisationId ?? '00000000-0000-0000-0000-000000000000' };
+    return { partyId: ownOrganisationIdOf(actor) };
   }
 }
 
