@@ -128,12 +128,24 @@ describe('dashboards: scope, exports and rebuild by replay', () => {
 
   it('rebuilds the projections by replay from every producer, with identical figures (admin only)', async () => {
     const national = await world.national();
+    const nextYear = new Date().getFullYear() + 1;
     const snapshot = async () => ({
       dashboard: (await world.request('GET', '/api/v1/dashboards/national?at=2026-12-01', national)).json(),
+      today: (await world.request('GET', '/api/v1/dashboards/national', national)).json(),
+      history: (
+        await world.request('GET', `/api/v1/dashboards/national/history?from=2024&to=${nextYear}`, national)
+      ).json(),
       indicators: (await world.request('GET', `/api/v1/cpoms/${contractId}/indicators`, national)).json(),
     });
     const beforeRebuild = await snapshot();
     assert.equal(beforeRebuild.indicators.indicators[0].values.length, 1);
+    // The history is dated: signed on 1 January 2025, the CPOM counts from then (identical after the rebuild).
+    assert.deepEqual(
+      beforeRebuild.history.years
+        .slice(0, 2)
+        .map((year: { total: { cpomsByStatus: { signed: number } } }) => year.total.cpomsByStatus.signed),
+      [0, 1],
+    );
 
     const refused = await world.request('POST', '/api/v1/admin/indicators/rebuild', national);
     assert.equal(refused.statusCode, 403);

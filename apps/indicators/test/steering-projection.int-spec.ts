@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { expectEventually } from '@tripartite/testing';
 import { type StartedIndicators, startIndicators } from './support/indicators-app';
-import { IndicatorsWorld, type Json } from './support/indicators-world';
+import { cpomContent, IndicatorsWorld, type Json } from './support/indicators-world';
 
 // Issue 13: the steering figures of seed 002 I.2 ("nombre de CPOM, nombre de projets pluriannuels de service,
 // nombre de services agréés, nombre de salariés couverts") and seed 000 (partnership protocols, 50 % of the
@@ -64,17 +64,21 @@ describe('steering figures projected from the other services’ events', () => {
     assert.equal(past.agreements.agreedSsti, 0);
     assert.equal(past.cpomsInForce, 0);
 
-    // The CPOM expires: it leaves "signed" for "expired", its actions and indicators leave the counters.
+    // The CPOM expires: from the day after its period (D.4622-47) it leaves "signed" for "expired", its actions
+    // and indicators leave the counters; the day before, it was still signed.
     await started.contracts.publish(
       'contract.expired',
       { contractId, ...world.subject(first), periodEnd: '2029-12-31' },
       { aggregateId: contractId, aggregateVersion: 9, region },
     );
     await expectEventually(async () => {
-      const figures = await world.regional(region);
+      const figures = await world.regional(region, undefined, '?at=2030-01-01');
       assert.equal(figures.cpomsByStatus.signed, 0);
       assert.equal(figures.cpomsByStatus.expired, 1);
       assert.deepEqual(figures.indicators, { onTrack: 0, behind: 0, noData: 0 });
+      const lastDay = await world.regional(region, undefined, '?at=2029-12-31');
+      assert.equal(lastDay.cpomsByStatus.signed, 1);
+      assert.deepEqual(lastDay.indicators, { onTrack: 0, behind: 0, noData: 3 });
     });
   });
 
@@ -333,4 +337,101 @@ describe('steering figures projected from the other services’ events', () => {
     const between = await world.regional(region, undefined, '?at=2026-09-15');
     assert.equal(between.coverage.partnershipShare, 0);
   });
+
+  it('reads every figure as it stood at a date and by year: statuses, actions, indicators and reviews at their business dates (issue 13)', async () => {
+    const region = '84';
+    const parties = await world.service(region, 6_000);
+    await world.grant(parties, { validFrom: '2023-01-01', validUntil: '2027-12-31' });
+    const contractId = await world.draftCpom(parties);
+    const subject = { contractId, ...world.subject(parties) };
+    await started.contracts.publish(
+      'contract.submitted',
+      {
+        ...subject,
+        periodStart: '2025-01-01',
+        periodEnd: '2029-12-31',
+        contentVersion: 1,
+        submittedOn: '2024-11-15',
+      },
+      { aggregateId: contractId, aggregateVersion: 2, region },
+    );
+    const content = cpomContent();
+    await started.contracts.publish(
+      'contract.signed',
+      {
+        ...subject,
+        periodStart: '2025-01-01',
+        periodEnd: '2029-12-31',
+        signedOn: '2025-01-20',
+        ...content.payload,
+      },
+      { aggregateId: contractId, aggregateVersion: 4, region },
+    );
+    await started.contracts.publish(
+      'contract.review_completed',
+      {
+        contractId,
+        serviceId: parties.serviceId,
+        regions: [region],
+        reviewedOn: '2025-12-10',
+        summary: 'Revue tenue',
+        nextReviewDueOn: '2026-12-10',
+      },
+      { aggregateId: contractId, aggregateVersion: 5, region },
+    );
+    await expectEventually(async () =>
+      assert.equal((await world.regional(region, undefined, '?at=2025-12-31')).reviews.heldInYear, 1),
+    );
+    const reporter = await world.token({ roles: ['sst'], region, org: parties.serviceId });
+    const reported = await world.request(
+      'POST',
+      `/api/v1/cpoms/${contractId}/indicators/${content.indicators.coverage}/measurements`,
+      reporter,
+      { period: '2025', value: 45 },
+    );
+    assert.equal(reported.statusCode, 201, reported.body);
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+    await expectEventually(async () =>
+      assert.equal((await world.regional(region, undefined, `?at=${today}`)).indicators.onTrack, 1),
+    );
+
+    const at = async (date: string) => world.regional(region, undefined, `?at=${date}`);
+    const draft = await at('2024-10-01');
+    assert.deepEqual(draft.cpomsByStatus, { ...zeroStatuses, draft: 1 }, 'drafted on 1 September 2024');
+    const submitted = await at('2024-12-31');
+    assert.deepEqual(submitted.cpomsByStatus, { ...zeroStatuses, submitted: 1 });
+    assert.deepEqual(submitted.indicators, { onTrack: 0, behind: 0, noData: 0 }, 'not signed yet');
+    const signed = await at('2025-06-30');
+    assert.deepEqual(signed.cpomsByStatus, { ...zeroStatuses, signed: 1 });
+    const byTheme = Object.fromEntries(signed.actionsByTheme.map((t: Json) => [t.theme, t.actions]));
+    assert.deepEqual([byTheme.tms, byTheme.risque_routier], [1, 1]);
+    assert.deepEqual(signed.indicators, { onTrack: 0, behind: 0, noData: 3 }, 'no value reported by then');
+    assert.equal(signed.reviews.heldInYear, 0);
+    const yesterday = new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10);
+    assert.deepEqual(
+      (await at(yesterday)).indicators,
+      { onTrack: 0, behind: 0, noData: 3 },
+      'reported today',
+    );
+
+    const history = await world.request(
+      'GET',
+      `/api/v1/dashboards/regions/${region}/history?from=2024&to=${today.slice(0, 4)}`,
+      await world.national(),
+    );
+    assert.equal(history.statusCode, 200, history.body);
+    const years = history.json().years as Json[];
+    assert.deepEqual(
+      years.map((year) => [year.at, year.cpomsByStatus.submitted, year.cpomsByStatus.signed]),
+      years.map((year) => [year.at, year.at < '2025' ? 1 : 0, year.at < '2025' ? 0 : 1]),
+    );
+    assert.equal(
+      years.find((year) => year.at === '2025-12-31')!.reviews.heldInYear,
+      1,
+      'reviewed 10 December 2025',
+    );
+    assert.equal(years.at(-1)!.indicators.onTrack, 1, 'the value reported this year');
+  });
 });
+
+const zeroStatuses = { draft: 0, submitted: 0, ready_to_sign: 0, signed: 0, expired: 0, evaluated: 0 };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addMonths } from '@tripartite/calendar';
 import { DataSource } from 'typeorm';
 import { addContributions, DATED_GENERATION } from '../../projection/domain/cpom-contribution';
-import { CURRENT_COUNTERS } from '../../projection/infrastructure/steering-counters';
+import { COUNTERS_AT } from '../../projection/infrastructure/steering-counters';
 import {
   addDated,
   type Counters,
@@ -61,8 +61,8 @@ const DATED_FIGURES = `
 const CACHED_DATES = 64;
 
 /**
- * The steering figures of one region, or of every region and their total, at a date. The counters are read on
- * every request (a few hundred rows); the dated figures of a region are summed again only when its generation
+ * The steering figures of one region, or of every region and their total, at a date. The counters at that date
+ * are read on every request (their totals less the days after it: a few hundred rows for today); the dated figures of a region are summed again only when its generation
  * moved (every projected fact that changes a dated row adds one to `generation:dated` of its region, in its
  * transaction): a region without news answers from this process's memory, exactly as the rows stand (ADR 0019).
  */
@@ -73,13 +73,13 @@ export class SteeringFiguresQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async region(region: string, at: string): Promise<SteeringFigures> {
-    const counters = await this.counters(region);
+    const counters = await this.counters(region, at);
     const dated = await this.dated(at, [region], counters);
     return steeringFiguresOf(region, at, dated.get(region) ?? NO_DATED_FIGURES, counters.get(region) ?? {});
   }
 
   async national(at: string): Promise<{ regions: SteeringFigures[]; total: SteeringFigures }> {
-    const counters = await this.counters(null);
+    const counters = await this.counters(null, at);
     const dated = await this.dated(at, [...counters.keys()], counters);
     const regions = [...new Set([...dated.keys(), ...counters.keys()])].sort();
     let totalDated = NO_DATED_FIGURES;
@@ -143,9 +143,10 @@ export class SteeringFiguresQuery {
     return new Map(rows.map(({ region: code, ...figures }) => [code, figures]));
   }
 
-  private async counters(region: string | null): Promise<Map<string, Record<string, number>>> {
+  /** The counters of one region (or all) as they stood at `at` (ADR 0019: every move is dated). */
+  private async counters(region: string | null, at: string): Promise<Map<string, Record<string, number>>> {
     const rows: { region: string; figure: string; key: string; value: string }[] =
-      await this.dataSource.query(CURRENT_COUNTERS, [region]);
+      await this.dataSource.query(COUNTERS_AT, [region, at]);
     const byRegion = new Map<string, Record<string, number>>();
     for (const row of rows) {
       const counters = byRegion.get(row.region) ?? {};

@@ -1,11 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
+import { addDays, calendarDateAt } from '@tripartite/calendar';
 import type { EventEnvelope } from '@tripartite/events';
 import { type EnvelopeOf, EventContext, EventPattern } from '@tripartite/messaging';
 import type { EntityManager } from 'typeorm';
-import { type CpomStatus, DATED_GENERATION } from '../domain/cpom-contribution';
+import { NEXT_GENERATION } from '../domain/contribution-steps';
+import type { CpomStatus } from '../domain/cpom-contribution';
+import { datedContentOf, type HistoryFacts } from '../domain/cpom-history';
 import { type CpomContent, CpomProjection, type CpomSubject } from '../infrastructure/cpom-projection';
-import { SteeringCounters } from '../infrastructure/steering-counters';
 import { CpomFigures } from './cpom-figures';
 
 /**
@@ -18,12 +20,11 @@ export class ContractEventsConsumer {
   constructor(
     private readonly cpoms: CpomProjection,
     private readonly figures: CpomFigures,
-    private readonly counters: SteeringCounters,
   ) {}
 
   @EventPattern('contract.drafted')
   async onDrafted(@Payload() event: EnvelopeOf<'contract.drafted'>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.state(ctx.manager, event, event.payload, 'draft');
+    await this.state(ctx.manager, event, event.payload, [{ on: event.payload.draftedOn, status: 'draft' }]);
   }
 
   @EventPattern('contract.submitted')
@@ -31,7 +32,9 @@ export class ContractEventsConsumer {
     @Payload() event: EnvelopeOf<'contract.submitted'>,
     @Ctx() ctx: EventContext,
   ): Promise<void> {
-    await this.state(ctx.manager, event, event.payload, 'submitted');
+    await this.state(ctx.manager, event, event.payload, [
+      { on: event.payload.submittedOn, status: 'submitted' },
+    ]);
   }
 
   @EventPattern('contract.submission_withdrawn')
@@ -39,7 +42,7 @@ export class ContractEventsConsumer {
     @Payload() event: EnvelopeOf<'contract.submission_withdrawn'>,
     @Ctx() ctx: EventContext,
   ): Promise<void> {
-    await this.state(ctx.manager, event, event.payload, 'draft');
+    await this.state(ctx.manager, event, event.payload, [{ on: event.payload.withdrawnOn, status: 'draft' }]);
   }
 
   @EventPattern('contract.ready_to_sign')
@@ -47,32 +50,50 @@ export class ContractEventsConsumer {
     @Payload() event: EnvelopeOf<'contract.ready_to_sign'>,
     @Ctx() ctx: EventContext,
   ): Promise<void> {
-    await this.state(ctx.manager, event, event.payload, 'ready_to_sign');
+    await this.state(ctx.manager, event, event.payload, [
+      { on: event.payload.readyOn, status: 'ready_to_sign' },
+    ]);
   }
 
   @EventPattern('contract.signed')
   async onSigned(@Payload() event: EnvelopeOf<'contract.signed'>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.state(ctx.manager, event, event.payload, 'signed', event.payload.signedOn, event.payload);
+    const { payload } = event;
+    await this.state(ctx.manager, event, payload, [{ on: payload.signedOn, status: 'signed' }], {
+      signedOn: payload.signedOn,
+      content: payload,
+    });
   }
 
-  /** A CPOM signed before the region joined counts like a signed one, or an expired one once ended. */
+  /**
+   * A CPOM signed before the region joined counts like a signed one from its signature, and as expired from the
+   * day after its period once ended.
+   */
   @EventPattern('contract.recorded')
   async onRecorded(
     @Payload() event: EnvelopeOf<'contract.recorded'>,
     @Ctx() ctx: EventContext,
   ): Promise<void> {
     const { payload } = event;
-    await this.state(ctx.manager, event, payload, payload.status, payload.signedOn, payload);
+    const statuses: { on: string; status: CpomStatus }[] = [{ on: payload.signedOn, status: 'signed' }];
+    if (payload.status === 'expired') statuses.push({ on: addDays(payload.periodEnd, 1), status: 'expired' });
+    await this.state(ctx.manager, event, payload, statuses, { signedOn: payload.signedOn, content: payload });
   }
 
+  /** An amendment's contents apply from the day the three parties signed it (D.4622-47). */
   @EventPattern('contract.amended')
   async onAmended(@Payload() event: EnvelopeOf<'contract.amended'>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.state(ctx.manager, event, event.payload, 'signed', undefined, event.payload);
+    const { payload } = event;
+    await this.state(ctx.manager, event, payload, [{ on: payload.signedOn, status: 'signed' }], {
+      content: payload,
+    });
   }
 
+  /** A CPOM has ended the day after the last day of its period. */
   @EventPattern('contract.expired')
   async onExpired(@Payload() event: EnvelopeOf<'contract.expired'>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.state(ctx.manager, event, event.payload, 'expired');
+    await this.state(ctx.manager, event, event.payload, [
+      { on: addDays(event.payload.periodEnd, 1), status: 'expired' },
+    ]);
   }
 
   @EventPattern('contract.evaluated')
@@ -80,29 +101,27 @@ export class ContractEventsConsumer {
     @Payload() event: EnvelopeOf<'contract.evaluated'>,
     @Ctx() ctx: EventContext,
   ): Promise<void> {
-    await this.state(ctx.manager, event, event.payload, 'evaluated');
+    await this.state(ctx.manager, event, event.payload, [
+      { on: event.payload.evaluatedOn, status: 'evaluated' },
+    ]);
   }
 
+  /** A review is due from the day its first reminder was sent. */
   @EventPattern('contract.review_due')
   async onReviewDue(
     @Payload() event: EnvelopeOf<'contract.review_due'>,
     @Ctx() ctx: EventContext,
   ): Promise<void> {
-    const { contractId, dueOn } = event.payload;
-    if (await this.cpoms.markReview(ctx.manager, contractId, 'due', dueOn)) {
-      await this.figures.recount(ctx.manager, contractId);
-    }
+    await this.review(ctx.manager, event, 'due');
   }
 
+  /** A review is overdue from the day the alert was sent. */
   @EventPattern('contract.review_overdue')
   async onReviewOverdue(
     @Payload() event: EnvelopeOf<'contract.review_overdue'>,
     @Ctx() ctx: EventContext,
   ): Promise<void> {
-    const { contractId, dueOn } = event.payload;
-    if (await this.cpoms.markReview(ctx.manager, contractId, 'overdue', dueOn)) {
-      await this.figures.recount(ctx.manager, contractId);
-    }
+    await this.review(ctx.manager, event, 'overdue');
   }
 
   @EventPattern('contract.review_completed')
@@ -113,23 +132,43 @@ export class ContractEventsConsumer {
     const { contractId, reviewedOn, nextReviewDueOn } = event.payload;
     const held = await this.cpoms.recordReviewHeld(ctx.manager, contractId, reviewedOn, nextReviewDueOn);
     if (!held) return;
-    await this.counters.add(ctx.manager, held.region, { [`reviews_held:${reviewedOn.slice(0, 4)}`]: 1 });
-    await this.figures.recount(ctx.manager, contractId);
+    await this.figures.recount(ctx.manager, contractId, { review: { on: reviewedOn, state: null } }, [
+      { on: reviewedOn, delta: { [`reviews_held:${reviewedOn.slice(0, 4)}`]: 1 } },
+    ]);
+  }
+
+  private async review(
+    manager: EntityManager,
+    event: EnvelopeOf<'contract.review_due'> | EnvelopeOf<'contract.review_overdue'>,
+    state: 'due' | 'overdue',
+  ): Promise<void> {
+    const { contractId, dueOn } = event.payload;
+    if (await this.cpoms.markReview(manager, contractId, state, dueOn)) {
+      const on = calendarDateAt(new Date(event.occurredAt));
+      await this.figures.recount(manager, contractId, { review: { on, state } });
+    }
   }
 
   private async state(
     manager: EntityManager,
     envelope: EventEnvelope,
     subject: CpomSubject,
-    status: CpomStatus,
-    signedOn?: string,
-    content?: CpomContent,
+    statuses: HistoryFacts['statuses'] & {},
+    signature: { signedOn?: string; content?: CpomContent & { periodStart: string; periodEnd: string } } = {},
   ): Promise<void> {
+    const { signedOn, content } = signature;
+    const status = statuses.at(-1)!.status;
     if (!(await this.cpoms.applyState(manager, envelope, subject, { status, signedOn }))) return;
+    const facts: HistoryFacts = { statuses };
     if (content && (await this.cpoms.replaceContent(manager, subject.contractId, content))) {
       await this.figures.refreshIndicators(manager, subject.contractId);
+      facts.content = datedContentOf(
+        statuses[0]!.on,
+        { start: content.periodStart, end: content.periodEnd },
+        content,
+      );
     }
     // The CPOM's state is a dated row too (CPOMs in force): its region's dated figures are summed again.
-    await this.figures.recount(manager, subject.contractId, { [DATED_GENERATION]: 1 });
+    await this.figures.recount(manager, subject.contractId, facts, [NEXT_GENERATION]);
   }
 }

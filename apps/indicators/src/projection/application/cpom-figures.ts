@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { calendarDateAt } from '@tripartite/calendar';
 import type { EntityManager } from 'typeorm';
 import { indicatorStatusOf } from '../../measurement/domain/indicator-status.rule';
 import {
-  addContributions,
-  type Contribution,
-  type CpomStatus,
-  contributionOf,
-  differenceOf,
-} from '../domain/cpom-contribution';
+  type ContributionStep,
+  contributionStepsOf,
+  type DatedMove,
+  type KnownValue,
+  movesBetween,
+} from '../domain/contribution-steps';
+import { type CpomHistory, type HistoryFacts, withFacts } from '../domain/cpom-history';
 import { SteeringCounters } from '../infrastructure/steering-counters';
 
 interface IndicatorRow {
@@ -24,7 +26,8 @@ interface IndicatorRow {
 
 /**
  * Keeps one CPOM's share of the steering figures true, in the transaction of the fact that changed it: the
- * status of its indicators (from their latest values) and its contribution to its region's counters.
+ * status of its indicators (from their latest values) and its contribution to its region's counters at every
+ * date (ADR 0019).
  */
 @Injectable()
 export class CpomFigures {
@@ -73,42 +76,76 @@ export class CpomFigures {
   }
 
   /**
-   * Moves the region's counters by the difference between the CPOM's stored contribution and its present one,
-   * plus `extra` (another figure the same fact moves), in one statement.
+   * Appends the facts of one event to the CPOM's dated history, computes its contribution's steps again (from
+   * that history and the values known at each date) and moves its region's counters by the difference, each move
+   * at its date, with `extra` (another figure the same fact moves); in the fact's transaction.
    */
-  async recount(manager: EntityManager, contractId: string, extra: Contribution = {}): Promise<void> {
+  async recount(
+    manager: EntityManager,
+    contractId: string,
+    facts: HistoryFacts = {},
+    extra: readonly DatedMove[] = [],
+  ): Promise<void> {
     const [cpom]: {
       region: string;
-      status: CpomStatus;
-      review_state: 'due' | 'overdue' | null;
-      contribution: Contribution;
-      themes: Record<string, number> | null;
-      statuses: Record<string, number> | null;
+      history: CpomHistory;
+      steps: ContributionStep[];
+      values: StoredValue[];
     }[] = await manager.query(
-      `SELECT region, status, review_state, contribution,
-              (SELECT json_object_agg(theme, n) FROM (SELECT theme, count(*)::int AS n FROM ind_cpom_actions
-                 WHERE contract_id = $1 GROUP BY theme) t) AS themes,
-              (SELECT json_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM ind_cpom_indicators
-                 WHERE contract_id = $1 GROUP BY status) s) AS statuses
-         FROM ind_cpoms WHERE contract_id = $1`,
+      `SELECT region, history, contribution_steps AS steps,
+              coalesce((SELECT json_agg(json_build_object(
+                  'indicatorId', m.indicator_id, 'period', m.period, 'reportedAt', m.reported_at,
+                  'numericValue', m.numeric_value::float8, 'textValue', m.text_value,
+                  'corrections', (SELECT coalesce(json_agg(json_build_object(
+                                     'before', k.before -> 'value', 'after', k.after -> 'value',
+                                     'correctedAt', k.corrected_at) ORDER BY k.id), '[]')
+                                    FROM ind_measurement_corrections k
+                                   WHERE k.contract_id = m.contract_id AND k.indicator_id = m.indicator_id
+                                     AND k.period = m.period)))
+                 FROM ind_measurements m WHERE m.contract_id = $1), '[]') AS values
+         FROM ind_cpoms WHERE contract_id = $1 FOR UPDATE`,
       [contractId],
     );
     if (!cpom) return;
-    const after = contributionOf({
-      status: cpom.status,
-      reviewState: cpom.review_state,
-      actionsByTheme: cpom.themes ?? {},
-      indicatorsByStatus: cpom.statuses ?? {},
-    });
-    const delta = differenceOf(cpom.contribution, after);
-    await this.counters.add(manager, cpom.region, addContributions(delta, extra));
-    if (Object.keys(delta).length > 0) {
-      await manager.query('UPDATE ind_cpoms SET contribution = $2 WHERE contract_id = $1', [
-        contractId,
-        JSON.stringify(after),
-      ]);
+    const history = withFacts(cpom.history, facts);
+    const after = contributionStepsOf(history, cpom.values.flatMap(knownValuesOf));
+    const moves = movesBetween(cpom.steps, after);
+    await this.counters.add(manager, cpom.region, [...moves, ...extra]);
+    if (Object.keys(facts).length > 0 || moves.length > 0) {
+      await manager.query(
+        'UPDATE ind_cpoms SET history = $2, contribution_steps = $3 WHERE contract_id = $1',
+        [contractId, JSON.stringify(history), JSON.stringify(after)],
+      );
     }
   }
+}
+
+/** A value reported on the CPOM with its corrections, as the recount reads them. */
+interface StoredValue {
+  indicatorId: string;
+  period: string;
+  reportedAt: string;
+  numericValue: number | null;
+  textValue: string | null;
+  corrections: { before: number | string | null; after: number | string | null; correctedAt: string }[];
+}
+
+/** The versions of a value, each from the day it was reported or corrected (Paris). */
+function knownValuesOf(value: StoredValue): KnownValue[] {
+  const version = (reported: number | string | null, at: string): KnownValue => ({
+    indicatorId: value.indicatorId,
+    period: value.period,
+    knownOn: calendarDateAt(new Date(at)),
+    numericValue: typeof reported === 'number' ? reported : null,
+    textValue: typeof reported === 'string' ? reported : null,
+  });
+  if (value.corrections.length === 0) {
+    return [version(value.numericValue ?? value.textValue, value.reportedAt)];
+  }
+  return [
+    version(value.corrections[0]!.before, value.reportedAt),
+    ...value.corrections.map((correction) => version(correction.after, correction.correctedAt)),
+  ];
 }
 
 function numberOrNull(value: string | null): number | null {

@@ -3,7 +3,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import type { EventEnvelope } from '@tripartite/events';
 import { type EnvelopeOf, EventContext, EventPattern } from '@tripartite/messaging';
 import type { EntityManager } from 'typeorm';
-import { DATED_GENERATION } from '../domain/cpom-contribution';
+import { NEXT_GENERATION } from '../domain/contribution-steps';
 import { type AgreementFacts, DirectoryProjection } from '../infrastructure/directory-projection';
 import { SteeringCounters } from '../infrastructure/steering-counters';
 
@@ -228,6 +228,6 @@ export class DirectoryEventsConsumer {
 
   /** The dated rows of these regions changed: their dashboards sum them again. */
   private async moved(manager: EntityManager, regions: readonly string[]): Promise<void> {
-    for (const region of regions) await this.counters.add(manager, region, { [DATED_GENERATION]: 1 });
+    for (const region of regions) await this.counters.add(manager, region, [NEXT_GENERATION]);
   }
 }

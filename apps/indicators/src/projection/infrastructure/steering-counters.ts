@@ -6,26 +6,35 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Contribution } from '../domain/cpom-contribution';
+import { type DatedMove, EVERY_DATE } from '../domain/contribution-steps';
 
 /** How often the moves are folded into the counters (ms). */
 export const COUNTER_FOLD_MS = Symbol('COUNTER_FOLD_MS');
 
-/** The counters as a reader sees them: folded values plus the moves not folded yet, in one snapshot. */
-export const CURRENT_COUNTERS = `
+/**
+ * The counters at a date (`$2`), as a reader sees them: the folded totals less the days folded after that date,
+ * plus the moves dated on or before it that are not folded yet, in one snapshot; figures at zero left out.
+ */
+export const COUNTERS_AT = `
   SELECT region, figure, key, sum(value)::float8 AS value FROM (
-    SELECT region, figure, key, value FROM ind_counters
+    SELECT region, figure, key, value FROM ind_counters WHERE $1::text IS NULL OR region = $1
+    UNION ALL
+    SELECT region, figure, key, -value FROM ind_counter_days
+     WHERE on_date > $2::date AND ($1::text IS NULL OR region = $1)
     UNION ALL
     SELECT region, figure, key, delta FROM ind_counter_moves
+     WHERE on_date <= $2::date AND ($1::text IS NULL OR region = $1)
   ) c
-  WHERE $1::text IS NULL OR region = $1
-  GROUP BY region, figure, key`;
+  GROUP BY region, figure, key
+  HAVING sum(value) <> 0`;
 
 /**
  * The per-region counters of the steering figures (ADR 0019). A fact moves them in its own transaction by
  * appending its moves (`ind_counter_moves`): no shared row is locked, so concurrent consumers neither wait for
- * nor deadlock on a region's counters. Every second one process (advisory lock) folds the committed moves into
- * `ind_counters`, in one transaction; readers sum both in one statement, so they never see a move twice or not at all.
+ * nor deadlock on a region's counters. Each move is dated by the business date of its fact, so the counters
+ * can be read at any date. Every second one process (advisory lock) folds the committed moves into the totals
+ * (`ind_counters`) and the sums per day (`ind_counter_days`), in one transaction; readers sum them with the
+ * moves not folded yet in one statement, so they never see a move twice or not at all.
  */
 @Injectable()
 export class SteeringCounters implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -38,17 +47,23 @@ export class SteeringCounters implements OnApplicationBootstrap, OnApplicationSh
     @Inject(COUNTER_FOLD_MS) private readonly foldMs: number,
   ) {}
 
-  async add(manager: EntityManager, region: string, delta: Contribution): Promise<void> {
-    const entries = Object.entries(delta).filter(([, amount]) => amount !== 0);
-    if (entries.length === 0) return;
+  /** Appends the moves of one fact, each at its business date. */
+  async add(manager: EntityManager, region: string, moves: readonly DatedMove[]): Promise<void> {
+    const rows = moves.flatMap(({ on, delta }) =>
+      Object.entries(delta)
+        .filter(([, amount]) => amount !== 0)
+        .map(([key, amount]) => ({ on, key, amount })),
+    );
+    if (rows.length === 0) return;
     await manager.query(
-      `INSERT INTO ind_counter_moves (region, figure, key, delta)
-       SELECT $1, f, k, v FROM unnest($2::text[], $3::text[], $4::bigint[]) AS t(f, k, v)`,
+      `INSERT INTO ind_counter_moves (region, figure, key, on_date, delta)
+       SELECT $1, f, k, d, v FROM unnest($2::text[], $3::text[], $4::date[], $5::bigint[]) AS t(f, k, d, v)`,
       [
         region,
-        entries.map(([key]) => key.slice(0, key.indexOf(':'))),
-        entries.map(([key]) => key.slice(key.indexOf(':') + 1)),
-        entries.map(([, amount]) => amount),
+        rows.map(({ key }) => key.slice(0, key.indexOf(':'))),
+        rows.map(({ key }) => key.slice(key.indexOf(':') + 1)),
+        rows.map(({ on }) => on),
+        rows.map(({ amount }) => amount),
       ],
     );
   }
@@ -78,11 +93,17 @@ export class SteeringCounters implements OnApplicationBootstrap, OnApplicationSh
       );
       if (!locked) return 0;
       const [{ folded }] = await manager.query(`
-        WITH moved AS (DELETE FROM ind_counter_moves RETURNING region, figure, key, delta),
-        folded AS (
+        WITH moved AS (DELETE FROM ind_counter_moves RETURNING region, figure, key, on_date, delta),
+        totals AS (
           INSERT INTO ind_counters (region, figure, key, value)
           SELECT region, figure, key, sum(delta) FROM moved GROUP BY region, figure, key
           ON CONFLICT (region, figure, key) DO UPDATE SET value = ind_counters.value + EXCLUDED.value
+          RETURNING 1),
+        days AS (
+          INSERT INTO ind_counter_days (on_date, region, figure, key, value)
+          SELECT on_date, region, figure, key, sum(delta) FROM moved
+           WHERE on_date > '${EVERY_DATE}' GROUP BY on_date, region, figure, key
+          ON CONFLICT (on_date, region, figure, key) DO UPDATE SET value = ind_counter_days.value + EXCLUDED.value
           RETURNING 1)
         SELECT (SELECT count(*) FROM moved)::int AS folded`);
       return folded as number;

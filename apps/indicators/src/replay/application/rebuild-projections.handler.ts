@@ -50,6 +50,7 @@ export class RebuildProjectionsHandler {
       await manager.query(`TRUNCATE ${PROJECTED_TABLES.join(', ')}`);
       await manager.query("DELETE FROM ind_counters WHERE figure <> 'generation'");
       await manager.query("DELETE FROM ind_counter_moves WHERE figure <> 'generation'");
+      await manager.query("DELETE FROM ind_counter_days WHERE figure <> 'generation'");
       await manager.query("UPDATE ind_counters SET value = value + 1 WHERE figure = 'generation'");
       const count = await this.inbox.forget(types, manager);
       await this.recorder.record(
