@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { addMonths } from '@tripartite/calendar';
 import { DataSource } from 'typeorm';
-import { addContributions, DATED_GENERATION } from '../../projection/domain/cpom-contribution';
+import {
+  addContributions,
+  COUNTERS_GENERATION,
+  DATED_GENERATION,
+} from '../../projection/domain/cpom-contribution';
 import { COUNTERS_AT } from '../../projection/infrastructure/steering-counters';
 import {
   addDated,
@@ -57,81 +61,99 @@ const DATED_FIGURES = `
   WHERE s.region = $3
   GROUP BY s.region`;
 
-/** How many dates keep their regions' dated figures (each with the generation it was summed at) in memory. */
+/** How many dates keep their regions' figures (each with the generations they were read at) in memory. */
 const CACHED_DATES = 64;
 
+/** Each region's generations: of its dated rows, and of its counters. */
+const GENERATIONS = `
+  SELECT region, key, sum(value)::float8 AS value FROM (
+    SELECT region, key, value FROM ind_counters WHERE figure = 'generation'
+    UNION ALL
+    SELECT region, key, delta FROM ind_counter_moves WHERE figure = 'generation'
+  ) g
+  WHERE $1::text IS NULL OR region = $1
+  GROUP BY region, key`;
+
+/** What this process remembers of a region at a date, with the generations it was read at. */
+interface RegionMemory {
+  datedGeneration: number;
+  dated: DatedFigures;
+  countersGeneration: number;
+  counters: Counters;
+}
+
 /**
- * The steering figures of one region, or of every region and their total, at a date. The counters at that date
- * are read on every request (their totals less the days after it: a few hundred rows for today); the dated figures of a region are summed again only when its generation
- * moved (every projected fact that changes a dated row adds one to `generation:dated` of its region, in its
- * transaction): a region without news answers from this process's memory, exactly as the rows stand (ADR 0019).
+ * The steering figures of one region, or of every region and their total, at a date (ADR 0019). Each region
+ * keeps two generations, moved in the transaction of every projected fact: `generation:dated` when a dated row
+ * changed, `generation:counters` when its counters moved. A request reads the generations (a few rows), then
+ * sums again only what moved since this process last read it at that date: a region's dated rows (one indexed
+ * query per region), its counters at the date (the totals less the days after it). A region without news answers
+ * from memory, exactly as the rows stand.
  */
 @Injectable()
 export class SteeringFiguresQuery {
-  private readonly cache = new Map<string, Map<string, { generation: number; figures: DatedFigures }>>();
+  private readonly memory = new Map<string, Map<string, RegionMemory>>();
 
   constructor(private readonly dataSource: DataSource) {}
 
   async region(region: string, at: string): Promise<SteeringFigures> {
-    const counters = await this.counters(region, at);
-    const dated = await this.dated(at, [region], counters);
-    return steeringFiguresOf(region, at, dated.get(region) ?? NO_DATED_FIGURES, counters.get(region) ?? {});
+    const figures = await this.regionsAt(at, region);
+    const { dated, counters } = figures.get(region) ?? { dated: NO_DATED_FIGURES, counters: {} };
+    return steeringFiguresOf(region, at, dated, counters);
   }
 
   async national(at: string): Promise<{ regions: SteeringFigures[]; total: SteeringFigures }> {
-    const counters = await this.counters(null, at);
-    const dated = await this.dated(at, [...counters.keys()], counters);
-    const regions = [...new Set([...dated.keys(), ...counters.keys()])].sort();
+    const figures = await this.regionsAt(at, null);
+    const regions = [...figures.keys()].sort();
     let totalDated = NO_DATED_FIGURES;
     let totalCounters: Counters = {};
-    const figures = regions.map((region) => {
-      const regionDated = dated.get(region) ?? NO_DATED_FIGURES;
-      const regionCounters = counters.get(region) ?? {};
-      totalDated = addDated(totalDated, regionDated);
-      totalCounters = addContributions(totalCounters, regionCounters);
-      return steeringFiguresOf(region, at, regionDated, regionCounters);
+    const byRegion = regions.map((region) => {
+      const { dated, counters } = figures.get(region)!;
+      totalDated = addDated(totalDated, dated);
+      totalCounters = addContributions(totalCounters, counters);
+      return steeringFiguresOf(region, at, dated, counters);
     });
-    return { regions: figures, total: steeringFiguresOf('total', at, totalDated, totalCounters) };
+    return { regions: byRegion, total: steeringFiguresOf('total', at, totalDated, totalCounters) };
   }
 
-  /** The dated figures of the regions named at `at`: from memory when their generation has not moved. */
-  private async dated(
-    at: string,
-    regions: readonly string[],
-    counters: Map<string, Record<string, number>>,
-  ): Promise<Map<string, DatedFigures>> {
-    const cached = this.cacheOf(at);
-    const generationOf = (region: string) => counters.get(region)?.[DATED_GENERATION] ?? 0;
-    const stale = regions.filter((region) => cached.get(region)?.generation !== generationOf(region));
-    if (stale.length > 0) {
-      // One indexed pass per region that moved (a national pass costs more than all of them: it sorts every row).
-      const fresh = await this.sumRegions(at, stale);
-      for (const region of stale) {
-        cached.set(region, {
-          generation: generationOf(region),
-          figures: fresh.get(region) ?? NO_DATED_FIGURES,
-        });
-      }
+  /** One region's (or every region's) figures at `at`: from memory where their generations have not moved. */
+  private async regionsAt(at: string, region: string | null): Promise<Map<string, RegionMemory>> {
+    const generations = await this.generations(region);
+    const remembered = this.memoryOf(at);
+    const regions = [...generations.keys()];
+    const generationOf = (code: string, key: string) => generations.get(code)?.[key] ?? 0;
+    const staleDated = regions.filter(
+      (code) => remembered.get(code)?.datedGeneration !== generationOf(code, DATED_GENERATION),
+    );
+    const staleCounters = regions.filter(
+      (code) => remembered.get(code)?.countersGeneration !== generationOf(code, COUNTERS_GENERATION),
+    );
+    const counters = staleCounters.length > 0 ? await this.counters(staleCounters, at) : new Map();
+    // One indexed pass per region that moved (a national pass costs more than all of them: it sorts every row).
+    const dated = new Map<string, DatedFigures>();
+    await Promise.all(
+      staleDated.map(async (code) => dated.set(code, (await this.sum(at, code)).get(code) ?? NO_DATED_FIGURES)),
+    );
+    for (const code of regions) {
+      const known = remembered.get(code);
+      remembered.set(code, {
+        datedGeneration: generationOf(code, DATED_GENERATION),
+        dated: dated.get(code) ?? known?.dated ?? NO_DATED_FIGURES,
+        countersGeneration: generationOf(code, COUNTERS_GENERATION),
+        counters: staleCounters.includes(code) ? (counters.get(code) ?? {}) : (known?.counters ?? {}),
+      });
     }
-    return new Map(regions.map((region) => [region, cached.get(region)?.figures ?? NO_DATED_FIGURES]));
+    return new Map(regions.map((code) => [code, remembered.get(code)!]));
   }
 
-  private cacheOf(at: string): Map<string, { generation: number; figures: DatedFigures }> {
-    let cached = this.cache.get(at);
-    if (!cached) {
-      if (this.cache.size >= CACHED_DATES) this.cache.delete(this.cache.keys().next().value as string);
-      cached = new Map();
-      this.cache.set(at, cached);
+  private memoryOf(at: string): Map<string, RegionMemory> {
+    let remembered = this.memory.get(at);
+    if (!remembered) {
+      if (this.memory.size >= CACHED_DATES) this.memory.delete(this.memory.keys().next().value as string);
+      remembered = new Map();
+      this.memory.set(at, remembered);
     }
-    return cached;
-  }
-
-  private async sumRegions(at: string, regions: readonly string[]): Promise<Map<string, DatedFigures>> {
-    const sums = new Map<string, DatedFigures>();
-    for (const region of regions) {
-      for (const [code, figures] of await this.sum(at, region)) sums.set(code, figures);
-    }
-    return sums;
+    return remembered;
   }
 
   /** One region's pass of the dated figures' query (JIT off: its compilation costs more than the query). */
@@ -143,10 +165,24 @@ export class SteeringFiguresQuery {
     return new Map(rows.map(({ region: code, ...figures }) => [code, figures]));
   }
 
-  /** The counters of one region (or all) as they stood at `at` (ADR 0019: every move is dated). */
-  private async counters(region: string | null, at: string): Promise<Map<string, Record<string, number>>> {
+  private async generations(region: string | null): Promise<Map<string, Record<string, number>>> {
+    const rows: { region: string; key: string; value: number }[] = await this.dataSource.query(GENERATIONS, [
+      region,
+    ]);
+    const byRegion = new Map<string, Record<string, number>>();
+    for (const row of rows) {
+      byRegion.set(row.region, { ...byRegion.get(row.region), [`generation:${row.key}`]: Number(row.value) });
+    }
+    return byRegion;
+  }
+
+  /** The counters of the regions named as they stood at `at` (ADR 0019: every move is dated). */
+  private async counters(
+    regions: readonly string[],
+    at: string,
+  ): Promise<Map<string, Record<string, number>>> {
     const rows: { region: string; figure: string; key: string; value: string }[] =
-      await this.dataSource.query(COUNTERS_AT, [region, at]);
+      await this.dataSource.query(COUNTERS_AT, [regions, at]);
     const byRegion = new Map<string, Record<string, number>>();
     for (const row of rows) {
       const counters = byRegion.get(row.region) ?? {};

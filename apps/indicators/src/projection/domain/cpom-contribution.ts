@@ -63,3 +63,6 @@ export function addContributions(a: Contribution, b: Contribution): Contribution
  * state) moves by one in its region: the dashboards sum a region's dated rows again only when it moved.
  */
 export const DATED_GENERATION = 'generation:dated';
+
+/** The counter every move of a region's other counters moves by one: the dashboards read them again. */
+export const COUNTERS_GENERATION = 'generation:counters';

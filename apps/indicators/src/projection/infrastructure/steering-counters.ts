@@ -7,23 +7,22 @@ import {
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type DatedMove, EVERY_DATE } from '../domain/contribution-steps';
+import { COUNTERS_GENERATION } from '../domain/cpom-contribution';
 
 /** How often the moves are folded into the counters (ms). */
 export const COUNTER_FOLD_MS = Symbol('COUNTER_FOLD_MS');
 
 /**
- * The counters at a date (`$2`), as a reader sees them: the folded totals less the days folded after that date,
+ * The counters of the regions named (`$1`) at a date (`$2`), as a reader sees them: the folded totals less the days folded after that date,
  * plus the moves dated on or before it that are not folded yet, in one snapshot; figures at zero left out.
  */
 export const COUNTERS_AT = `
   SELECT region, figure, key, sum(value)::float8 AS value FROM (
-    SELECT region, figure, key, value FROM ind_counters WHERE $1::text IS NULL OR region = $1
+    SELECT region, figure, key, value FROM ind_counters WHERE region = ANY($1::text[])
     UNION ALL
-    SELECT region, figure, key, -value FROM ind_counter_days
-     WHERE on_date > $2::date AND ($1::text IS NULL OR region = $1)
+    SELECT region, figure, key, -value FROM ind_counter_days WHERE on_date > $2::date AND region = ANY($1::text[])
     UNION ALL
-    SELECT region, figure, key, delta FROM ind_counter_moves
-     WHERE on_date <= $2::date AND ($1::text IS NULL OR region = $1)
+    SELECT region, figure, key, delta FROM ind_counter_moves WHERE on_date <= $2::date AND region = ANY($1::text[])
   ) c
   GROUP BY region, figure, key
   HAVING sum(value) <> 0`;
@@ -55,6 +54,10 @@ export class SteeringCounters implements OnApplicationBootstrap, OnApplicationSh
         .map(([key, amount]) => ({ on, key, amount })),
     );
     if (rows.length === 0) return;
+    // Counters that moved tell the dashboards to read the region's counters again.
+    if (rows.some(({ key }) => !key.startsWith('generation:'))) {
+      rows.push({ on: EVERY_DATE, key: COUNTERS_GENERATION, amount: 1 });
+    }
     await manager.query(
       `INSERT INTO ind_counter_moves (region, figure, key, on_date, delta)
        SELECT $1, f, k, d, v FROM unnest($2::text[], $3::text[], $4::date[], $5::bigint[]) AS t(f, k, d, v)`,
