@@ -204,4 +204,49 @@ describe('values reported on a CPOM’s indicators', () => {
     const figures = await world.regional('53');
     assert.deepEqual(figures.indicators, { onTrack: 2, behind: 1, noData: 0 });
   });
+
+  it('takes values reported at the same moment on one CPOM: each answered, each counted once', async () => {
+    const otherParties = await world.service('53');
+    const other = await world.signCpom(otherParties);
+    await expectEventually(async () => assert.equal(await world.cpomStatus(other.contractId), 'signed'));
+    const token = await world.token({ roles: ['sst'], region: '53', org: otherParties.serviceId });
+    const { coverage, accidents, assessment } = other.content.indicators;
+    const reports: [string, string, number | string][] = [
+      [coverage, '2025', 20],
+      [coverage, '2026', 30],
+      [accidents, '2025-H1', 95],
+      [accidents, '2025-H2', 90],
+      [assessment, '2025', 'Bonne dynamique'],
+      [assessment, '2026', 'À confirmer'],
+    ];
+    const answers = await Promise.all(
+      reports.map(([indicatorId, period, value]) =>
+        world.request(
+          'POST',
+          `/api/v1/cpoms/${other.contractId}/indicators/${indicatorId}/measurements`,
+          token,
+          {
+            period,
+            value,
+          },
+        ),
+      ),
+    );
+    assert.deepEqual(
+      answers.map((answer) => answer.statusCode),
+      reports.map(() => 201),
+      answers.map((answer) => answer.body).join('\n'),
+    );
+    const [{ steps }] = await started.dataSource.query(
+      'SELECT contribution_steps AS steps FROM ind_cpoms WHERE contract_id = $1',
+      [other.contractId],
+    );
+    assert.deepEqual(
+      Object.entries(steps.at(-1).contribution)
+        .filter(([key]) => key.startsWith('indicators:'))
+        .sort(),
+      [['indicators:on_track', 3]],
+      'coverage 30 in 2026 ahead of 26, accidents 90 in 2025-H2 at the expected 92 or below, assessment written',
+    );
+  });
 });

@@ -66,9 +66,13 @@ const MEASUREMENT_COLUMNS = `indicator_id AS "indicatorId", period, numeric_valu
 export class MeasurementRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * The CPOM, locked for the writer's transaction when one is given: a report moves the CPOM's contribution, so
+   * reports on one CPOM take turns (a shared lock upgraded by two of them at once would deadlock).
+   */
   async findCpom(contractId: string, manager?: EntityManager): Promise<CpomRow | null> {
     const rows: CpomRow[] = await (manager ?? this.dataSource).query(
-      `SELECT ${CPOM_COLUMNS} FROM ind_cpoms WHERE contract_id = $1 ${manager ? 'FOR SHARE' : ''}`,
+      `SELECT ${CPOM_COLUMNS} FROM ind_cpoms WHERE contract_id = $1 ${manager ? 'FOR UPDATE' : ''}`,
       [contractId],
     );
     return rows[0] ?? null;
