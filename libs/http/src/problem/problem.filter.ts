@@ -26,6 +26,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (reply.sent) return undefined;
     reply.status(problem.status).header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+    if (problem.status === 503 && !reply.getHeader('retry-after')) reply.header('retry-after', '1');
     if (problem.status === 401 && !reply.getHeader('www-authenticate')) {
       reply.header('www-authenticate', 'Bearer');
     }

@@ -122,4 +122,16 @@ describe('toProblem', () => {
     assert.equal(problem.detail, UNEXPECTED_DETAIL);
     assert.equal(toProblem('a string was thrown', '/x').problem.status, 500);
   });
+
+  it('answers 503 to a deadlock or a serialization failure of PostgreSQL: nothing was written, send it again', () => {
+    for (const code of ['40P01', '40001']) {
+      const driverError = Object.assign(new Error('deadlock detected'), { code });
+      const { problem, unexpected } = toProblem(driverError, '/api/v1/cpoms/1/indicators/2/measurements');
+      assert.equal(unexpected, false);
+      assert.equal(problem.status, 503);
+      assert.equal(problem.code, 'SERVICE.CONTENDED');
+      assert.doesNotMatch(problem.detail ?? '', /deadlock/, 'the driver’s message stays inside');
+    }
+    assert.equal(toProblem(Object.assign(new Error('x'), { code: '23505' }), '/x').problem.status, 500);
+  });
 });

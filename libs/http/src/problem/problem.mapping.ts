@@ -26,6 +26,17 @@ export function defaultCodeForStatus(status: number): string {
 
 export const UNEXPECTED_DETAIL = 'An unexpected error occurred. Quote the request id when reporting it.';
 
+export const CONTENDED_DETAIL =
+  'Another request changed the same data at the same moment; nothing was written. Send the request again.';
+
+/** PostgreSQL's deadlock_detected and serialization_failure: the transaction was rolled back, a retry succeeds. */
+const TRANSIENT_CONTENTION = new Set(['40P01', '40001']);
+
+function isTransientContention(exception: unknown): boolean {
+  const code = (exception as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && TRANSIENT_CONTENTION.has(code);
+}
+
 export interface MappedProblem {
   problem: ProblemDetails;
   /** A fault of ours rather than of the request: logged with its stack, never shown to the caller. */
@@ -60,6 +71,13 @@ export function toProblem(exception: unknown, instance: string): MappedProblem {
         ...(errors && errors.length > 0 ? { errors: [...errors] } : {}),
       }),
       unexpected: status >= 500,
+    };
+  }
+  if (isTransientContention(exception)) {
+    // Nothing was written (the database rolled the transaction back): the same request may simply be sent again.
+    return {
+      problem: problem({ status: 503, code: 'SERVICE.CONTENDED', detail: CONTENDED_DETAIL, instance }),
+      unexpected: false,
     };
   }
   const fastifyStatus = fastifyClientErrorStatus(exception);
