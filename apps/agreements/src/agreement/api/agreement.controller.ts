@@ -10,11 +10,13 @@ import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   listQuerySchema,
   offsetOf,
   type Page,
   pageOf,
   QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodParams,
   ZodQuery,
@@ -134,12 +136,10 @@ export class AgreementController {
     return this.respond(await this.recordExisting.execute(body));
   }
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listAgreements',
     summary: 'Agréments and applications within the reader’s scope, filtered, by pages',
     response: agreementPageSchema,
-    problems: [400],
   })
   async list(
     @ZodQuery(listAgreementsQuerySchema) query: ListAgreementsQuery,
@@ -157,13 +157,10 @@ export class AgreementController {
     );
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getAgreement',
     summary: 'One agrément: its application, opinion, decision, notices and validity',
     response: agreementResponseSchema,
-    etag: true,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string): Promise<AgreementResponse> {
     return this.respond(await this.load(id));

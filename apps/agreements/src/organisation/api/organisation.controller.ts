@@ -1,4 +1,4 @@
-import { Controller, Get, Patch, Post } from '@nestjs/common';
+import { Controller, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
 import { CurrentActor, listScopeOf, ScopeEnforcer } from '@tripartite/auth';
@@ -7,10 +7,11 @@ import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   type Page,
   pageOf,
   pageSchemaOf,
-  QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodQuery,
 } from '@tripartite/http';
@@ -66,12 +67,10 @@ export class OrganisationController {
    * The directory within the reader's scope: national roles see every region, regional authorities their
    * region, a service itself.
    */
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listOrganisations',
     summary: 'The directory within the reader’s scope, filtered, by pages',
     response: pageSchemaOf(organisationResponseSchema, 'By name'),
-    problems: [400],
   })
   async list(
     @ZodQuery(listOrganisationsQuerySchema) query: ListOrganisationsQuery,
@@ -109,13 +108,10 @@ export class OrganisationController {
     return toOrganisationResponse(await this.updateHandler.execute(id, expectedVersion, body));
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getOrganisation',
     summary: 'One organisation of the directory, with its contacts',
     response: organisationResponseSchema,
-    etag: true,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string): Promise<OrganisationResponse> {
     const organisation = await this.load(id);

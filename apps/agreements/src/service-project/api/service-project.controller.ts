@@ -1,4 +1,4 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
 import { CurrentActor, listScopeOf, type Role, ScopeEnforcer } from '@tripartite/auth';
@@ -7,10 +7,11 @@ import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   type Page,
   pageOf,
   pageSchemaOf,
-  QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodQuery,
 } from '@tripartite/http';
@@ -162,12 +163,10 @@ export class ServiceProjectController {
     return toServiceProjectResponse(await this.withdrawHandler.execute(id, expectedVersion, body));
   }
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listServiceProjects',
     summary: 'Service projects within the reader’s scope, filtered, by pages',
     response: pageSchemaOf(serviceProjectSummaryResponseSchema, 'By service name'),
-    problems: [400],
   })
   async list(
     @ZodQuery(listServiceProjectsQuerySchema) query: ListServiceProjectsQuery,
@@ -191,14 +190,11 @@ export class ServiceProjectController {
     return pageOf(query, summaries, total);
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getServiceProject',
     summary: 'One service project with its versions and the one in force',
     response: serviceProjectResponseSchema,
     responseDescription: 'The project with its versions and the one in force',
-    etag: true,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string): Promise<ServiceProjectResponse> {
     return toServiceProjectResponse(await this.load(id));

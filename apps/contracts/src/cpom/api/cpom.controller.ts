@@ -9,10 +9,12 @@ import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   type Page,
   pageOf,
   pageSchemaOf,
   QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodParams,
   ZodQuery,
@@ -138,12 +140,10 @@ export class CpomController {
     return toCpomResponse(await this.existingHandler.execute(body));
   }
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listCpoms',
     summary: 'CPOMs within the reader’s scope, filtered, by pages',
     response: pageSchemaOf(cpomResponseSchema, 'Newest period first'),
-    problems: [400],
   })
   async list(
     @ZodQuery(listCpomsQuerySchema) query: ListCpomsQuery,
@@ -164,14 +164,11 @@ export class CpomController {
     return pageOf(query, items.map(toCpomResponse), total);
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getCpom',
     summary: 'One CPOM: its contents, opinions, signatures and signed versions, their hashes checked',
     response: cpomResponseSchema,
     responseDescription: 'The CPOM',
-    etag: true,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string): Promise<CpomResponse> {
     return toCpomResponse(await this.load(id));

@@ -1,4 +1,4 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
 import { CurrentActor, type Role } from '@tripartite/auth';
@@ -7,10 +7,11 @@ import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   type Page,
   pageOf,
   pageSchemaOf,
-  QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodQuery,
 } from '@tripartite/http';
@@ -126,12 +127,10 @@ export class PartnershipProtocolController {
     return toPartnershipProtocolResponse(await this.endHandler.execute(id, expectedVersion, body));
   }
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listPartnershipProtocols',
     summary: 'Partnership protocols within the reader’s scope, filtered, by pages',
     response: pageSchemaOf(partnershipProtocolResponseSchema, 'The most recently opened first'),
-    problems: [400],
   })
   async list(
     @ZodQuery(listPartnershipProtocolsQuerySchema) query: ListPartnershipProtocolsQuery,
@@ -153,14 +152,11 @@ export class PartnershipProtocolController {
     return pageOf(query, items.map(toPartnershipProtocolResponse), total);
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getPartnershipProtocol',
     summary: 'One partnership protocol with its steps and progress points',
     response: partnershipProtocolResponseSchema,
     responseDescription: 'The protocol',
-    etag: true,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string): Promise<PartnershipProtocolResponse> {
     return toPartnershipProtocolResponse(await this.load(id));

@@ -7,10 +7,12 @@ import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   type Page,
   pageOf,
   pageSchemaOf,
   QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodParams,
   ZodQuery,
@@ -97,12 +99,10 @@ export class RegionalDiagnosisController {
     return toRegionalDiagnosisResponse(await this.reviseHandler.execute(id, expectedVersion, body));
   }
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listRegionalDiagnoses',
     summary: 'Regional shared diagnoses within the reader’s scope, by pages',
     response: pageSchemaOf(regionalDiagnosisResponseSchema, 'By region'),
-    problems: [400],
   })
   async list(
     @ZodQuery(listRegionalDiagnosesQuerySchema) query: ListRegionalDiagnosesQuery,
@@ -116,14 +116,11 @@ export class RegionalDiagnosisController {
     return pageOf(query, items.map(toRegionalDiagnosisResponse), total);
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getRegionalDiagnosis',
     summary: 'One regional diagnosis: its latest text and the list of its versions',
     response: regionalDiagnosisResponseSchema,
     responseDescription: 'The diagnosis with its latest text',
-    etag: true,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string): Promise<RegionalDiagnosisResponse> {
     return toRegionalDiagnosisResponse(await this.load(id));
