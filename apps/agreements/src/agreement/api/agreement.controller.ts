@@ -1,6 +1,12 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import {
+  AuditHistoryEndpoint,
+  AuditTrail,
+  type HistoryPage,
+  type HistoryQuery,
+  HistoryQueryParam,
+} from '@tripartite/audit';
 import { CurrentActor, listScopeOf, type Role, ScopeEnforcer } from '@tripartite/auth';
 import { calendarDateAt } from '@tripartite/calendar';
 import { Clock } from '@tripartite/clock';
@@ -198,12 +204,8 @@ export class AgreementController {
   }
 
   @AuditHistoryEndpoint('agreement')
-  async history(
-    @IdParam() id: string,
-    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
-  ): Promise<HistoryPage> {
-    await this.load(id);
-    return this.audit.history('agreement', id, query);
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery): Promise<HistoryPage> {
+    return this.audit.historyOfReadable('agreement', id, query, () => this.load(id));
   }
 
   @Post(':id/inspector-opinion')

@@ -1,6 +1,12 @@
 import { Controller, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import {
+  AuditHistoryEndpoint,
+  AuditTrail,
+  type HistoryPage,
+  type HistoryQuery,
+  HistoryQueryParam,
+} from '@tripartite/audit';
 import { CurrentActor, listScopeOf, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
@@ -15,7 +21,6 @@ import {
   ZodBody,
   ZodQuery,
 } from '@tripartite/http';
-import { z } from 'zod';
 import { RegisterOrganisationHandler } from '../application/register-organisation.handler';
 import { UpdateOrganisationHandler } from '../application/update-organisation.handler';
 import { OrganisationNotFoundError } from '../domain/organisation.errors';
@@ -119,12 +124,8 @@ export class OrganisationController {
   }
 
   @AuditHistoryEndpoint('organisation')
-  async history(
-    @IdParam() id: string,
-    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
-  ): Promise<HistoryPage> {
-    await this.load(id);
-    return this.audit.history('organisation', id, query);
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery): Promise<HistoryPage> {
+    return this.audit.historyOfReadable('organisation', id, query, () => this.load(id));
   }
 
   private async load(id: string) {

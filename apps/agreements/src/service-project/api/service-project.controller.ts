@@ -1,6 +1,12 @@
 import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import {
+  AuditHistoryEndpoint,
+  AuditTrail,
+  type HistoryPage,
+  type HistoryQuery,
+  HistoryQueryParam,
+} from '@tripartite/audit';
 import { CurrentActor, listScopeOf, type Role, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
@@ -15,7 +21,6 @@ import {
   ZodBody,
   ZodQuery,
 } from '@tripartite/http';
-import { z } from 'zod';
 import { AdoptServiceProjectHandler } from '../application/adopt-service-project.handler';
 import { ApproveServiceProjectHandler } from '../application/approve-service-project.handler';
 import { DraftServiceProjectHandler } from '../application/draft-service-project.handler';
@@ -201,12 +206,8 @@ export class ServiceProjectController {
   }
 
   @AuditHistoryEndpoint('service_project')
-  async history(
-    @IdParam() id: string,
-    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
-  ): Promise<HistoryPage> {
-    await this.load(id);
-    return this.audit.history('service_project', id, query);
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery): Promise<HistoryPage> {
+    return this.audit.historyOfReadable('service_project', id, query, () => this.load(id));
   }
 
   private async load(id: string): Promise<ServiceProjectView> {

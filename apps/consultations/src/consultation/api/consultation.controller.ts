@@ -1,6 +1,12 @@
 import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import {
+  AuditHistoryEndpoint,
+  AuditTrail,
+  type HistoryPage,
+  type HistoryQuery,
+  HistoryQueryParam,
+} from '@tripartite/audit';
 import {
   CommandEndpoint,
   IdParam,
@@ -83,12 +89,8 @@ export class ConsultationController {
   }
 
   @AuditHistoryEndpoint('consultation')
-  async history(
-    @IdParam() id: string,
-    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
-  ): Promise<HistoryPage> {
-    await this.load(id);
-    return this.audit.history('consultation', id, query);
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery): Promise<HistoryPage> {
+    return this.audit.historyOfReadable('consultation', id, query, () => this.load(id));
   }
 
   @Post(':id/session')

@@ -1,6 +1,12 @@
 import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import {
+  AuditHistoryEndpoint,
+  AuditTrail,
+  type HistoryPage,
+  type HistoryQuery,
+  HistoryQueryParam,
+} from '@tripartite/audit';
 import { CurrentActor, type Role } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
@@ -15,7 +21,6 @@ import {
   ZodBody,
   ZodQuery,
 } from '@tripartite/http';
-import { z } from 'zod';
 import { ConcludePartnershipProtocolHandler } from '../application/conclude-partnership-protocol.handler';
 import { EndPartnershipProtocolHandler } from '../application/end-partnership-protocol.handler';
 import { OpenPartnershipProtocolHandler } from '../application/open-partnership-protocol.handler';
@@ -163,12 +168,8 @@ export class PartnershipProtocolController {
   }
 
   @AuditHistoryEndpoint('partnership_protocol')
-  async history(
-    @IdParam() id: string,
-    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
-  ): Promise<HistoryPage> {
-    await this.load(id);
-    return this.audit.history('partnership_protocol', id, query);
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery): Promise<HistoryPage> {
+    return this.audit.historyOfReadable('partnership_protocol', id, query, () => this.load(id));
   }
 
   private async load(id: string): Promise<PartnershipProtocol> {

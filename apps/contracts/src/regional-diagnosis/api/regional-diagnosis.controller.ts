@@ -1,6 +1,12 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import {
+  AuditHistoryEndpoint,
+  AuditTrail,
+  type HistoryPage,
+  type HistoryQuery,
+  HistoryQueryParam,
+} from '@tripartite/audit';
 import { AccessScope, CurrentActor, type Role, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
@@ -143,12 +149,8 @@ export class RegionalDiagnosisController {
   }
 
   @AuditHistoryEndpoint('regional_diagnosis')
-  async history(
-    @IdParam() id: string,
-    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
-  ): Promise<HistoryPage> {
-    await this.load(id);
-    return this.audit.history('regional_diagnosis', id, query);
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery): Promise<HistoryPage> {
+    return this.audit.historyOfReadable('regional_diagnosis', id, query, () => this.load(id));
   }
 
   private async load(id: string): Promise<RegionalDiagnosis> {
