@@ -1,12 +1,6 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  AuditHistoryEndpoint,
-  AuditTrail,
-  type HistoryPage,
-  type HistoryQuery,
-  HistoryQueryParam,
-} from '@tripartite/audit';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryQuery, HistoryQueryParam } from '@tripartite/audit';
 import { CurrentActor, listScopeOf, type Role, ScopeEnforcer } from '@tripartite/auth';
 import { calendarDateAt } from '@tripartite/calendar';
 import { Clock } from '@tripartite/clock';
@@ -204,7 +198,7 @@ export class AgreementController {
   }
 
   @AuditHistoryEndpoint('agreement')
-  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery): Promise<HistoryPage> {
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery) {
     return this.audit.historyOfReadable('agreement', id, query, () => this.load(id));
   }
 

@@ -1,12 +1,6 @@
 import { Controller, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  AuditHistoryEndpoint,
-  AuditTrail,
-  type HistoryPage,
-  type HistoryQuery,
-  HistoryQueryParam,
-} from '@tripartite/audit';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryQuery, HistoryQueryParam } from '@tripartite/audit';
 import { CurrentActor, listScopeOf, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
@@ -124,7 +118,7 @@ export class OrganisationController {
   }
 
   @AuditHistoryEndpoint('organisation')
-  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery): Promise<HistoryPage> {
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery) {
     return this.audit.historyOfReadable('organisation', id, query, () => this.load(id));
   }
 

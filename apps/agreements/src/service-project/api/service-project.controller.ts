@@ -1,12 +1,6 @@
 import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  AuditHistoryEndpoint,
-  AuditTrail,
-  type HistoryPage,
-  type HistoryQuery,
-  HistoryQueryParam,
-} from '@tripartite/audit';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryQuery, HistoryQueryParam } from '@tripartite/audit';
 import { CurrentActor, listScopeOf, type Role, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
@@ -206,7 +200,7 @@ export class ServiceProjectController {
   }
 
   @AuditHistoryEndpoint('service_project')
-  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery): Promise<HistoryPage> {
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery) {
     return this.audit.historyOfReadable('service_project', id, query, () => this.load(id));
   }
 

@@ -1,12 +1,6 @@
 import { Controller, Delete, Get, Patch, Post, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import {
-  AuditHistoryEndpoint,
-  AuditTrail,
-  type HistoryPage,
-  type HistoryQuery,
-  HistoryQueryParam,
-} from '@tripartite/audit';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryQuery, HistoryQueryParam } from '@tripartite/audit';
 import { CurrentActor, listScopeOf, type Role } from '@tripartite/auth';
 import { calendarDateAt } from '@tripartite/calendar';
 import { Clock } from '@tripartite/clock';
@@ -388,7 +382,7 @@ export class CpomController {
   }
 
   @AuditHistoryEndpoint('cpom')
-  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery): Promise<HistoryPage> {
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery) {
     return this.audit.historyOfReadable('cpom', id, query, () => this.load(id));
   }
 

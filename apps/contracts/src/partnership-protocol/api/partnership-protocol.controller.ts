@@ -1,12 +1,6 @@
 import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  AuditHistoryEndpoint,
-  AuditTrail,
-  type HistoryPage,
-  type HistoryQuery,
-  HistoryQueryParam,
-} from '@tripartite/audit';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryQuery, HistoryQueryParam } from '@tripartite/audit';
 import { CurrentActor, type Role } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
@@ -168,7 +162,7 @@ export class PartnershipProtocolController {
   }
 
   @AuditHistoryEndpoint('partnership_protocol')
-  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery): Promise<HistoryPage> {
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery) {
     return this.audit.historyOfReadable('partnership_protocol', id, query, () => this.load(id));
   }
 

@@ -1,12 +1,6 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  AuditHistoryEndpoint,
-  AuditTrail,
-  type HistoryPage,
-  type HistoryQuery,
-  HistoryQueryParam,
-} from '@tripartite/audit';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryQuery, HistoryQueryParam } from '@tripartite/audit';
 import { AccessScope, CurrentActor, type Role, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
@@ -149,7 +143,7 @@ export class RegionalDiagnosisController {
   }
 
   @AuditHistoryEndpoint('regional_diagnosis')
-  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery): Promise<HistoryPage> {
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery) {
     return this.audit.historyOfReadable('regional_diagnosis', id, query, () => this.load(id));
   }
 
