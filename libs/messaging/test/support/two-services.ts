@@ -46,6 +46,29 @@ export async function startTwoServices(
   };
 }
 
+/** A second consuming service, `other`, with its own database, bound to the exchange of `services`. */
+export interface OtherConsumer {
+  service: TestService;
+  teardown(): Promise<void>;
+}
+
+export async function startOtherConsumer(services: TwoServices, label: string): Promise<OtherConsumer> {
+  const database = await createTestDatabase(label);
+  const service = await startTestService({
+    service: 'other',
+    env: { ...services.env, DATABASE_NAME: database.name },
+    controllers: [ThingConsumer],
+  });
+  return {
+    service,
+    async teardown() {
+      await service.close().catch(() => undefined);
+      await deleteBrokerObjects(services.env.AMQP_EXCHANGE, services.env.AMQP_QUEUE_PREFIX, ['other']);
+      await database.drop();
+    },
+  };
+}
+
 /** Effects the consumer applied for an aggregate, in order. */
 export async function notesOf(consumer: TestService, aggregateId: string): Promise<string[]> {
   const rows: { note: string }[] = await consumer.dataSource.query(
