@@ -5,24 +5,15 @@ import { InboxStore, OutboxReplayer } from '@tripartite/messaging';
 import { expectEventually } from '@tripartite/testing';
 import { connect } from 'amqplib';
 import { publishThing } from './support/test-service';
-import {
-  notesOf,
-  type OtherConsumer,
-  startOtherConsumer,
-  startTwoServices,
-  type TwoServices,
-} from './support/two-services';
+import { notesOf, startThreeServices, type ThreeServices } from './support/two-services';
 
 describe("the producer's event log", () => {
-  let services: TwoServices;
-  let other: OtherConsumer;
+  let services: ThreeServices;
 
   before(async () => {
-    services = await startTwoServices('replay');
-    other = await startOtherConsumer(services, 'replay_other');
+    services = await startThreeServices('replay');
   });
   after(async () => {
-    await other?.teardown();
     await services?.teardown();
   });
 
@@ -34,18 +25,18 @@ describe("the producer's event log", () => {
       assert.deepEqual(await notesOf(consumer, aggregateId), ['a', 'b', 'c']),
     );
     await expectEventually(async () =>
-      assert.deepEqual(await notesOf(other.service, aggregateId), ['a', 'b', 'c']),
+      assert.deepEqual(await notesOf(services.other, aggregateId), ['a', 'b', 'c']),
     );
 
     // The consumer loses its projection and forgets what it applied, then asks for a replay.
     await consumer.dataSource.query('DELETE FROM effects');
     assert.equal(await consumer.app.get(InboxStore).forget(['thing.happened']), 3);
     await expectEventually(async () => {
-      const rows = await other.service.dataSource.query('SELECT count(*)::int AS n FROM inbox');
+      const rows = await services.other.dataSource.query('SELECT count(*)::int AS n FROM inbox');
       assert.equal(rows[0].n, 3);
     });
     // Stop the other consumer so anything routed to its queue would stay there, visible.
-    await other.service.close();
+    await services.other.close();
     const replayed = await producer.app
       .get(OutboxReplayer)
       .replay({ queue: consumer.transport.queues.main, types: ['thing.happened'] });
@@ -55,7 +46,7 @@ describe("the producer's event log", () => {
       assert.deepEqual(await notesOf(consumer, aggregateId), ['a', 'b', 'c']),
     );
     // Nothing of the replay went through the exchange: another consumer's queue received none of it.
-    const otherQueue = other.service.transport.queues.main;
+    const otherQueue = services.other.transport.queues.main;
     const connection = await connect('amqp://guest:guest@127.0.0.1:5672');
     try {
       const channel = await connection.createChannel();

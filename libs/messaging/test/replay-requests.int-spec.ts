@@ -5,25 +5,16 @@ import { InboxStore, ReplayRequester, ReplayRequestResponder } from '@tripartite
 import { expectEventually } from '@tripartite/testing';
 import { publishRaw, queueExists } from './support/broker-admin';
 import { publishThing } from './support/test-service';
-import {
-  notesOf,
-  type OtherConsumer,
-  startOtherConsumer,
-  startTwoServices,
-  type TwoServices,
-} from './support/two-services';
+import { notesOf, startThreeServices, type ThreeServices } from './support/two-services';
 
 // ADR 0019: a consumer asks every producer, through the broker, to replay its retained log to its queue alone.
 describe('replay requests', () => {
-  let services: TwoServices;
-  let other: OtherConsumer;
+  let services: ThreeServices;
 
   before(async () => {
-    services = await startTwoServices('replay_requests');
-    other = await startOtherConsumer(services, 'replay_requests_other');
+    services = await startThreeServices('replay_requests');
   });
   after(async () => {
-    await other?.teardown();
     await services?.teardown();
   });
 
@@ -33,7 +24,7 @@ describe('replay requests', () => {
     for (const note of ['a', 'b']) await publishThing(producer, aggregateId, { note });
     await expectEventually(async () => assert.deepEqual(await notesOf(consumer, aggregateId), ['a', 'b']));
     await expectEventually(async () =>
-      assert.deepEqual(await notesOf(other.service, aggregateId), ['a', 'b']),
+      assert.deepEqual(await notesOf(services.other, aggregateId), ['a', 'b']),
     );
 
     await consumer.dataSource.query('DELETE FROM effects');
@@ -45,7 +36,7 @@ describe('replay requests', () => {
 
     await expectEventually(async () => assert.deepEqual(await notesOf(consumer, aggregateId), ['a', 'b']));
     // The other consumer saw nothing of the replay: still two effects, each applied once.
-    assert.deepEqual(await notesOf(other.service, aggregateId), ['a', 'b']);
+    assert.deepEqual(await notesOf(services.other, aggregateId), ['a', 'b']);
     assert.ok(producer.app.get(ReplayRequestResponder).answered >= 1);
   });
 
@@ -61,9 +52,9 @@ describe('replay requests', () => {
   });
 
   it('keeps the request queue only while a process of the service listens (auto-delete)', async () => {
-    const queue = other.service.app.get(ReplayRequestResponder).queue;
+    const queue = services.other.app.get(ReplayRequestResponder).queue;
     assert.equal(await queueExists(queue), true);
-    await other.service.close();
+    await services.other.close();
     await expectEventually(async () => assert.equal(await queueExists(queue), false));
   });
 });

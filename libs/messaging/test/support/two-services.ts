@@ -46,25 +46,27 @@ export async function startTwoServices(
   };
 }
 
-/** A second consuming service, `other`, with its own database, bound to the exchange of `services`. */
-export interface OtherConsumer {
-  service: TestService;
-  teardown(): Promise<void>;
+/** Two services and a second consumer, `other`, with its own database, bound to the same exchange. */
+export interface ThreeServices extends TwoServices {
+  other: TestService;
 }
 
-export async function startOtherConsumer(services: TwoServices, label: string): Promise<OtherConsumer> {
-  const database = await createTestDatabase(label);
-  const service = await startTestService({
+export async function startThreeServices(label: string): Promise<ThreeServices> {
+  const services = await startTwoServices(label);
+  const database = await createTestDatabase(`${label}_other`);
+  const other = await startTestService({
     service: 'other',
     env: { ...services.env, DATABASE_NAME: database.name },
     controllers: [ThingConsumer],
   });
   return {
-    service,
+    ...services,
+    other,
     async teardown() {
-      await service.close().catch(() => undefined);
+      await other.close().catch(() => undefined);
       await deleteBrokerObjects(services.env.AMQP_EXCHANGE, services.env.AMQP_QUEUE_PREFIX, ['other']);
       await database.drop();
+      await services.teardown();
     },
   };
 }
