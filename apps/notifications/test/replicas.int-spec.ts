@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, afterEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { EventEnvelope } from '@tripartite/events';
 import { expectEventually, freePort, SmtpCatcher } from '@tripartite/testing';
 import { DeliverySweeper } from '../src/delivery/application/delivery.sweeper';
 import { SendDeliveryJob } from '../src/delivery/infrastructure/send-delivery.job';
-import { NotificationsWorld, organisation } from './support/notifications-world';
+import { NotificationsWorld, organisation, worldPerTest } from './support/notifications-world';
 import { eventParties, samplePayloads } from './support/sample-events';
 
 const CONTACTS = ['ana@ast.example', 'cy@carsat.example', 'dan@dreets.example'];
@@ -38,19 +38,7 @@ function countJobs(job: SendDeliveryJob): { count: number } {
 }
 
 describe('two replicas of the service on the same database, queue and Redis', () => {
-  let world: NotificationsWorld | undefined;
-  let smtp: SmtpCatcher | undefined;
-
-  afterEach(async () => {
-    await world?.dispose();
-    await smtp?.stop();
-    world = undefined;
-    smtp = undefined;
-  });
-  after(async () => {
-    await world?.dispose();
-    await smtp?.stop();
-  });
+  const t = worldPerTest();
 
   /** Publishes `n` CPOM events of the three parties (each twice on the wire); answers them. */
   async function publishCpomEvents(w: NotificationsWorld, n: number): Promise<EventEnvelope[]> {
@@ -109,28 +97,31 @@ describe('two replicas of the service on the same database, queue and Redis', ()
   }
 
   it('consume and send side by side: one message per (event, recipient)', async () => {
-    smtp = new SmtpCatcher();
-    world = await NotificationsWorld.start('notif_replicas', { smtpPort: await smtp.start() });
-    const second = await world.startInstance();
-    const ranByFirst = countJobs(world.app.get(SendDeliveryJob));
+    t.smtp = new SmtpCatcher();
+    t.world = await NotificationsWorld.start('notif_replicas', { smtpPort: await t.smtp.start() });
+    const second = await t.world.startInstance();
+    const ranByFirst = countJobs(t.world.app.get(SendDeliveryJob));
     const ranBySecond = countJobs(second.get(SendDeliveryJob));
 
-    const events = await publishCpomEvents(world, 12);
-    await assertOncePerEventAndRecipient(world, smtp, events, [world.sweeper, second.get(DeliverySweeper)]);
-    assert.equal(smtp.messages.length, 3 + 12 * 3, 'three registrations, then 12 events to 3 parties');
+    const events = await publishCpomEvents(t.world, 12);
+    await assertOncePerEventAndRecipient(t.world, t.smtp, events, [
+      t.world.sweeper,
+      second.get(DeliverySweeper),
+    ]);
+    assert.equal(t.smtp.messages.length, 3 + 12 * 3, 'three registrations, then 12 events to 3 parties');
     assert.ok(ranByFirst.count + ranBySecond.count >= 36, 'every delivery went through a worker');
   });
 
   it('with the mail server down, then up: each recipient receives each message once', async () => {
     const port = await freePort();
-    world = await NotificationsWorld.start('notif_replicas_down', { smtpPort: port });
-    const second = await world.startInstance();
+    t.world = await NotificationsWorld.start('notif_replicas_down', { smtpPort: port });
+    const second = await t.world.startInstance();
 
-    const events = await publishCpomEvents(world, 4);
+    const events = await publishCpomEvents(t.world, 4);
     await expectEventually(
       async () => {
         for (const event of events) {
-          const rows = await world!.deliveries(event.id);
+          const rows = await t.world!.deliveries(event.id);
           assert.equal(rows.length, 3);
           for (const row of rows) {
             assert.equal(row.status, 'pending');
@@ -142,11 +133,14 @@ describe('two replicas of the service on the same database, queue and Redis', ()
       { timeoutMs: 30_000 },
     );
 
-    smtp = new SmtpCatcher();
-    await smtp.start(port);
-    await assertOncePerEventAndRecipient(world, smtp, events, [world.sweeper, second.get(DeliverySweeper)]);
+    t.smtp = new SmtpCatcher();
+    await t.smtp.start(port);
+    await assertOncePerEventAndRecipient(t.world, t.smtp, events, [
+      t.world.sweeper,
+      second.get(DeliverySweeper),
+    ]);
     for (const email of CONTACTS) {
-      assert.equal(smtp.to(email).length, 1 + events.length, `${email}: its registration, then each event`);
+      assert.equal(t.smtp.to(email).length, 1 + events.length, `${email}: its registration, then each event`);
     }
   });
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
-import { after, afterEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { expectEventually, SmtpCatcher } from '@tripartite/testing';
 import { SendDeliveryJob } from '../src/delivery/infrastructure/send-delivery.job';
-import { NotificationsWorld, organisation } from './support/notifications-world';
+import { NotificationsWorld, organisation, worldPerTest } from './support/notifications-world';
 import { eventParties, samplePayloads } from './support/sample-events';
 
 /** A TCP server that accepts connections and never says a word: an SMTP exchange stuck at the greeting. */
@@ -24,23 +24,11 @@ async function jobCounts(world: NotificationsWorld) {
 }
 
 describe('a worker stopped or killed between queueing and sending', () => {
-  let world: NotificationsWorld | undefined;
-  let smtp: SmtpCatcher | undefined;
-
-  afterEach(async () => {
-    await world?.dispose();
-    await smtp?.stop();
-    world = undefined;
-    smtp = undefined;
-  });
-  after(async () => {
-    await world?.dispose();
-    await smtp?.stop();
-  });
+  const t = worldPerTest();
 
   it('stopped before it runs the job: the next instance sends each recipient the message once', async () => {
-    smtp = new SmtpCatcher();
-    world = await NotificationsWorld.start('notif_restart', { smtpPort: await smtp.start() });
+    t.smtp = new SmtpCatcher();
+    t.world = await NotificationsWorld.start('notif_restart', { smtpPort: await t.smtp.start() });
     const service = organisation([{ name: 'Ana', email: 'ana@ast.example', receivesNotifications: true }]);
     const caisse = organisation([{ name: 'Cy', email: 'cy@carsat.example', receivesNotifications: true }], {
       type: 'CAISSE',
@@ -53,20 +41,23 @@ describe('a worker stopped or killed between queueing and sending', () => {
         name: 'DREETS Bretagne',
       },
     );
-    await world.registerAll([service, caisse, direccte]);
-    await expectEventually(() => assert.equal(smtp!.messages.length, 3));
+    await t.world.registerAll([service, caisse, direccte]);
+    await expectEventually(() => assert.equal(t.smtp!.messages.length, 3));
 
     // The worker stops (a deployment, a crash of the worker alone); the consumer still decides.
-    const first = world.app;
+    const first = t.world.app;
     await first.get(SendDeliveryJob).beforeApplicationShutdown();
     const parties = eventParties({
       serviceId: service.organisationId,
       caisseId: caisse.organisationId,
       direccteId: direccte.organisationId,
     });
-    const event = await world.publish('contract.review_due', samplePayloads(parties)['contract.review_due']);
+    const event = await t.world.publish(
+      'contract.review_due',
+      samplePayloads(parties)['contract.review_due'],
+    );
     const rows = await expectEventually(async () => {
-      const current = await world!.deliveries(event.id);
+      const current = await t.world!.deliveries(event.id);
       assert.equal(current.length, 3);
       return current;
     });
@@ -74,28 +65,28 @@ describe('a worker stopped or killed between queueing and sending', () => {
       assert.equal(row.status, 'pending');
       assert.equal(row.attempts, 0);
       assert.equal(
-        await (await world.queue.queue.getJob(row.id))?.getState(),
+        await (await t.world.queue.queue.getJob(row.id))?.getState(),
         'waiting',
         'queued, not taken',
       );
     }
-    assert.equal(smtp.messages.length, 3, 'nothing sent yet');
+    assert.equal(t.smtp.messages.length, 3, 'nothing sent yet');
 
-    await world.stopInstance(first);
-    await world.startInstance();
+    await t.world.stopInstance(first);
+    await t.world.startInstance();
     await expectEventually(async () =>
       assert.deepEqual(
-        (await world!.deliveries(event.id)).map((r) => r.status),
+        (await t.world!.deliveries(event.id)).map((r) => r.status),
         ['sent', 'sent', 'sent'],
       ),
     );
-    await world.sweeper.sweep();
+    await t.world.sweeper.sweep();
     await expectEventually(async () =>
-      assert.deepEqual(await jobCounts(world!), { waiting: 0, active: 0, delayed: 0 }),
+      assert.deepEqual(await jobCounts(t.world!), { waiting: 0, active: 0, delayed: 0 }),
     );
     for (const email of ['ana@ast.example', 'cy@carsat.example', 'dan@dreets.example']) {
       assert.equal(
-        smtp.to(email).filter((m) => m.subject.includes('examen annuel')).length,
+        t.smtp.to(email).filter((m) => m.subject.includes('examen annuel')).length,
         1,
         `${email} once`,
       );
@@ -103,10 +94,10 @@ describe('a worker stopped or killed between queueing and sending', () => {
   });
 
   it('killed (SIGKILL) while it talks to the mail server: after a restart the recipient gets the message once', async () => {
-    smtp = new SmtpCatcher();
-    const catcherPort = await smtp.start();
+    t.smtp = new SmtpCatcher();
+    const catcherPort = await t.smtp.start();
     // Short job locks, so that a job held by a dead process is taken again within seconds.
-    world = await NotificationsWorld.start('notif_killed', {
+    t.world = await NotificationsWorld.start('notif_killed', {
       smtpPort: catcherPort,
       env: { MAIL_JOB_LOCK_MS: '1500' },
     });
@@ -117,47 +108,47 @@ describe('a worker stopped or killed between queueing and sending', () => {
         name: 'DREETS Bretagne',
       },
     );
-    await world.registerAll([direccte]);
-    await expectEventually(() => assert.equal(smtp!.messages.length, 1));
-    await world.stopInstance(world.app);
+    await t.world.registerAll([direccte]);
+    await expectEventually(() => assert.equal(t.smtp!.messages.length, 1));
+    await t.world.stopInstance(t.world.app);
 
     // The service as `npm start` runs it, in its own process, sending to a server that never answers.
     const silent = await silentServer();
     try {
-      const child = await world.spawnService({
+      const child = await t.world.spawnService({
         SMTP_PORT: String(silent.port),
         SMTP_TIMEOUT_MS: '120000',
       });
-      const event = await world.publish(
+      const event = await t.world.publish(
         'agreement.decision_due',
         samplePayloads(eventParties({ direccteId: direccte.organisationId }))['agreement.decision_due'],
       );
       // Recorded, queued, taken by the child's worker, which now waits for the server's greeting.
       await expectEventually(() => assert.equal(silent.sockets.length, 1), { timeoutMs: 30_000 });
-      const [row] = await world.deliveries(event.id);
+      const [row] = await t.world.deliveries(event.id);
       assert.equal(row.status, 'pending');
       assert.equal(row.attempts, 0);
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
 
-      await world.startInstance({ SMTP_PORT: String(catcherPort) });
+      await t.world.startInstance({ SMTP_PORT: String(catcherPort) });
       await expectEventually(
-        async () => assert.equal((await world!.deliveries(event.id))[0]?.status, 'sent'),
+        async () => assert.equal((await t.world!.deliveries(event.id))[0]?.status, 'sent'),
         {
           timeoutMs: 30_000,
         },
       );
       await expectEventually(async () =>
-        assert.deepEqual(await jobCounts(world!), { waiting: 0, active: 0, delayed: 0 }),
+        assert.deepEqual(await jobCounts(t.world!), { waiting: 0, active: 0, delayed: 0 }),
       );
-      const decision = smtp
+      const decision = t.smtp
         .to('dan@dreets.example')
         .filter((m) => m.subject.includes('décision sur l’agrément'));
       assert.equal(decision.length, 1, 'one message, after the restart');
       assert.equal(decision[0].messageId, `<${row.id}@tripartite.local>`);
       assert.equal(silent.sockets.length, 1, 'the dead process’s one try never reached a server');
-      const [sent] = await world.deliveries(event.id);
+      const [sent] = await t.world.deliveries(event.id);
       assert.equal(sent.attempts, 1, 'the killed try was never recorded: it rolled back with the process');
     } finally {
       for (const socket of silent.sockets) socket.destroy();

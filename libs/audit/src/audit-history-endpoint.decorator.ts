@@ -1,11 +1,12 @@
 import { applyDecorators, Get } from '@nestjs/common';
-import { QueryEndpoint } from '@tripartite/http';
-import { historyPageSchema } from './audit-entry';
+import { QueryEndpoint, ZodQuery } from '@tripartite/http';
+import { historyPageSchema, historyQuerySchema } from './audit-entry';
 
 /**
  * `GET <resource>/{id}/history` of one aggregate type, documented as every history is
- * (`getAgreementHistory`…). The method loads the resource first (404, and 403 out of the caller's
- * scope), then answers `auditTrail.history(aggregateType, id, query)` with `@ZodQuery(historyQuerySchema)`.
+ * (`getAgreementHistory`…). The method takes `@IdParam() id` and `@HistoryQueryParam() query` and answers
+ * `auditTrail.historyOfReadable(aggregateType, id, query, () => this.load(id))`: the resource is loaded first
+ * (404, and 403 out of the caller's scope).
  */
 export function AuditHistoryEndpoint(aggregateType: string): MethodDecorator {
   const words = aggregateType.split('_');
@@ -20,4 +21,9 @@ export function AuditHistoryEndpoint(aggregateType: string): MethodDecorator {
       problems: [400, 403, 404],
     }),
   );
+}
+
+/** The query of a history (`from`, `to`, `page`, `pageSize`), validated, as a `HistoryQuery`. */
+export function HistoryQueryParam(): ParameterDecorator {
+  return ZodQuery(historyQuerySchema);
 }

@@ -120,6 +120,20 @@ export class AuditTrail {
     )) as AuditRow[];
     return pageOf(query, rows.map(toRecord), total);
   }
+
+  /**
+   * The history of one resource as `GET …/{id}/history` answers it: `load` reads the resource first, refusing
+   * it as its own `GET` does (404, 403 out of the caller's scope), then one page of its history.
+   */
+  async historyOfReadable(
+    aggregateType: string,
+    aggregateId: string,
+    query: HistoryQuery,
+    load: () => Promise<unknown>,
+  ): Promise<HistoryPage> {
+    await load();
+    return this.history(aggregateType, aggregateId, query);
+  }
 }
 
 function toRecord(row: AuditRow): AuditRecord {

@@ -4,8 +4,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { type EnvelopeOf, EventPattern, MessagingHealth } from '@tripartite/messaging';
 import { createTestDatabase, expectEventually, isolatedEnvironment } from '@tripartite/testing';
-import { connect } from 'amqplib';
-import { deleteBrokerObjects, publishRaw } from './support/broker-admin';
+import { deleteBrokerObjects, publishRaw, queueExists } from './support/broker-admin';
 import { rawEnvelope } from './support/raw-envelope';
 import { startTestService } from './support/test-service';
 import { ThingConsumer } from './support/thing.consumer';
@@ -31,21 +30,6 @@ class ThingRequestHandler {
   @MessagePattern('thing.happened')
   answer(): string {
     return 'a reply nobody waits for';
-  }
-}
-
-/** Whether the broker has this queue (a passive declare answers 404 when it does not). */
-async function queueExists(queue: string): Promise<boolean> {
-  const connection = await connect(process.env.TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672');
-  try {
-    const channel = await connection.createChannel();
-    channel.on('error', () => undefined);
-    return await channel.checkQueue(queue).then(
-      () => true,
-      () => false,
-    );
-  } finally {
-    await connection.close();
   }
 }
 

@@ -2,31 +2,18 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { InboxStore, OutboxReplayer } from '@tripartite/messaging';
-import { createTestDatabase, expectEventually } from '@tripartite/testing';
+import { expectEventually } from '@tripartite/testing';
 import { connect } from 'amqplib';
-import { deleteBrokerObjects } from './support/broker-admin';
-import { publishThing, startTestService, type TestService } from './support/test-service';
-import { ThingConsumer } from './support/thing.consumer';
-import { notesOf, startTwoServices, type TwoServices } from './support/two-services';
+import { publishThing } from './support/test-service';
+import { notesOf, startThreeServices, type ThreeServices } from './support/two-services';
 
 describe("the producer's event log", () => {
-  let services: TwoServices;
-  let other: TestService;
-  let dropOther: () => Promise<void>;
+  let services: ThreeServices;
 
   before(async () => {
-    services = await startTwoServices('replay');
-    const otherDb = await createTestDatabase('replay_other');
-    dropOther = otherDb.drop;
-    other = await startTestService({
-      service: 'other',
-      env: { ...services.env, DATABASE_NAME: otherDb.name },
-      controllers: [ThingConsumer],
-    });
+    services = await startThreeServices('replay');
   });
   after(async () => {
-    await deleteBrokerObjects(services.env.AMQP_EXCHANGE, services.env.AMQP_QUEUE_PREFIX, ['other']);
-    await dropOther?.();
     await services?.teardown();
   });
 
@@ -37,17 +24,19 @@ describe("the producer's event log", () => {
     await expectEventually(async () =>
       assert.deepEqual(await notesOf(consumer, aggregateId), ['a', 'b', 'c']),
     );
-    await expectEventually(async () => assert.deepEqual(await notesOf(other, aggregateId), ['a', 'b', 'c']));
+    await expectEventually(async () =>
+      assert.deepEqual(await notesOf(services.other, aggregateId), ['a', 'b', 'c']),
+    );
 
     // The consumer loses its projection and forgets what it applied, then asks for a replay.
     await consumer.dataSource.query('DELETE FROM effects');
     assert.equal(await consumer.app.get(InboxStore).forget(['thing.happened']), 3);
     await expectEventually(async () => {
-      const rows = await other.dataSource.query('SELECT count(*)::int AS n FROM inbox');
+      const rows = await services.other.dataSource.query('SELECT count(*)::int AS n FROM inbox');
       assert.equal(rows[0].n, 3);
     });
     // Stop the other consumer so anything routed to its queue would stay there, visible.
-    await other.close();
+    await services.other.close();
     const replayed = await producer.app
       .get(OutboxReplayer)
       .replay({ queue: consumer.transport.queues.main, types: ['thing.happened'] });
@@ -57,7 +46,7 @@ describe("the producer's event log", () => {
       assert.deepEqual(await notesOf(consumer, aggregateId), ['a', 'b', 'c']),
     );
     // Nothing of the replay went through the exchange: another consumer's queue received none of it.
-    const otherQueue = other.transport.queues.main;
+    const otherQueue = services.other.transport.queues.main;
     const connection = await connect('amqp://guest:guest@127.0.0.1:5672');
     try {
       const channel = await connection.createChannel();

@@ -2,47 +2,19 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { InboxStore, ReplayRequester, ReplayRequestResponder } from '@tripartite/messaging';
-import { createTestDatabase, expectEventually } from '@tripartite/testing';
-import { connect } from 'amqplib';
-import { deleteBrokerObjects, publishRaw } from './support/broker-admin';
-import { publishThing, startTestService, type TestService } from './support/test-service';
-import { ThingConsumer } from './support/thing.consumer';
-import { notesOf, startTwoServices, type TwoServices } from './support/two-services';
-
-async function queueExists(queue: string): Promise<boolean> {
-  const connection = await connect('amqp://guest:guest@127.0.0.1:5672');
-  try {
-    const channel = await connection.createChannel();
-    channel.on('error', () => undefined);
-    return await channel.checkQueue(queue).then(
-      () => true,
-      () => false,
-    );
-  } finally {
-    await connection.close();
-  }
-}
+import { expectEventually } from '@tripartite/testing';
+import { publishRaw, queueExists } from './support/broker-admin';
+import { publishThing } from './support/test-service';
+import { notesOf, startThreeServices, type ThreeServices } from './support/two-services';
 
 // ADR 0019: a consumer asks every producer, through the broker, to replay its retained log to its queue alone.
 describe('replay requests', () => {
-  let services: TwoServices;
-  let other: TestService;
-  let dropOther: () => Promise<void>;
+  let services: ThreeServices;
 
   before(async () => {
-    services = await startTwoServices('replay_requests');
-    const otherDb = await createTestDatabase('replay_requests_other');
-    dropOther = otherDb.drop;
-    other = await startTestService({
-      service: 'other',
-      env: { ...services.env, DATABASE_NAME: otherDb.name },
-      controllers: [ThingConsumer],
-    });
+    services = await startThreeServices('replay_requests');
   });
   after(async () => {
-    await other?.close().catch(() => undefined);
-    await deleteBrokerObjects(services.env.AMQP_EXCHANGE, services.env.AMQP_QUEUE_PREFIX, ['other']);
-    await dropOther?.();
     await services?.teardown();
   });
 
@@ -51,7 +23,9 @@ describe('replay requests', () => {
     const aggregateId = randomUUID();
     for (const note of ['a', 'b']) await publishThing(producer, aggregateId, { note });
     await expectEventually(async () => assert.deepEqual(await notesOf(consumer, aggregateId), ['a', 'b']));
-    await expectEventually(async () => assert.deepEqual(await notesOf(other, aggregateId), ['a', 'b']));
+    await expectEventually(async () =>
+      assert.deepEqual(await notesOf(services.other, aggregateId), ['a', 'b']),
+    );
 
     await consumer.dataSource.query('DELETE FROM effects');
     assert.equal(await consumer.app.get(InboxStore).forget(['thing.happened']), 2);
@@ -62,7 +36,7 @@ describe('replay requests', () => {
 
     await expectEventually(async () => assert.deepEqual(await notesOf(consumer, aggregateId), ['a', 'b']));
     // The other consumer saw nothing of the replay: still two effects, each applied once.
-    assert.deepEqual(await notesOf(other, aggregateId), ['a', 'b']);
+    assert.deepEqual(await notesOf(services.other, aggregateId), ['a', 'b']);
     assert.ok(producer.app.get(ReplayRequestResponder).answered >= 1);
   });
 
@@ -78,9 +52,9 @@ describe('replay requests', () => {
   });
 
   it('keeps the request queue only while a process of the service listens (auto-delete)', async () => {
-    const queue = other.app.get(ReplayRequestResponder).queue;
+    const queue = services.other.app.get(ReplayRequestResponder).queue;
     assert.equal(await queueExists(queue), true);
-    await other.close();
+    await services.other.close();
     await expectEventually(async () => assert.equal(await queueExists(queue), false));
   });
 });

@@ -9,4 +9,5 @@ export * from './tcp-proxy';
 export * from './test-database';
 export * from './test-environment';
 export * from './test-producer';
+export * from './test-request';
 export * from './test-tokens';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addDays, addMonths, type CalendarDate, calendarDateAt } from '@tripartite/calendar';
 import type { PlatformConfig } from '@tripartite/config';
-import { testToken } from '@tripartite/testing';
+import { type Json, type Reply, requestAs, type TestRequest, testToken } from '@tripartite/testing';
 import type { DataSource } from 'typeorm';
 import { siretWithKey } from '../../src/organisation/domain/siret.rule';
 
@@ -20,15 +20,7 @@ export const NOTHING_TO_EXAMINE = {
   serviceProject: { exists: false, note: null },
 };
 
-/** A JSON answer read field by field, as a client would: tests assert on what they read. */
-// biome-ignore lint/suspicious/noExplicitAny: a test reads nested fields of arbitrary answers.
-type Json = Record<string, any>;
-
-export interface Reply {
-  statusCode: number;
-  headers: Record<string, unknown>;
-  json(): Json;
-}
+export type { Json, Reply } from '@tripartite/testing';
 
 /** Talks to the agreements service over HTTP as the parties would, and reads what it wrote. */
 export class AgreementsClient {
@@ -50,19 +42,9 @@ export class AgreementsClient {
     return this.token({ roles: ['admin'] });
   }
 
-  async request(
-    method: 'GET' | 'POST' | 'PATCH',
-    url: string,
-    token: string | null,
-    payload?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Reply> {
-    return (await this.app.inject({
-      method,
-      url,
-      payload: payload as object,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    })) as unknown as Reply;
+  /** A request as the caller of its token (`requestAs`). */
+  request(...request: TestRequest): Promise<Reply> {
+    return requestAs(this.app, ...request);
   }
 
   /** Registers an inter-company service in the directory; answers its id. */

@@ -12,7 +12,11 @@ import {
   createTestDatabase,
   expectEventually,
   isolatedEnvironment,
+  type Json,
+  type Reply,
+  requestAs,
   TestProducer,
+  type TestRequest,
   testToken,
 } from '@tripartite/testing';
 import type { DataSource } from 'typeorm';
@@ -20,16 +24,7 @@ import { DataSource as TypeOrmDataSource } from 'typeorm';
 import { consultationsConfigSchema } from '../../src/consultations.config';
 import { ConsultationsModule } from '../../src/consultations.module';
 
-/** A JSON answer read field by field, as a client would. */
-// biome-ignore lint/suspicious/noExplicitAny: a test reads nested fields of arbitrary answers.
-export type Json = Record<string, any>;
-
-export interface Reply {
-  statusCode: number;
-  headers: Record<string, unknown>;
-  body: string;
-  json(): Json;
-}
+export type { Json, Reply } from '@tripartite/testing';
 
 export const BRETAGNE = '53';
 const DAY_MS = 86_400_000;
@@ -88,19 +83,9 @@ export class ConsultationsWorld {
     return this.token({ roles: ['direccte'], region });
   }
 
-  async request(
-    method: 'GET' | 'POST' | 'PATCH',
-    url: string,
-    token: string | null,
-    payload?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Reply> {
-    return (await this.app.inject({
-      method,
-      url,
-      payload: payload as object,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    })) as unknown as Reply;
+  /** A request as the caller of its token (`requestAs`). */
+  request(...request: TestRequest): Promise<Reply> {
+    return requestAs(this.app, ...request);
   }
 
   /** A command on an existing resource, with `If-Match` set to the version just read as admin. */

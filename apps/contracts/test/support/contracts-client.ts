@@ -4,20 +4,20 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addDays, type CalendarDate, calendarDateAt } from '@tripartite/calendar';
 import { Clock, ClockSync } from '@tripartite/clock';
 import type { PlatformConfig } from '@tripartite/config';
-import { expectEventually, type TestProducer, testToken } from '@tripartite/testing';
+import {
+  expectEventually,
+  type Json,
+  type Reply,
+  requestAs,
+  type TestProducer,
+  type TestRequest,
+  testToken,
+} from '@tripartite/testing';
 import type { DataSource } from 'typeorm';
 import { ServiceDirectory } from '../../src/directory/application/service-directory';
 import { DirectoryFacts } from './directory-facts';
 
-/** A JSON answer read field by field, as a client would: tests assert on what they read. */
-// biome-ignore lint/suspicious/noExplicitAny: a test reads nested fields of arbitrary answers.
-type Json = Record<string, any>;
-
-export interface Reply {
-  statusCode: number;
-  headers: Record<string, unknown>;
-  json(): Json;
-}
+export type { Json, Reply } from '@tripartite/testing';
 
 /** One region's parties as the directory knows them: an agreed SSTi, its DIRECCTE and competent Caisse. */
 export interface Region {
@@ -80,19 +80,9 @@ export class ContractsClient {
     return reply as Reply;
   }
 
-  async request(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    token: string | null,
-    payload?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Reply> {
-    return (await this.app.inject({
-      method,
-      url,
-      payload: payload as object,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    })) as unknown as Reply;
+  /** A request as the caller of its token (`requestAs`). */
+  request(...request: TestRequest): Promise<Reply> {
+    return requestAs(this.app, ...request);
   }
 
   /** A region's DIRECCTE, Caisse and an SSTi agreed from a year ago for five years, known to the directory. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { after, afterEach } from 'node:test';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type Role, signDevelopmentToken } from '@tripartite/auth';
 import { loadConfig } from '@tripartite/config';
@@ -13,6 +14,7 @@ import {
   expectEventually,
   freePort,
   isolatedEnvironment,
+  type SmtpCatcher,
   TestProducer,
 } from '@tripartite/testing';
 import { connect } from 'amqplib';
@@ -25,6 +27,29 @@ import { type NotificationsConfig, notificationsConfigSchema } from '../../src/n
 import { NotificationsModule } from '../../src/notifications.module';
 
 export const PUBLIC_BASE_URL = 'https://tripartite.example.fr';
+
+/** The world and the SMTP catcher the current test started, if any. */
+export interface TestWorld {
+  world?: NotificationsWorld;
+  smtp?: SmtpCatcher;
+}
+
+/**
+ * For a file whose tests each start their own world and mail server (`t.world = await NotificationsWorld.start(…)`):
+ * both are stopped after each test, and after all of them should a test have failed before its end.
+ */
+export function worldPerTest(): TestWorld {
+  const current: TestWorld = {};
+  const stop = async () => {
+    await current.world?.dispose();
+    await current.smtp?.stop();
+    current.world = undefined;
+    current.smtp = undefined;
+  };
+  afterEach(stop);
+  after(stop);
+  return current;
+}
 
 /** A delivery row as the tests read it. */
 export interface DeliveryRow {

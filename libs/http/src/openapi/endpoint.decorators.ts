@@ -1,4 +1,4 @@
-import { applyDecorators, HttpCode } from '@nestjs/common';
+import { applyDecorators, Get, HttpCode } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { type Role, Roles } from '@tripartite/auth';
 import type { z } from 'zod';
@@ -71,6 +71,30 @@ export function QueryEndpoint(options: QueryEndpointOptions): MethodDecorator {
     ...(etag ? [etag] : []),
     ...documentation(options, 200, etag !== undefined, options.roles ? [401, 403] : [401]),
   );
+}
+
+/**
+ * `GET <resource>`: one page of a list filtered by its query, read within the caller's scope. A read
+ * (`QueryEndpoint`) answering 400 for a wrong query, and the problems listed.
+ * `@ListEndpoint({ name: 'listCpoms', summary, response: pageSchemaOf(cpomResponseSchema, 'Newest first') })`.
+ */
+export function ListEndpoint(options: EndpointOptions): MethodDecorator {
+  return applyDecorators(Get(), QueryEndpoint({ ...options, problems: [400, ...(options.problems ?? [])] }));
+}
+
+/** What a read of one resource states: a `QueryEndpoint`'s options, its path below the resource's. */
+export interface ReadEndpointOptions extends QueryEndpointOptions {
+  /** The path, `':id'` by default. */
+  path?: string;
+}
+
+/**
+ * `GET <resource>/{id}`: one resource a client may change next, answered with its `ETag` (its `version`
+ * unless `etag` says otherwise) and the problems 400 (a malformed id), 403 (out of the caller's scope) and
+ * 404, unless `problems` lists others (a resource every caller may read answers no 403).
+ */
+export function ReadEndpoint({ path = ':id', ...options }: ReadEndpointOptions): MethodDecorator {
+  return applyDecorators(Get(path), QueryEndpoint({ etag: true, problems: [400, 403, 404], ...options }));
 }
 
 function rolesOf(options: EndpointOptions): MethodDecorator[] {

@@ -41,3 +41,18 @@ export async function publishRaw(exchange: string, routingKey: string, body: Buf
     await connection.close();
   }
 }
+
+/** Whether the broker has this queue (a passive declare answers 404 when it does not). */
+export async function queueExists(queue: string): Promise<boolean> {
+  const connection = await connect(AMQP_URL);
+  try {
+    const channel = await connection.createChannel();
+    channel.on('error', () => undefined);
+    return await channel.checkQueue(queue).then(
+      () => true,
+      () => false,
+    );
+  } finally {
+    await connection.close();
+  }
+}

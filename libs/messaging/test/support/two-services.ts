@@ -46,6 +46,31 @@ export async function startTwoServices(
   };
 }
 
+/** Two services and a second consumer, `other`, with its own database, bound to the same exchange. */
+export interface ThreeServices extends TwoServices {
+  other: TestService;
+}
+
+export async function startThreeServices(label: string): Promise<ThreeServices> {
+  const services = await startTwoServices(label);
+  const database = await createTestDatabase(`${label}_other`);
+  const other = await startTestService({
+    service: 'other',
+    env: { ...services.env, DATABASE_NAME: database.name },
+    controllers: [ThingConsumer],
+  });
+  return {
+    ...services,
+    other,
+    async teardown() {
+      await other.close().catch(() => undefined);
+      await deleteBrokerObjects(services.env.AMQP_EXCHANGE, services.env.AMQP_QUEUE_PREFIX, ['other']);
+      await database.drop();
+      await services.teardown();
+    },
+  };
+}
+
 /** Effects the consumer applied for an aggregate, in order. */
 export async function notesOf(consumer: TestService, aggregateId: string): Promise<string[]> {
   const rows: { note: string }[] = await consumer.dataSource.query(

@@ -1,6 +1,6 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryQuery, HistoryQueryParam } from '@tripartite/audit';
 import { CurrentActor, listScopeOf, type Role, ScopeEnforcer } from '@tripartite/auth';
 import { calendarDateAt } from '@tripartite/calendar';
 import { Clock } from '@tripartite/clock';
@@ -10,11 +10,13 @@ import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   listQuerySchema,
   offsetOf,
   type Page,
   pageOf,
   QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodParams,
   ZodQuery,
@@ -134,12 +136,10 @@ export class AgreementController {
     return this.respond(await this.recordExisting.execute(body));
   }
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listAgreements',
     summary: 'Agréments and applications within the reader’s scope, filtered, by pages',
     response: agreementPageSchema,
-    problems: [400],
   })
   async list(
     @ZodQuery(listAgreementsQuerySchema) query: ListAgreementsQuery,
@@ -157,13 +157,10 @@ export class AgreementController {
     );
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getAgreement',
     summary: 'One agrément: its application, opinion, decision, notices and validity',
     response: agreementResponseSchema,
-    etag: true,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string): Promise<AgreementResponse> {
     return this.respond(await this.load(id));
@@ -201,12 +198,8 @@ export class AgreementController {
   }
 
   @AuditHistoryEndpoint('agreement')
-  async history(
-    @IdParam() id: string,
-    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
-  ): Promise<HistoryPage> {
-    await this.load(id);
-    return this.audit.history('agreement', id, query);
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery) {
+    return this.audit.historyOfReadable('agreement', id, query, () => this.load(id));
   }
 
   @Post(':id/inspector-opinion')

@@ -1,20 +1,20 @@
-import { Controller, Get, Patch, Post } from '@nestjs/common';
+import { Controller, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryQuery, HistoryQueryParam } from '@tripartite/audit';
 import { CurrentActor, listScopeOf, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   type Page,
   pageOf,
   pageSchemaOf,
-  QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodQuery,
 } from '@tripartite/http';
-import { z } from 'zod';
 import { RegisterOrganisationHandler } from '../application/register-organisation.handler';
 import { UpdateOrganisationHandler } from '../application/update-organisation.handler';
 import { OrganisationNotFoundError } from '../domain/organisation.errors';
@@ -66,12 +66,10 @@ export class OrganisationController {
    * The directory within the reader's scope: national roles see every region, regional authorities their
    * region, a service itself.
    */
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listOrganisations',
     summary: 'The directory within the reader’s scope, filtered, by pages',
     response: pageSchemaOf(organisationResponseSchema, 'By name'),
-    problems: [400],
   })
   async list(
     @ZodQuery(listOrganisationsQuerySchema) query: ListOrganisationsQuery,
@@ -109,13 +107,10 @@ export class OrganisationController {
     return toOrganisationResponse(await this.updateHandler.execute(id, expectedVersion, body));
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getOrganisation',
     summary: 'One organisation of the directory, with its contacts',
     response: organisationResponseSchema,
-    etag: true,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string): Promise<OrganisationResponse> {
     const organisation = await this.load(id);
@@ -123,12 +118,8 @@ export class OrganisationController {
   }
 
   @AuditHistoryEndpoint('organisation')
-  async history(
-    @IdParam() id: string,
-    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
-  ): Promise<HistoryPage> {
-    await this.load(id);
-    return this.audit.history('organisation', id, query);
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery) {
+    return this.audit.historyOfReadable('organisation', id, query, () => this.load(id));
   }
 
   private async load(id: string) {

@@ -1,20 +1,20 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryQuery, HistoryQueryParam } from '@tripartite/audit';
 import { CurrentActor, listScopeOf, type Role, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   type Page,
   pageOf,
   pageSchemaOf,
-  QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodQuery,
 } from '@tripartite/http';
-import { z } from 'zod';
 import { AdoptServiceProjectHandler } from '../application/adopt-service-project.handler';
 import { ApproveServiceProjectHandler } from '../application/approve-service-project.handler';
 import { DraftServiceProjectHandler } from '../application/draft-service-project.handler';
@@ -162,12 +162,10 @@ export class ServiceProjectController {
     return toServiceProjectResponse(await this.withdrawHandler.execute(id, expectedVersion, body));
   }
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listServiceProjects',
     summary: 'Service projects within the reader’s scope, filtered, by pages',
     response: pageSchemaOf(serviceProjectSummaryResponseSchema, 'By service name'),
-    problems: [400],
   })
   async list(
     @ZodQuery(listServiceProjectsQuerySchema) query: ListServiceProjectsQuery,
@@ -191,26 +189,19 @@ export class ServiceProjectController {
     return pageOf(query, summaries, total);
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getServiceProject',
     summary: 'One service project with its versions and the one in force',
     response: serviceProjectResponseSchema,
     responseDescription: 'The project with its versions and the one in force',
-    etag: true,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string): Promise<ServiceProjectResponse> {
     return toServiceProjectResponse(await this.load(id));
   }
 
   @AuditHistoryEndpoint('service_project')
-  async history(
-    @IdParam() id: string,
-    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
-  ): Promise<HistoryPage> {
-    await this.load(id);
-    return this.audit.history('service_project', id, query);
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery) {
+    return this.audit.historyOfReadable('service_project', id, query, () => this.load(id));
   }
 
   private async load(id: string): Promise<ServiceProjectView> {

@@ -6,11 +6,13 @@ import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   listQuerySchema,
   type Page,
   pageOf,
   pageSchemaOf,
   QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodQuery,
 } from '@tripartite/http';
@@ -83,12 +85,10 @@ export class AgrementPolicyReportController {
     return this.respond(await this.planReport.execute(body));
   }
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listAgrementPolicyReports',
     summary: 'Yearly information on agrément policy within the reader’s regions, by pages',
     response: pageSchemaOf(reportResponseSchema, 'Newest year first'),
-    problems: [400],
   })
   async list(
     @ZodQuery(listReportsQuerySchema) query: z.infer<typeof listReportsQuerySchema>,
@@ -102,13 +102,10 @@ export class AgrementPolicyReportController {
     return pageOf(query, await Promise.all(items.map((r) => this.respond(r))), total);
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getAgrementPolicyReport',
     summary: 'One yearly information on agrément policy, with its figures',
     response: reportResponseSchema,
-    etag: true,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string): Promise<ReportResponse> {
     return this.respond(await this.load(id));

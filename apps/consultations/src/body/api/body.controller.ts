@@ -4,11 +4,13 @@ import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   listQuerySchema,
   offsetOf,
   type Page,
   pageOf,
   QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodParams,
   ZodQuery,
@@ -67,12 +69,10 @@ export class BodyController {
     return this.createBody.execute(body);
   }
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listConsultedBodies',
     summary: 'Consulted bodies, by region, kind and day of existence, by pages',
     response: bodyPageSchema,
-    problems: [400],
   })
   async list(@ZodQuery(listBodiesQuerySchema) query: ListBodiesQuery): Promise<Page<Body>> {
     const { page, pageSize, ...filter } = query;
@@ -80,12 +80,10 @@ export class BodyController {
     return pageOf(query, items, total);
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getConsultedBody',
     summary: 'One consulted body',
     response: bodyResponseSchema,
-    etag: true,
     problems: [400, 404],
   })
   get(@IdParam() id: string): Promise<Body> {
@@ -128,13 +126,12 @@ export class BodyController {
     return pageOf(query, members.slice(start, start + query.pageSize), members.length);
   }
 
-  @Get(':id/members/:memberId')
-  @QueryEndpoint({
+  @ReadEndpoint({
+    path: ':id/members/:memberId',
     name: 'getBodyMember',
     summary: 'One member of a body, with their declaration of interests',
     roles: ['admin', 'national', 'direccte', 'crprp', 'ars'],
     response: memberResponseSchema,
-    etag: true,
     problems: [400, 404],
   })
   async member(@ZodParams(memberParams) { id, memberId }: z.infer<typeof memberParams>): Promise<Member> {

@@ -1,14 +1,15 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { calendarDateSchema, regionCodeSchema } from '@tripartite/events';
 import {
   CommandEndpoint,
   IdParam,
+  ListEndpoint,
   listQuerySchema,
   type Page,
   pageOf,
   pageSchemaOf,
-  QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodQuery,
 } from '@tripartite/http';
@@ -62,12 +63,10 @@ export class ConsultationPlanController {
     return this.createPlan.execute(body);
   }
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listConsultationPlans',
     summary: 'Consultation plans, by region and day in force, by pages',
     response: pageSchemaOf(planResponseSchema, 'By region, newest first'),
-    problems: [400],
   })
   async list(
     @ZodQuery(listPlansQuerySchema) query: z.infer<typeof listPlansQuerySchema>,
@@ -77,12 +76,10 @@ export class ConsultationPlanController {
     return pageOf(query, items, total);
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getConsultationPlan',
     summary: 'One consultation plan',
     response: planResponseSchema,
-    etag: true,
     problems: [400, 404],
   })
   async get(@IdParam() id: string): Promise<ConsultationPlan> {

@@ -1,13 +1,14 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryQuery, HistoryQueryParam } from '@tripartite/audit';
 import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   type Page,
   pageOf,
-  QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodQuery,
 } from '@tripartite/http';
@@ -50,12 +51,10 @@ export class ConsultationController {
     private readonly audit: AuditTrail,
   ) {}
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listConsultations',
     summary: 'Consultations within the reader’s scope, by region, body, status, CPOM and overdue, by pages',
     response: consultationPageSchema,
-    problems: [400],
   })
   async list(
     @ZodQuery(listConsultationsQuerySchema) query: ListConsultationsQuery,
@@ -74,25 +73,18 @@ export class ConsultationController {
     );
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getConsultation',
     summary: 'One consultation: its deadline, session (recused members), opinion or closing',
     response: consultationResponseSchema,
-    etag: true,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string): Promise<ConsultationResponse> {
     return this.respond(await this.load(id));
   }
 
   @AuditHistoryEndpoint('consultation')
-  async history(
-    @IdParam() id: string,
-    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
-  ): Promise<HistoryPage> {
-    await this.load(id);
-    return this.audit.history('consultation', id, query);
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery) {
+    return this.audit.historyOfReadable('consultation', id, query, () => this.load(id));
   }
 
   @Post(':id/session')

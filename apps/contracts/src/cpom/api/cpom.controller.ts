@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, Patch, Post, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryQuery, HistoryQueryParam } from '@tripartite/audit';
 import { CurrentActor, listScopeOf, type Role } from '@tripartite/auth';
 import { calendarDateAt } from '@tripartite/calendar';
 import { Clock } from '@tripartite/clock';
@@ -9,10 +9,12 @@ import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   type Page,
   pageOf,
   pageSchemaOf,
   QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodParams,
   ZodQuery,
@@ -138,12 +140,10 @@ export class CpomController {
     return toCpomResponse(await this.existingHandler.execute(body));
   }
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listCpoms',
     summary: 'CPOMs within the reader’s scope, filtered, by pages',
     response: pageSchemaOf(cpomResponseSchema, 'Newest period first'),
-    problems: [400],
   })
   async list(
     @ZodQuery(listCpomsQuerySchema) query: ListCpomsQuery,
@@ -164,14 +164,11 @@ export class CpomController {
     return pageOf(query, items.map(toCpomResponse), total);
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getCpom',
     summary: 'One CPOM: its contents, opinions, signatures and signed versions, their hashes checked',
     response: cpomResponseSchema,
     responseDescription: 'The CPOM',
-    etag: true,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string): Promise<CpomResponse> {
     return toCpomResponse(await this.load(id));
@@ -385,12 +382,8 @@ export class CpomController {
   }
 
   @AuditHistoryEndpoint('cpom')
-  async history(
-    @IdParam() id: string,
-    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
-  ): Promise<HistoryPage> {
-    await this.load(id);
-    return this.audit.history('cpom', id, query);
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery) {
+    return this.audit.historyOfReadable('cpom', id, query, () => this.load(id));
   }
 
   private async load(id: string): Promise<Cpom> {

@@ -1,20 +1,20 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryQuery, HistoryQueryParam } from '@tripartite/audit';
 import { CurrentActor, type Role } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   type Page,
   pageOf,
   pageSchemaOf,
-  QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodQuery,
 } from '@tripartite/http';
-import { z } from 'zod';
 import { ConcludePartnershipProtocolHandler } from '../application/conclude-partnership-protocol.handler';
 import { EndPartnershipProtocolHandler } from '../application/end-partnership-protocol.handler';
 import { OpenPartnershipProtocolHandler } from '../application/open-partnership-protocol.handler';
@@ -126,12 +126,10 @@ export class PartnershipProtocolController {
     return toPartnershipProtocolResponse(await this.endHandler.execute(id, expectedVersion, body));
   }
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listPartnershipProtocols',
     summary: 'Partnership protocols within the reader’s scope, filtered, by pages',
     response: pageSchemaOf(partnershipProtocolResponseSchema, 'The most recently opened first'),
-    problems: [400],
   })
   async list(
     @ZodQuery(listPartnershipProtocolsQuerySchema) query: ListPartnershipProtocolsQuery,
@@ -153,26 +151,19 @@ export class PartnershipProtocolController {
     return pageOf(query, items.map(toPartnershipProtocolResponse), total);
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getPartnershipProtocol',
     summary: 'One partnership protocol with its steps and progress points',
     response: partnershipProtocolResponseSchema,
     responseDescription: 'The protocol',
-    etag: true,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string): Promise<PartnershipProtocolResponse> {
     return toPartnershipProtocolResponse(await this.load(id));
   }
 
   @AuditHistoryEndpoint('partnership_protocol')
-  async history(
-    @IdParam() id: string,
-    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
-  ): Promise<HistoryPage> {
-    await this.load(id);
-    return this.audit.history('partnership_protocol', id, query);
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery) {
+    return this.audit.historyOfReadable('partnership_protocol', id, query, () => this.load(id));
   }
 
   private async load(id: string): Promise<PartnershipProtocol> {

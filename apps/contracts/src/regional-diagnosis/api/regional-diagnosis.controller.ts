@@ -1,16 +1,18 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditHistoryEndpoint, AuditTrail, type HistoryPage, historyQuerySchema } from '@tripartite/audit';
+import { AuditHistoryEndpoint, AuditTrail, type HistoryQuery, HistoryQueryParam } from '@tripartite/audit';
 import { AccessScope, CurrentActor, type Role, ScopeEnforcer } from '@tripartite/auth';
 import type { Actor } from '@tripartite/context';
 import {
   CommandEndpoint,
   IdParam,
   IfMatchVersion,
+  ListEndpoint,
   type Page,
   pageOf,
   pageSchemaOf,
   QueryEndpoint,
+  ReadEndpoint,
   ZodBody,
   ZodParams,
   ZodQuery,
@@ -97,12 +99,10 @@ export class RegionalDiagnosisController {
     return toRegionalDiagnosisResponse(await this.reviseHandler.execute(id, expectedVersion, body));
   }
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listRegionalDiagnoses',
     summary: 'Regional shared diagnoses within the reader’s scope, by pages',
     response: pageSchemaOf(regionalDiagnosisResponseSchema, 'By region'),
-    problems: [400],
   })
   async list(
     @ZodQuery(listRegionalDiagnosesQuerySchema) query: ListRegionalDiagnosesQuery,
@@ -116,14 +116,11 @@ export class RegionalDiagnosisController {
     return pageOf(query, items.map(toRegionalDiagnosisResponse), total);
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getRegionalDiagnosis',
     summary: 'One regional diagnosis: its latest text and the list of its versions',
     response: regionalDiagnosisResponseSchema,
     responseDescription: 'The diagnosis with its latest text',
-    etag: true,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string): Promise<RegionalDiagnosisResponse> {
     return toRegionalDiagnosisResponse(await this.load(id));
@@ -146,12 +143,8 @@ export class RegionalDiagnosisController {
   }
 
   @AuditHistoryEndpoint('regional_diagnosis')
-  async history(
-    @IdParam() id: string,
-    @ZodQuery(historyQuerySchema) query: z.infer<typeof historyQuerySchema>,
-  ): Promise<HistoryPage> {
-    await this.load(id);
-    return this.audit.history('regional_diagnosis', id, query);
+  history(@IdParam() id: string, @HistoryQueryParam() query: HistoryQuery) {
+    return this.audit.historyOfReadable('regional_diagnosis', id, query, () => this.load(id));
   }
 
   private async load(id: string): Promise<RegionalDiagnosis> {

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Clock } from '@tripartite/clock';
 import { PLATFORM_CONFIG } from '@tripartite/config';
 import {
+  ListEndpoint,
   listQuerySchema,
   offsetOf,
   type Page,
@@ -42,12 +43,10 @@ export class NotificationTemplatesController {
     private readonly clock: Clock,
   ) {}
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listNotificationTemplates',
     summary: 'Every message, its events and recipients',
     response: notificationTemplatePageSchema,
-    problems: [400],
   })
   list(
     @ZodQuery(listTemplatesQuerySchema) query: z.infer<typeof listTemplatesQuerySchema>,

@@ -1,7 +1,15 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AccessScope, type AuthenticatedActor, CurrentActor, forbiddenScope } from '@tripartite/auth';
-import { CommandEndpoint, IdParam, IfMatchVersion, pageOf, QueryEndpoint, ZodQuery } from '@tripartite/http';
+import {
+  CommandEndpoint,
+  IdParam,
+  IfMatchVersion,
+  ListEndpoint,
+  pageOf,
+  ReadEndpoint,
+  ZodQuery,
+} from '@tripartite/http';
 import { DataSource } from 'typeorm';
 import { RetryDeliveryHandler } from '../application/retry-delivery.handler';
 import { DeliveryNotFoundError } from '../domain/delivery.errors';
@@ -35,13 +43,12 @@ export class NotificationsController {
     private readonly retryHandler: RetryDeliveryHandler,
   ) {}
 
-  @Get()
-  @QueryEndpoint({
+  @ListEndpoint({
     name: 'listNotifications',
     summary: 'E-mails recorded and sent, newest first, filtered, by pages',
     response: notificationPageSchema,
     responseDescription: 'One page of notifications',
-    problems: [400, 403],
+    problems: [403],
   })
   async list(
     @ZodQuery(listNotificationsQuerySchema) query: ListNotificationsQuery,
@@ -61,13 +68,11 @@ export class NotificationsController {
     return pageOf(query, items.map(toNotificationSummary), total);
   }
 
-  @Get(':id')
-  @QueryEndpoint({
+  @ReadEndpoint({
     name: 'getNotification',
     summary: 'One e-mail: rendered subject, bodies and attachments, tries, SMTP reply',
     response: notificationDetailSchema,
     etag: detailVersion,
-    problems: [400, 403, 404],
   })
   async get(@IdParam() id: string, @CurrentActor() actor: AuthenticatedActor): Promise<NotificationDetail> {
     const scope = organisationScopeOf(actor);

@@ -16,6 +16,11 @@ import type { Party, PartyNames } from './parties.rule';
 
 type EnvelopeFor<T extends PlatformEventType> = EventEnvelope<PayloadOf<T>, T>;
 
+/** The fields `names` of `source`, as they are (what a template shows unchanged from its event). */
+function fields<S, F extends keyof S>(source: S, ...names: F[]): Pick<S, F> {
+  return Object.fromEntries(names.map((name) => [name, source[name]])) as Pick<S, F>;
+}
+
 /** Who is told about one event type, why, and with which message. */
 export interface NotificationRule<T extends PlatformEventType, K extends TemplateKey> {
   template: K;
@@ -77,12 +82,7 @@ const agreement = (e: { payload: AgreementPayload }, names: PartyNames) => ({
 /** The decision and period of an explicit grant, decided on the platform or recorded as it stood. */
 const grantPeriod = (
   p: Pick<PayloadOf<'agreement.granted'>, 'decidedOn' | 'validFrom' | 'validUntil' | 'conditional'>,
-) => ({
-  decidedOn: p.decidedOn,
-  validFrom: p.validFrom,
-  validUntil: p.validUntil,
-  conditional: p.conditional,
-});
+) => fields(p, 'decidedOn', 'validFrom', 'validUntil', 'conditional');
 const grounds = (code: string) => COMPLIANCE_GROUNDS_IN_WORDS[code] ?? code;
 
 type ProjectPayload = PayloadOf<'service_project.adopted'>;
@@ -141,6 +141,46 @@ const consultation = (e: { payload: ConsultationPayload }, names: PartyNames) =>
   direccte: names.direccte,
 });
 
+/** The event types whose payload has the fields `P`. */
+type TypesWith<P> = { [T in PlatformEventType]: PayloadOf<T> extends P ? T : never }[PlatformEventType];
+
+/**
+ * The rows of one family of events (an agrément's, a CPOM's…): the same link and the same data every message
+ * of the family shows (`common`: the resource and its parties, named). A row names its template, its
+ * recipients and why, and what its event adds to the common data.
+ */
+function ruleFamily<P, C extends object>(
+  link: (e: { payload: P }) => string,
+  common: (e: { payload: P }, names: PartyNames) => C,
+) {
+  return <T extends TypesWith<P>, K extends TemplateKey>(row: {
+    template: K;
+    to: readonly Party[];
+    why: string;
+    data: (payload: PayloadOf<T>) => Omit<TemplateDataOf<K>, keyof CommonTemplateData | keyof C>;
+  }): NotificationRule<T, K> => {
+    // `T extends TypesWith<P>`: its payload has the family's fields, which the compiler cannot see through `T`.
+    const ofFamily = (e: EnvelopeFor<T>) => e as unknown as { payload: P };
+    return {
+      template: row.template,
+      to: row.to,
+      why: row.why,
+      link: (e) => link(ofFamily(e)),
+      data: (e, names) =>
+        ({ ...common(ofFamily(e), names), ...row.data(e.payload) }) as Omit<
+          TemplateDataOf<K>,
+          keyof CommonTemplateData
+        >,
+    };
+  };
+}
+const agreementRule = ruleFamily(agreementLink, agreement);
+const projectRule = ruleFamily(projectLink, project);
+const contractRule = ruleFamily(contractLink, contract);
+const consultationRule = ruleFamily(consultationLink, consultation);
+const protocolRule = ruleFamily(protocolLink, protocol);
+const reportRule = ruleFamily(reportLink, report);
+
 /**
  * THE RULE TABLE: for each event type of the catalogue, who receives an e-mail, why, and which one.
  * An event type absent from it sends nothing (its consumer still keeps the projections up to date).
@@ -188,525 +228,328 @@ export const notificationRules: { readonly [T in PlatformEventType]?: RuleOf<T> 
   // 'organisation.updated': no e-mail; the directory changes silently.
 
   // --- Agréments (D.4622-48 to D.4622-51, R.4622-52) ---
-  'agreement.requested': {
+  'agreement.requested': agreementRule({
     template: 'agreement-requested',
     to: SERVICE_AND_DIRECCTE,
     why: 'The service has its filing acknowledged with the decision date; the DIRECCTE has a file to instruct (R.4622-52).',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      application: APPLICATION_IN_WORDS[e.payload.application] ?? e.payload.application,
-      filedOn: e.payload.filedOn,
-      decisionDueOn: e.payload.decisionDueOn,
-      lateRenewal: e.payload.lateRenewal,
+    data: (p) => ({
+      application: APPLICATION_IN_WORDS[p.application] ?? p.application,
+      ...fields(p, 'filedOn', 'decisionDueOn', 'lateRenewal'),
     }),
-  },
-  'agreement.inspector_opinion_recorded': {
+  }),
+  'agreement.inspector_opinion_recorded': agreementRule({
     template: 'agreement-inspector-opinion-recorded',
     to: ['direccte'],
     why: 'The médecin inspecteur du travail’s opinion is an input of the DIRECCTE’s decision (D.4622-48); the service hears of the decision itself.',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      verdict: OPINION_IN_WORDS[e.payload.verdict] ?? e.payload.verdict,
-      givenOn: e.payload.givenOn,
-      text: e.payload.text,
-    }),
-  },
-  'agreement.granted': {
+    data: (p) => ({ verdict: OPINION_IN_WORDS[p.verdict] ?? p.verdict, ...fields(p, 'givenOn', 'text') }),
+  }),
+  'agreement.granted': agreementRule({
     template: 'agreement-granted',
     to: AGREEMENT_PARTIES,
     why: 'The decision binds the service; the DIRECCTE and the service’s competent Caisse, parties to its CPOM (none for an SSTA, L.4622-10), align on its period.',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      ...grantPeriod(e.payload),
-      commitment: e.payload.complianceCommitment
-        ? {
-            description: e.payload.complianceCommitment.description,
-            dueOn: e.payload.complianceCommitment.dueOn,
-          }
-        : null,
-      maxEmployeesPerDoctor: numberInWords(e.payload.limits.maxEmployeesPerDoctor),
-      derogations: e.payload.derogations.length,
+    data: (p) => ({
+      ...grantPeriod(p),
+      commitment: p.complianceCommitment ? fields(p.complianceCommitment, 'description', 'dueOn') : null,
+      maxEmployeesPerDoctor: numberInWords(p.limits.maxEmployeesPerDoctor),
+      derogations: p.derogations.length,
     }),
-  },
-  'agreement.recorded': {
+  }),
+  'agreement.recorded': agreementRule({
     template: 'agreement-recorded',
     to: ['service'],
     why:
       'An agrément granted before the region joined is entered with its real dates: the service checks them; ' +
       'it is no new decision, so the Caisse and national steering are not told.',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      ...grantPeriod(e.payload),
-      inForce: e.payload.status === 'granted',
-      reference: e.payload.reference,
-    }),
-  },
-  'agreement.refused': {
+    data: (p) => ({ ...grantPeriod(p), inForce: p.status === 'granted', reference: p.reference }),
+  }),
+  'agreement.refused': agreementRule({
     template: 'agreement-refused',
     to: AGREEMENT_PARTIES,
     why: 'A refusal states its reasons to the service; the CPOM parties must know the service is not agréé.',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      decidedOn: e.payload.decidedOn,
-      reasons: e.payload.reasons,
-    }),
-  },
-  'agreement.implicitly_granted': {
+    data: (p) => fields(p, 'decidedOn', 'reasons'),
+  }),
+  'agreement.implicitly_granted': agreementRule({
     template: 'agreement-implicitly-granted',
     to: [...AGREEMENT_PARTIES, 'dgt'],
     why: 'Silence for four months grants the agrément (R.4622-52): the parties must know, and national steering (DGT) follows such lapses.',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      decisionDueOn: e.payload.decisionDueOn,
-      validFrom: e.payload.validFrom,
-      validUntil: e.payload.validUntil,
-    }),
-  },
-  'agreement.decision_due': {
+    data: (p) => fields(p, 'decisionDueOn', 'validFrom', 'validUntil'),
+  }),
+  'agreement.decision_due': agreementRule({
     template: 'agreement-decision-due',
     to: ['direccte'],
     why: 'R.4622-52: the DIRECCTE must be warned before its silence grants the agrément; nobody else acts on it.',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      decisionDueOn: e.payload.decisionDueOn,
-      daysLeft: e.payload.daysLeft,
-    }),
-  },
-  'agreement.compliance_notice_issued': {
+    data: (p) => fields(p, 'decisionDueOn', 'daysLeft'),
+  }),
+  'agreement.compliance_notice_issued': agreementRule({
     template: 'compliance-notice-issued',
     to: SERVICE_AND_DIRECCTE,
     why: 'D.4622-51 2°: the service must comply within the deadline; the DIRECCTE keeps a dated trace.',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      grounds: grounds(e.payload.grounds),
-      noticeOn: e.payload.noticeOn,
-      deadlineOn: e.payload.deadlineOn,
-      text: e.payload.text,
-    }),
-  },
-  'agreement.compliance_notice_due': {
+    data: (p) => ({ grounds: grounds(p.grounds), ...fields(p, 'noticeOn', 'deadlineOn', 'text') }),
+  }),
+  'agreement.compliance_notice_due': agreementRule({
     template: 'compliance-notice-due',
     to: SERVICE_AND_DIRECCTE,
     why: 'Reminder of a compliance deadline to the one who must comply and the one who will check (D.4622-51).',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      grounds: grounds(e.payload.grounds),
-      deadlineOn: e.payload.deadlineOn,
-      daysLeft: e.payload.daysLeft,
-    }),
-  },
-  'agreement.compliance_notice_met': {
+    data: (p) => ({ grounds: grounds(p.grounds), ...fields(p, 'deadlineOn', 'daysLeft') }),
+  }),
+  'agreement.compliance_notice_met': agreementRule({
     template: 'compliance-notice-met',
     to: SERVICE_AND_DIRECCTE,
     why: 'The service learns the notice is closed: no withdrawal may follow it (D.4622-51).',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      grounds: grounds(e.payload.grounds),
-      metOn: e.payload.metOn,
-      deadlineOn: e.payload.deadlineOn,
-    }),
-  },
-  'agreement.compliance_notice_lapsed': {
+    data: (p) => ({ grounds: grounds(p.grounds), ...fields(p, 'metOn', 'deadlineOn') }),
+  }),
+  'agreement.compliance_notice_lapsed': agreementRule({
     template: 'compliance-notice-lapsed',
     to: SERVICE_AND_DIRECCTE,
     why: 'D.4622-51 2°: withdrawal or shortening is now open to the DIRECCTE; the service is told where it stands.',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      grounds: grounds(e.payload.grounds),
-      deadlineOn: e.payload.deadlineOn,
-    }),
-  },
-  'agreement.shortened': {
+    data: (p) => ({ grounds: grounds(p.grounds), deadlineOn: p.deadlineOn }),
+  }),
+  'agreement.shortened': agreementRule({
     template: 'agreement-shortened',
     to: AGREEMENT_PARTIES,
     why: 'D.4622-51: the service’s president must inform every member company; the CPOM parties see the new end.',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      grounds: grounds(e.payload.grounds),
-      decidedOn: e.payload.decidedOn,
-      previousValidUntil: e.payload.previousValidUntil,
-      validUntil: e.payload.validUntil,
-      text: e.payload.text,
+    data: (p) => ({
+      grounds: grounds(p.grounds),
+      ...fields(p, 'decidedOn', 'previousValidUntil', 'validUntil', 'text'),
     }),
-  },
-  'agreement.withdrawn': {
+  }),
+  'agreement.withdrawn': agreementRule({
     template: 'agreement-withdrawn',
     to: [...AGREEMENT_PARTIES, 'dgt', 'drp'],
     why: 'D.4622-51: the service must inform its member companies; the CPOM parties and national steering (DGT, DRP) lose a contracted service.',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      grounds: grounds(e.payload.grounds),
-      withdrawnOn: e.payload.withdrawnOn,
-      text: e.payload.text,
-    }),
-  },
-  'agreement.renewal_due': {
+    data: (p) => ({ grounds: grounds(p.grounds), ...fields(p, 'withdrawnOn', 'text') }),
+  }),
+  'agreement.renewal_due': agreementRule({
     template: 'agreement-renewal-due',
     to: SERVICE_AND_DIRECCTE,
     why: 'D.4622-50: the renewal is filed at least four months before the end; the service files, the DIRECCTE expects it.',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      validUntil: e.payload.validUntil,
-      filingDeadline: e.payload.filingDeadline,
-      reminder: durationInWords(e.payload.reminder),
-    }),
-  },
-  'agreement.expired': {
+    data: (p) => ({ ...fields(p, 'validUntil', 'filingDeadline'), reminder: durationInWords(p.reminder) }),
+  }),
+  'agreement.expired': agreementRule({
     template: 'agreement-expired',
     to: AGREEMENT_PARTIES,
     why: 'The end of an agrément changes what the service may do and what its CPOM rests on.',
-    link: agreementLink,
-    data: (e, names) => ({
-      ...agreement(e, names),
-      validUntil: e.payload.validUntil,
-      renewed: e.payload.renewedBy !== null,
-    }),
-  },
+    data: (p) => ({ validUntil: p.validUntil, renewed: p.renewedBy !== null }),
+  }),
 
   // --- Service projects (L.4622-14) ---
-  'service_project.adopted': {
+  'service_project.adopted': projectRule({
     template: 'service-project-adopted',
     to: ['service'],
     why: 'An internal step (the CMT adopted it); the board’s approval is what the other parties hear of.',
-    link: projectLink,
-    data: (e, names) => ({ ...project(e, names), adoptedOn: e.payload.adoptedOn }),
-  },
-  'service_project.approved': {
+    data: (p) => fields(p, 'adoptedOn'),
+  }),
+  'service_project.approved': projectRule({
     template: 'service-project-approved',
     to: AGREEMENT_PARTIES,
     why: 'The approved project grounds the CPOM’s priorities: its three parties need it, the Caisse being the one competent for the service.',
-    link: projectLink,
-    data: (e, names) => ({ ...project(e, names), approvedOn: e.payload.approvedOn }),
-  },
-  'service_project.revised': {
+    data: (p) => fields(p, 'approvedOn'),
+  }),
+  'service_project.revised': projectRule({
     template: 'service-project-revised',
     to: SERVICE_AND_DIRECCTE,
     why: 'A revision under way may change what the service commits to; the DIRECCTE follows it.',
-    link: projectLink,
-    data: (e, names) => ({ ...project(e, names), revisedOn: e.payload.revisedOn, reason: e.payload.reason }),
-  },
-  'service_project.withdrawn': {
+    data: (p) => fields(p, 'revisedOn', 'reason'),
+  }),
+  'service_project.withdrawn': projectRule({
     template: 'service-project-withdrawn',
     to: SERVICE_AND_DIRECCTE,
     why: 'Those told of the adoption or revision learn the text is off; the version in force, if any, stays.',
-    link: projectLink,
-    data: (e, names) => ({
-      ...project(e, names),
-      withdrawnOn: e.payload.withdrawnOn,
-      reason: e.payload.reason,
-      projectWithdrawn: e.payload.projectWithdrawn,
-    }),
-  },
+    data: (p) => fields(p, 'withdrawnOn', 'reason', 'projectWithdrawn'),
+  }),
 
   // --- CPOM (L.4622-10, D.4622-44, D.4622-47; seed 002 II.4) ---
-  'contract.submitted': {
+  'contract.submitted': contractRule({
     template: 'contract-submitted',
     to: CPOM_PARTIES,
     why: 'The three parties follow their draft to the opinions (the bodies consulted hear of it by consultation.requested).',
-    link: contractLink,
-    data: (e, names) => ({
-      ...contract(e, names),
-      submittedOn: e.payload.submittedOn,
-      periodStart: e.payload.periodStart,
-      periodEnd: e.payload.periodEnd,
-    }),
-  },
-  'contract.ready_to_sign': {
+    data: (p) => fields(p, 'submittedOn', 'periodStart', 'periodEnd'),
+  }),
+  'contract.ready_to_sign': contractRule({
     template: 'contract-ready-to-sign',
     to: CPOM_PARTIES,
     why: 'D.4622-44: both opinions are in; the three parties may sign.',
-    link: contractLink,
-    data: (e, names) => ({ ...contract(e, names), readyOn: e.payload.readyOn }),
-  },
-  'contract.signed': {
+    data: (p) => fields(p, 'readyOn'),
+  }),
+  'contract.signed': contractRule({
     template: 'contract-signed',
     to: [...CPOM_PARTIES, 'crprp', 'ars'],
     why: 'The three parties are bound; the CRPRP and the ARS, whose opinions preceded it (L.4622-10), learn it was concluded.',
-    link: contractLink,
-    data: (e, names) => ({
-      ...contract(e, names),
-      signedOn: e.payload.signedOn,
-      periodStart: e.payload.periodStart,
-      periodEnd: e.payload.periodEnd,
-    }),
-  },
-  'contract.recorded': {
+    data: (p) => fields(p, 'signedOn', 'periodStart', 'periodEnd'),
+  }),
+  'contract.recorded': contractRule({
     template: 'contract-recorded',
     to: CPOM_PARTIES,
     why: 'A CPOM signed before the region joined is on the platform: its three parties check its dates; no new signature, so the CRPRP and the ARS are not told again.',
-    link: contractLink,
-    data: (e, names) => ({
-      ...contract(e, names),
-      signedOn: e.payload.signedOn,
-      periodStart: e.payload.periodStart,
-      periodEnd: e.payload.periodEnd,
-      inForce: e.payload.status === 'signed',
-      reference: e.payload.reference,
+    data: (p) => ({
+      ...fields(p, 'signedOn', 'periodStart', 'periodEnd', 'reference'),
+      inForce: p.status === 'signed',
     }),
-  },
-  'contract.amended': {
+  }),
+  'contract.amended': contractRule({
     template: 'contract-amended',
     to: CPOM_PARTIES,
     why: 'D.4622-47: an amendment binds the three parties.',
-    link: contractLink,
-    data: (e, names) => ({
-      ...contract(e, names),
-      amendmentNumber: e.payload.amendmentNumber,
-      signedOn: e.payload.signedOn,
-      summary: e.payload.summary,
-    }),
-  },
-  'contract.review_due': {
+    data: (p) => fields(p, 'amendmentNumber', 'signedOn', 'summary'),
+  }),
+  'contract.review_due': contractRule({
     template: 'contract-review-due',
     to: CPOM_PARTIES,
     why: 'Seed 002 II.4: the three parties examine the CPOM at least yearly; the .ics puts the date in their calendars.',
-    link: contractLink,
-    data: (e, names) => ({ ...contract(e, names), dueOn: e.payload.dueOn, daysLeft: e.payload.daysLeft }),
-  },
-  'contract.review_overdue': {
+    data: (p) => fields(p, 'dueOn', 'daysLeft'),
+  }),
+  'contract.review_overdue': contractRule({
     template: 'contract-review-overdue',
     to: CPOM_PARTIES,
     why: 'Seed 002 II.4: the yearly review was missed; the three parties must hold it.',
-    link: contractLink,
-    data: (e, names) => ({ ...contract(e, names), dueOn: e.payload.dueOn }),
-  },
-  'contract.review_completed': {
+    data: (p) => fields(p, 'dueOn'),
+  }),
+  'contract.review_completed': contractRule({
     template: 'contract-review-completed',
     to: CPOM_PARTIES,
     why: 'Seed 002 II.4: each party keeps the outcome of the yearly review.',
-    link: contractLink,
-    data: (e, names) => ({
-      ...contract(e, names),
-      reviewedOn: e.payload.reviewedOn,
-      summary: e.payload.summary,
-    }),
-  },
-  'contract.evaluated': {
+    data: (p) => fields(p, 'reviewedOn', 'summary'),
+  }),
+  'contract.evaluated': contractRule({
     template: 'contract-evaluated',
     to: CPOM_PARTIES,
     why: 'Seed 002 II.4: the final evaluation is shared by the parties and weighed by the DIRECCTE at renewal.',
-    link: contractLink,
-    data: (e, names) => ({
-      ...contract(e, names),
-      evaluatedOn: e.payload.evaluatedOn,
-      summary: e.payload.summary,
-    }),
-  },
+    data: (p) => fields(p, 'evaluatedOn', 'summary'),
+  }),
 
-  'contract.drafted': {
+  'contract.drafted': contractRule({
     template: 'contract-drafted',
     to: CPOM_PARTIES,
     why: 'Seed 002 II.2: the three parties write the CPOM together; each learns the draft is open.',
-    link: contractLink,
-    data: (e, names) => ({
-      ...contract(e, names),
-      draftedOn: e.payload.draftedOn,
-      periodStart: e.payload.periodStart,
-      periodEnd: e.payload.periodEnd,
-    }),
-  },
-  'contract.submission_withdrawn': {
+    data: (p) => fields(p, 'draftedOn', 'periodStart', 'periodEnd'),
+  }),
+  'contract.submission_withdrawn': contractRule({
     template: 'contract-submission-withdrawn',
     to: CPOM_PARTIES,
     why: 'The three parties told of the submission learn it is back to draft (the bodies consulted hear of it by consultation.closed).',
-    link: contractLink,
-    data: (e, names) => ({
-      ...contract(e, names),
-      withdrawnOn: e.payload.withdrawnOn,
-      reason: e.payload.reason,
-      contentVersion: e.payload.contentVersion,
-    }),
-  },
-  'contract.term_due': {
+    data: (p) => fields(p, 'withdrawnOn', 'reason', 'contentVersion'),
+  }),
+  'contract.term_due': contractRule({
     template: 'contract-term-due',
     to: CPOM_PARTIES,
     why: 'Seed 002 II.4: at the term, an evaluation the DIRECCTE weighs at renewal, and the next generation to prepare.',
-    link: contractLink,
-    data: (e, names) => ({
-      ...contract(e, names),
-      periodEnd: e.payload.periodEnd,
-      months: e.payload.monthsLeft,
-    }),
-  },
-  'contract.evaluation_overdue': {
+    data: (p) => ({ periodEnd: p.periodEnd, months: p.monthsLeft }),
+  }),
+  'contract.evaluation_overdue': contractRule({
     template: 'contract-evaluation-overdue',
     to: CPOM_PARTIES,
     why: 'Seed 002 II.4: months after the term no final evaluation is recorded; the three parties owe it, the DIRECCTE weighs it at renewal.',
-    link: contractLink,
-    data: (e, names) => ({
-      ...contract(e, names),
-      periodEnd: e.payload.periodEnd,
-      monthsSinceEnd: e.payload.monthsSinceEnd,
-    }),
-  },
-  'contract.expired': {
+    data: (p) => fields(p, 'periodEnd', 'monthsSinceEnd'),
+  }),
+  'contract.expired': contractRule({
     template: 'contract-expired',
     to: CPOM_PARTIES,
     why: 'D.4622-47: the CPOM ended; its three parties owe its final evaluation (seed 002 II.4).',
-    link: contractLink,
-    data: (e, names) => ({ ...contract(e, names), periodEnd: e.payload.periodEnd }),
-  },
-  'contract.agreement_lapsed': {
+    data: (p) => fields(p, 'periodEnd'),
+  }),
+  'contract.agreement_lapsed': contractRule({
     template: 'contract-agreement-lapsed',
     to: CPOM_PARTIES,
     why: 'Seed 002 I.1: no CPOM without agrément; the three parties must decide what becomes of the contract.',
-    link: contractLink,
-    data: (e, names) => ({
-      ...contract(e, names),
-      lapsedOn: e.payload.lapsedOn,
-      reasonText: AGREEMENT_LAPSE_IN_WORDS[e.payload.reason],
-    }),
-  },
+    data: (p) => ({ lapsedOn: p.lapsedOn, reasonText: AGREEMENT_LAPSE_IN_WORDS[p.reason] }),
+  }),
 
   // --- Consultations (L.4622-10, D.4622-44) ---
-  'consultation.requested': {
+  'consultation.requested': consultationRule({
     template: 'consultation-opinion-requested',
     to: CONSULTATION_PARTIES,
     why: 'L.4622-10: the body consulted must answer by the date; the three parties wait for its opinion.',
-    link: consultationLink,
-    data: (e, names) => ({
-      ...consultation(e, names),
-      requestedOn: e.payload.requestedOn,
-      answerDueOn: e.payload.answerDueOn,
-    }),
-  },
-  'consultation.opinion_delivered': {
+    data: (p) => fields(p, 'requestedOn', 'answerDueOn'),
+  }),
+  'consultation.opinion_delivered': consultationRule({
     template: 'consultation-opinion-delivered',
     to: CONSULTATION_PARTIES,
     why: 'The three parties read the opinion before signing; the body consulted has it acknowledged.',
-    link: consultationLink,
-    data: (e, names) => ({
-      ...consultation(e, names),
-      outcome: OPINION_IN_WORDS[e.payload.outcome] ?? e.payload.outcome,
-      deliveredOn: e.payload.deliveredOn,
-      text: e.payload.text,
-      votes: votesInWords(e.payload.votes),
+    data: (p) => ({
+      outcome: OPINION_IN_WORDS[p.outcome] ?? p.outcome,
+      ...fields(p, 'deliveredOn', 'text'),
+      votes: votesInWords(p.votes),
     }),
-  },
-  'consultation.answer_overdue': {
+  }),
+  'consultation.answer_overdue': consultationRule({
     template: 'consultation-opinion-overdue',
     to: CONSULTATION_PARTIES,
     why: 'The body consulted is reminded; the three parties know the CPOM waits for it.',
-    link: consultationLink,
-    data: (e, names) => ({ ...consultation(e, names), answerDueOn: e.payload.answerDueOn }),
-  },
+    data: (p) => fields(p, 'answerDueOn'),
+  }),
 
   // --- Caisse/SSTI partnership protocols (seed 000, programmes 2 and 6) ---
-  'partnership_protocol.negotiation_opened': {
+  'partnership_protocol.negotiation_opened': protocolRule({
     template: 'partnership-protocol-negotiation-opened',
     to: PROTOCOL_PARTIES,
     why: 'Seed 000: the DIRECCTE is "systématiquement informé de la négociation"; the two parties have it acknowledged.',
-    link: protocolLink,
-    data: (e, names) => ({ ...protocol(e, names), openedOn: e.payload.openedOn }),
-  },
-  'partnership_protocol.concluded': {
+    data: (p) => fields(p, 'openedOn'),
+  }),
+  'partnership_protocol.concluded': protocolRule({
     template: 'partnership-protocol-concluded',
     to: PROTOCOL_PARTIES,
     why: 'Seed 000: the DIRECCTE is told "de la conclusion de ces protocoles ainsi que des thèmes choisis"; the parties are bound.',
-    link: protocolLink,
-    data: (e, names) => ({
-      ...protocol(e, names),
-      concludedOn: e.payload.concludedOn,
-      startsOn: e.payload.startsOn,
-      endsOn: e.payload.endsOn,
-    }),
-  },
-  'partnership_protocol.progress_recorded': {
+    data: (p) => fields(p, 'concludedOn', 'startsOn', 'endsOn'),
+  }),
+  'partnership_protocol.progress_recorded': protocolRule({
     template: 'partnership-protocol-progress-recorded',
     to: PROTOCOL_PARTIES,
     why: 'Seed 000: the DIRECCTE follows "la mise en œuvre des actions"; both parties see the point recorded.',
-    link: protocolLink,
-    data: (e, names) => ({
-      ...protocol(e, names),
-      recordedOn: e.payload.recordedOn,
-      summary: e.payload.summary,
-    }),
-  },
-  'partnership_protocol.ended': {
+    data: (p) => fields(p, 'recordedOn', 'summary'),
+  }),
+  'partnership_protocol.ended': protocolRule({
     template: 'partnership-protocol-ended',
     to: PROTOCOL_PARTIES,
     why: 'Seed 000: the DIRECCTE, told of the protocol at every step, learns it ended; so do both parties.',
-    link: protocolLink,
-    data: (e, names) => ({ ...protocol(e, names), endedOn: e.payload.endedOn, reason: e.payload.reason }),
-  },
-  'consultation.session_scheduled': {
+    data: (p) => fields(p, 'endedOn', 'reason'),
+  }),
+  'consultation.session_scheduled': consultationRule({
     template: 'consultation-session-scheduled',
     to: CONSULTATION_PARTIES,
     why: 'D.4622-44: the session’s date and the members recused; the parties know when their CPOM is examined.',
-    link: consultationLink,
-    data: (e, names) => ({
-      ...consultation(e, names),
-      sessionOn: e.payload.sessionOn,
-      recused: e.payload.recusedMembers.map((m) => ({ name: m.name, link: m.link })),
+    data: (p) => ({
+      sessionOn: p.sessionOn,
+      recused: p.recusedMembers.map((m) => fields(m, 'name', 'link')),
     }),
-  },
-  'consultation.answer_due': {
+  }),
+  'consultation.answer_due': consultationRule({
     template: 'consultation-answer-due',
     to: ['consulted'],
     why: 'The body consulted is reminded before its answer deadline (platform setting: no legal deadline).',
-    link: consultationLink,
-    data: (e, names) => ({
-      ...consultation(e, names),
-      answerDueOn: e.payload.answerDueOn,
-      daysLeft: e.payload.daysLeft,
-    }),
-  },
-  'consultation.closed': {
+    data: (p) => fields(p, 'answerDueOn', 'daysLeft'),
+  }),
+  'consultation.closed': consultationRule({
     template: 'consultation-closed',
     to: CONSULTATION_PARTIES,
     why: 'Opinions bear on the version that is signed: the body stops, the parties know no opinion comes on it.',
-    link: consultationLink,
-    data: (e, names) => ({
-      ...consultation(e, names),
-      closedOn: e.payload.closedOn,
-      reason: CLOSE_REASON_IN_WORDS[e.payload.reason] ?? e.payload.reason,
-    }),
-  },
-  'consultation.completed': {
+    data: (p) => ({ closedOn: p.closedOn, reason: CLOSE_REASON_IN_WORDS[p.reason] ?? p.reason }),
+  }),
+  'consultation.completed': contractRule({
     template: 'consultation-completed',
     to: CPOM_PARTIES,
     why: 'L.4622-10, D.4622-44: every opinion is in; the three parties may sign.',
-    link: contractLink,
-    data: (e, names) => ({
-      ...contract(e, names),
-      contractVersion: e.payload.contractVersion,
-      completedOn: e.payload.completedOn,
-      opinions: e.payload.opinions.map((o) => ({
+    data: (p) => ({
+      ...fields(p, 'contractVersion', 'completedOn'),
+      opinions: p.opinions.map((o) => ({
         bodyName: o.bodyName,
         body: bodyInWords(o.bodyKind),
         outcome: OPINION_IN_WORDS[o.outcome] ?? o.outcome,
         deliveredOn: o.deliveredOn,
       })),
     }),
-  },
-  'consultation.agrement_policy_report_due': {
+  }),
+  'consultation.agrement_policy_report_due': reportRule({
     template: 'agrement-policy-report-due',
     to: ['direccte'],
     why: 'Seed 002 I.2: the DIRECCTE informs the body yearly of its agrément policy; reminded before the date.',
-    link: reportLink,
-    data: (e) => ({ ...report(e), dueOn: e.payload.dueOn, daysLeft: e.payload.daysLeft }),
-  },
-  'consultation.agrement_policy_report_presented': {
+    data: (p) => fields(p, 'dueOn', 'daysLeft'),
+  }),
+  'consultation.agrement_policy_report_presented': reportRule({
     template: 'agrement-policy-report-presented',
     to: ['crprp', 'direccte'],
     why: 'Seed 002 I.2: the secretariat circulates the figures presented; the DIRECCTE has it acknowledged.',
-    link: reportLink,
-    data: (e) => ({ ...report(e), presentedOn: e.payload.presentedOn, ...e.payload.figures }),
-  },
+    data: (p) => ({ presentedOn: p.presentedOn, ...p.figures }),
+  }),
 };
 
 /** The rule of an event type, if it sends anything; the event is the one the transport validated. */
