@@ -25,10 +25,16 @@ export interface StartedIndicators {
 
 /**
  * The indicators service as main.ts builds it, on this test file's own database, exchange and Redis prefix,
- * with stand-ins for the contracts and agreements services publishing through their outboxes.
+ * with stand-ins for the contracts and agreements services publishing through their outboxes. `prepare` may
+ * fill the database before the service starts (and runs its pending migrations).
  */
-export async function startIndicators(label: string): Promise<StartedIndicators> {
+export async function startIndicators(
+  label: string,
+  options: { prepare?: (databaseName: string) => Promise<void> } = {},
+): Promise<StartedIndicators> {
   const db = await createTestDatabase(label);
+  // A database as an earlier release left it, for a migration's test.
+  await options.prepare?.(db.name);
   const contractsDb = await createTestDatabase(`${label}_contracts`);
   const agreementsDb = await createTestDatabase(`${label}_agreements`);
   const env = isolatedEnvironment(label, db.name);
