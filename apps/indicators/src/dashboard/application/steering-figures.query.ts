@@ -132,7 +132,9 @@ export class SteeringFiguresQuery {
     // One indexed pass per region that moved (a national pass costs more than all of them: it sorts every row).
     const dated = new Map<string, DatedFigures>();
     await Promise.all(
-      staleDated.map(async (code) => dated.set(code, (await this.sum(at, code)).get(code) ?? NO_DATED_FIGURES)),
+      staleDated.map(async (code) =>
+        dated.set(code, (await this.sum(at, code)).get(code) ?? NO_DATED_FIGURES),
+      ),
     );
     for (const code of regions) {
       const known = remembered.get(code);
