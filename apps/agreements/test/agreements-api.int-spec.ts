@@ -166,11 +166,7 @@ describe('agréments over HTTP', () => {
     it('grants for five years with its limits and derogations, and publishes agreement.granted (D.4622-48)', async () => {
       const serviceId = await client.registerService('AST Saint-Malo');
       const id = (await client.file(serviceId, today)).json().id;
-      await client.post(id, 'inspector-opinion', {
-        verdict: 'reserved',
-        givenOn: today,
-        text: 'Réserves sur les effectifs',
-      });
+      await client.opinion(id, 'reserved', today, 'Réserves sur les effectifs');
       const derogation = {
         subject: 'visite périodique',
         periodicityMonths: 36,
@@ -210,11 +206,7 @@ describe('agréments over HTTP', () => {
     it('a refusal states its reasons (400 without), and publishes agreement.refused', async () => {
       const serviceId = await client.registerService('AST Fougères');
       const id = (await client.file(serviceId, today)).json().id;
-      await client.post(id, 'inspector-opinion', {
-        verdict: 'unfavourable',
-        givenOn: today,
-        text: 'Défavorable',
-      });
+      await client.opinion(id, 'unfavourable', today, 'Défavorable');
       const without = await client.post(id, 'decision', { outcome: 'refused', decidedOn: today });
       assert.equal(without.statusCode, 400);
       assert.equal(without.json().errors[0].field, 'reasons');
@@ -232,11 +224,7 @@ describe('agréments over HTTP', () => {
     it('a conditional agrément lasts at most two years and needs a dated commitment (D.4622-51 1°)', async () => {
       const serviceId = await client.registerService('AST Lorient');
       const id = (await client.file(serviceId, today)).json().id;
-      await client.post(id, 'inspector-opinion', {
-        verdict: 'reserved',
-        givenOn: today,
-        text: 'Sous conditions',
-      });
+      await client.opinion(id, 'reserved', today, 'Sous conditions');
       const base = { outcome: 'conditional', decidedOn: today, validFrom: today, limits: LIMITS };
       const noCommitment = await client.post(id, 'decision', base);
       assert.equal(noCommitment.statusCode, 400);
@@ -260,11 +248,7 @@ describe('agréments over HTTP', () => {
       assert.equal(renewal.statusCode, 201, JSON.stringify(renewal.json()));
       assert.equal(renewal.json().lateRenewal, false, 'filed two years before the end');
       const renewalId = renewal.json().id;
-      await client.post(renewalId, 'inspector-opinion', {
-        verdict: 'favourable',
-        givenOn: today,
-        text: 'Favorable',
-      });
+      await client.opinion(renewalId, 'favourable', today, 'Favorable');
       const again = await client.post(renewalId, 'decision', {
         ...base,
         renewalExamination: NOTHING_TO_EXAMINE,
@@ -334,11 +318,7 @@ describe('agréments over HTTP', () => {
         ['agreement.expiry'],
       );
       const id = renewal.json().id;
-      await client.post(id, 'inspector-opinion', {
-        verdict: 'favourable',
-        givenOn: today,
-        text: 'Favorable',
-      });
+      await client.opinion(id, 'favourable', today, 'Favorable');
       const startsEarly = await client.post(id, 'decision', {
         outcome: 'granted',
         decidedOn: today,

@@ -90,21 +90,24 @@ describe('the organisations directory over HTTP', () => {
 
   it('registers an organisation: row, audit entry and organisation.registered commit together', async () => {
     const direccte = await testToken(config, { roles: ['direccte'], region: '53' });
-    const response = await post(
-      {
-        ...bretagne,
-        contacts: [
-          {
-            name: 'Anne Le Goff',
-            email: 'anne@ast35.fr',
-            function: 'Directrice',
-            receivesNotifications: true,
-          },
-        ],
-      },
-      direccte,
-      { 'idempotency-key': 'register-ast35' },
-    );
+    /** The same registration, sent again with the same Idempotency-Key below. */
+    const register = () =>
+      post(
+        {
+          ...bretagne,
+          contacts: [
+            {
+              name: 'Anne Le Goff',
+              email: 'anne@ast35.fr',
+              function: 'Directrice',
+              receivesNotifications: true,
+            },
+          ],
+        },
+        direccte,
+        { 'idempotency-key': 'register-ast35' },
+      );
+    const response = await register();
     assert.equal(response.statusCode, 201, response.body);
     const created = response.json();
     assert.equal(response.headers.etag, '"1"');
@@ -115,21 +118,7 @@ describe('the organisations directory over HTTP', () => {
     assert.equal(event.envelope.payload.name, 'AST 35');
     assert.equal(event.envelope.region, '53');
 
-    const again = await post(
-      {
-        ...bretagne,
-        contacts: [
-          {
-            name: 'Anne Le Goff',
-            email: 'anne@ast35.fr',
-            function: 'Directrice',
-            receivesNotifications: true,
-          },
-        ],
-      },
-      direccte,
-      { 'idempotency-key': 'register-ast35' },
-    );
+    const again = await register();
     assert.equal(again.statusCode, 201);
     assert.equal(again.json().id, created.id, 'a repeated Idempotency-Key returns the first answer');
     const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM organisations');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addDays, addMonths, type CalendarDate } from '@tripartite/calendar';
-import { createTestDatabase, expectEventually, TestProducer } from '@tripartite/testing';
+import { createTestDatabase, expectEventually, type Reply, TestProducer } from '@tripartite/testing';
 import { renewalViewResponseSchema } from '../src/agreement/api/dto/renewal-view.response.dto';
 import { startAgreements } from './support/agreements-app';
 import { AgreementsClient, LIMITS, NOTHING_TO_EXAMINE } from './support/agreements-client';
@@ -34,13 +34,19 @@ describe('the agrément renewal view', () => {
   const view = async (id: string, token?: string) =>
     client.request('GET', `/api/v1/agreements/${id}/renewal-view`, token ?? (await client.direccte()));
 
-  it('says plainly that no CPOM and no service project are known before any is', async () => {
-    const serviceId = await client.registerService('AST Vue vide');
-    const agreement = await client.grantedAgreement(serviceId, today);
-    const response = await view(agreement.id);
+  /** The renewal view of the agrément `id` as the DIRECCTE reads it (200), in its documented shape. */
+  const documentedView = async (id: string) => {
+    const response = await view(id);
     assert.equal(response.statusCode, 200, JSON.stringify(response.json()));
     const body = response.json();
     assert.doesNotThrow(() => renewalViewResponseSchema.parse(body), 'the answer is the documented shape');
+    return body;
+  };
+
+  it('says plainly that no CPOM and no service project are known before any is', async () => {
+    const serviceId = await client.registerService('AST Vue vide');
+    const agreement = await client.grantedAgreement(serviceId, today);
+    const body = await documentedView(agreement.id);
     assert.equal(body.cpom.known, false);
     assert.match(body.cpom.explanation, /No CPOM/);
     assert.equal(body.serviceProject.known, false);
@@ -55,22 +61,20 @@ describe('the agrément renewal view', () => {
 
     const drafted = await client.draftServiceProject(serviceId, today, director);
     const projectId = drafted.json().id;
-    const adopted = await client.request(
-      'POST',
-      `/api/v1/service-projects/${projectId}/cmt-adoption`,
-      director,
-      { adoptedOn: today },
-      { 'if-match': String(drafted.headers.etag) },
-    );
-    assert.equal(adopted.statusCode, 200, JSON.stringify(adopted.json()));
-    const approved = await client.request(
-      'POST',
-      `/api/v1/service-projects/${projectId}/board-approval`,
-      director,
-      { approvedOn: today },
-      { 'if-match': String(adopted.headers.etag) },
-    );
-    assert.equal(approved.statusCode, 200, JSON.stringify(approved.json()));
+    /** A step of the project by its director, on the version `read` answered (checked: 200). */
+    const step = async (action: string, body: object, read: Reply) => {
+      const reply = await client.request(
+        'POST',
+        `/api/v1/service-projects/${projectId}/${action}`,
+        director,
+        body,
+        { 'if-match': String(read.headers.etag) },
+      );
+      assert.equal(reply.statusCode, 200, JSON.stringify(reply.json()));
+      return reply;
+    };
+    const adopted = await step('cmt-adoption', { adoptedOn: today }, drafted);
+    await step('board-approval', { approvedOn: today }, adopted);
 
     const contractId = '0190b4a4-1111-7000-8000-000000000001';
     const contract = { contractId, serviceId, regions: ['53'] };
@@ -127,8 +131,7 @@ describe('the agrément renewal view', () => {
       assert.equal(body.cpom.known, true);
       assert.equal(body.cpom.finalEvaluation?.summary, 'Objectifs atteints à 80 %');
     });
-    const body = (await view(agreement.id)).json();
-    assert.doesNotThrow(() => renewalViewResponseSchema.parse(body), 'the answer is the documented shape');
+    const body = await documentedView(agreement.id);
     assert.deepEqual(
       [
         body.cpom.contractId,
@@ -146,12 +149,7 @@ describe('the agrément renewal view', () => {
 
     // The renewal decision records the DIRECCTE's examination, checked against what the platform knows.
     const renewalId = renewal.json().id;
-    const opinion = await client.post(renewalId, 'inspector-opinion', {
-      verdict: 'favourable',
-      givenOn: today,
-      text: 'RAS',
-    });
-    assert.equal(opinion.statusCode, 200, JSON.stringify(opinion.json()));
+    await client.opinion(renewalId, 'favourable', today, 'RAS');
     const decision = {
       outcome: 'granted',
       decidedOn: today,
@@ -227,8 +225,7 @@ describe('the agrément renewal view', () => {
       { aggregateId: contractId, aggregateVersion: 1, region: '53' },
     );
     await expectEventually(async () => assert.equal((await view(agreement.id)).json().cpom.known, true));
-    const body = (await view(agreement.id)).json();
-    assert.doesNotThrow(() => renewalViewResponseSchema.parse(body), 'the answer is the documented shape');
+    const body = await documentedView(agreement.id);
     assert.deepEqual(
       [
         body.cpom.contractId,

@@ -93,14 +93,18 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
     return response.json().id;
   }
 
-  /** Drafts a project as the service itself; returns the answer's body. */
-  async function draft(serviceId: string, overrides: Record<string, unknown> = {}) {
-    const response = await call(
+  /** The draft request of the service's project, by its own director unless another token is given; unchecked. */
+  const postDraft = async (serviceId: string, overrides: Record<string, unknown> = {}, token?: string) =>
+    call(
       'POST',
       '/api/v1/service-projects',
-      await serviceToken(serviceId),
+      token ?? (await serviceToken(serviceId)),
       aProject(serviceId, overrides),
     );
+
+  /** Drafts a project as the service itself; returns the answer's body. */
+  async function draft(serviceId: string, overrides: Record<string, unknown> = {}) {
+    const response = await postDraft(serviceId, overrides);
     assert.equal(response.statusCode, 201, response.body);
     return response.json();
   }
@@ -130,6 +134,27 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
     const approved = await step(project, 'board-approval', { approvedOn: today }, 2);
     assert.equal(approved.statusCode, 200, approved.body);
     return approved.json();
+  }
+
+  /** Where a project stands, as its answer says: its status, its latest and in-force versions, a revision pending. */
+  function assertStanding(
+    project: {
+      status: string;
+      projectVersion: number;
+      inForceVersion: number | null;
+      pendingRevision: boolean;
+    },
+    status: string,
+    projectVersion: number,
+    inForceVersion: number | null,
+    pendingRevision: boolean,
+    message?: string,
+  ) {
+    assert.deepEqual(
+      [project.status, project.projectVersion, project.inForceVersion, project.pendingRevision],
+      [status, projectVersion, inForceVersion, pendingRevision],
+      message,
+    );
   }
 
   async function counts() {
@@ -198,18 +223,13 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
     it('is filed by the service itself only (L.4622-14: "élaboré par le service"): DIRECCTE, Caisse and another service get 403, nothing written', async () => {
       const serviceId = await register('AST 22');
       const otherService = await register('AST 29');
-      const byDireccte = await refusedWithoutTrace(async () =>
-        call('POST', '/api/v1/service-projects', await direccte(), aProject(serviceId)),
-      );
+      const byDireccte = await refusedWithoutTrace(async () => postDraft(serviceId, {}, await direccte()));
       assert.equal(byDireccte.statusCode, 403);
       assert.equal(byDireccte.json().code, 'AUTH.FORBIDDEN_ROLE');
       const caisse = await testToken(config, { roles: ['caisse'], region: '53', sub: 'carsat' });
-      assert.equal(
-        (await call('POST', '/api/v1/service-projects', caisse, aProject(serviceId))).statusCode,
-        403,
-      );
+      assert.equal((await postDraft(serviceId, {}, caisse)).statusCode, 403);
       const byOther = await refusedWithoutTrace(async () =>
-        call('POST', '/api/v1/service-projects', await serviceToken(otherService), aProject(serviceId)),
+        postDraft(serviceId, {}, await serviceToken(otherService)),
       );
       assert.equal(byOther.statusCode, 403);
       assert.equal(byOther.json().code, 'AUTH.FORBIDDEN_SCOPE');
@@ -218,18 +238,13 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
     it('answers 400 naming each malformed field, and writes nothing', async () => {
       const serviceId = await register('AST 56');
       const response = await refusedWithoutTrace(async () =>
-        call(
-          'POST',
-          '/api/v1/service-projects',
-          await serviceToken(serviceId),
-          aProject(serviceId, {
-            title: '',
-            periodStart: '2026-13-01',
-            priorities: [],
-            diagnosis: undefined,
-            colour: 'blue',
-          }),
-        ),
+        postDraft(serviceId, {
+          title: '',
+          periodStart: '2026-13-01',
+          priorities: [],
+          diagnosis: undefined,
+          colour: 'blue',
+        }),
       );
       assert.equal(response.statusCode, 400);
       assert.equal(response.json().code, 'REQUEST.INVALID');
@@ -240,12 +255,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
         ['priorities', 'min'],
         ['title', 'min'],
       ]);
-      const priority = await call(
-        'POST',
-        '/api/v1/service-projects',
-        await serviceToken(serviceId),
-        aProject(serviceId, { priorities: [{ title: 'TMS' }] }),
-      );
+      const priority = await postDraft(serviceId, { priorities: [{ title: 'TMS' }] });
       assert.equal(priority.statusCode, 400);
       assert.deepEqual(fieldsAndRules(priority), [['priorities[0].description', 'required']]);
     });
@@ -253,12 +263,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
     it('refuses a period that does not end after it starts (422 naming periodEnd), and writes nothing', async () => {
       const serviceId = await register('AST 44');
       const response = await refusedWithoutTrace(async () =>
-        call(
-          'POST',
-          '/api/v1/service-projects',
-          await serviceToken(serviceId),
-          aProject(serviceId, { periodStart: '2026-01-01', periodEnd: '2026-01-01' }),
-        ),
+        postDraft(serviceId, { periodStart: '2026-01-01', periodEnd: '2026-01-01' }),
       );
       assert.equal(response.statusCode, 422);
       assert.equal(response.json().code, 'SERVICE_PROJECT.INVALID');
@@ -268,17 +273,12 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
     it('refuses priorities named twice (L.4622-14: the project defines the service’s priorities of action)', async () => {
       const serviceId = await register('AST 50');
       const response = await refusedWithoutTrace(async () =>
-        call(
-          'POST',
-          '/api/v1/service-projects',
-          await serviceToken(serviceId),
-          aProject(serviceId, {
-            priorities: [
-              { title: 'RPS', description: 'a' },
-              { title: 'rps', description: 'b' },
-            ],
-          }),
-        ),
+        postDraft(serviceId, {
+          priorities: [
+            { title: 'RPS', description: 'a' },
+            { title: 'rps', description: 'b' },
+          ],
+        }),
       );
       assert.equal(response.statusCode, 422);
       assert.deepEqual(fieldsAndRules(response), [['priorities[1].title', 'unique']]);
@@ -287,26 +287,17 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
     it('drafts only for an inter-company service (SSTI) of the directory, not an SSTA (L.4622-14: 422 naming serviceId)', async () => {
       const rule = 'L.4622-14: the service project is an inter-company service’s (SSTI)';
       const ars = await register('ARS Bretagne', '53', 'ARS');
-      const notAService = await refusedWithoutTrace(async () =>
-        call('POST', '/api/v1/service-projects', await admin(), aProject(ars)),
-      );
+      const notAService = await refusedWithoutTrace(async () => postDraft(ars, {}, await admin()));
       assert.equal(notAService.statusCode, 422);
       assert.equal(notAService.json().code, 'SERVICE_PROJECT.NOT_A_SERVICE');
       assert.deepEqual(fieldsAndRules(notAService), [['serviceId', rule]]);
       const autonomous = await register('Service autonome Usine', '53', 'SSTA');
-      const ssta = await refusedWithoutTrace(async () =>
-        call('POST', '/api/v1/service-projects', await serviceToken(autonomous), aProject(autonomous)),
-      );
+      const ssta = await refusedWithoutTrace(async () => postDraft(autonomous));
       assert.equal(ssta.statusCode, 422);
       assert.deepEqual(fieldsAndRules(ssta), [['serviceId', rule]]);
       assert.match(ssta.json().errors[0].message, /autonomous service \(SSTA\)/);
       const unknown = await refusedWithoutTrace(async () =>
-        call(
-          'POST',
-          '/api/v1/service-projects',
-          await admin(),
-          aProject('0190d9e1-0000-7000-8000-000000000001'),
-        ),
+        postDraft('0190d9e1-0000-7000-8000-000000000001', {}, await admin()),
       );
       assert.equal(unknown.statusCode, 422);
       assert.deepEqual(fieldsAndRules(unknown), [['serviceId', 'exists']]);
@@ -314,22 +305,14 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
 
     it('drafts version 1: rows and audit entry together, no event yet; ETag, and nothing in force', async () => {
       const serviceId = await register('Santé au Travail en Iroise');
-      const response = await call(
-        'POST',
-        '/api/v1/service-projects',
-        await serviceToken(serviceId),
-        aProject(serviceId),
-      );
+      const response = await postDraft(serviceId);
       assert.equal(response.statusCode, 201, response.body);
       assert.equal(response.headers.etag, '"1"');
       const project = response.json();
       assert.equal(project.serviceId, serviceId);
       assert.equal(project.serviceName, 'Santé au Travail en Iroise');
       assert.deepEqual(project.regions, ['53']);
-      assert.equal(project.status, 'draft');
-      assert.equal(project.projectVersion, 1);
-      assert.equal(project.inForceVersion, null);
-      assert.equal(project.pendingRevision, false);
+      assertStanding(project, 'draft', 1, null, false);
       assert.deepEqual(project.warnings, []);
       assert.equal(project.versions.length, 1);
       assert.deepEqual(project.versions[0], {
@@ -384,11 +367,10 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
 
     it('accepts a period longer than five years with a warning (no legal duration; seed 002, I.1; ADR 0008)', async () => {
       const serviceId = await register('AST Long');
-      const response = await call(
-        'POST',
-        '/api/v1/service-projects',
+      const response = await postDraft(
+        serviceId,
+        { periodStart: '2026-01-01', periodEnd: '2031-06-30' },
         await admin(),
-        aProject(serviceId, { periodStart: '2026-01-01', periodEnd: '2031-06-30' }),
       );
       assert.equal(response.statusCode, 201, response.body);
       const [warning] = response.json().warnings;
@@ -402,12 +384,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
       const serviceId = await register('AST Successive');
       await draft(serviceId);
       const overlap = await refusedWithoutTrace(async () =>
-        call(
-          'POST',
-          '/api/v1/service-projects',
-          await serviceToken(serviceId),
-          aProject(serviceId, { periodStart: '2030-12-31', periodEnd: '2035-12-31' }),
-        ),
+        postDraft(serviceId, { periodStart: '2030-12-31', periodEnd: '2035-12-31' }),
       );
       assert.equal(overlap.statusCode, 409);
       assert.equal(overlap.json().code, 'SERVICE_PROJECT.PERIOD_OVERLAP');
@@ -420,11 +397,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
       const serviceId = await register('AST Simultaneous');
       const token = await serviceToken(serviceId);
       const statuses = (
-        await Promise.all(
-          ['Projet A', 'Projet B'].map((title) =>
-            call('POST', '/api/v1/service-projects', token, aProject(serviceId, { title })),
-          ),
-        )
+        await Promise.all(['Projet A', 'Projet B'].map((title) => postDraft(serviceId, { title }, token)))
       )
         .map((response) => response.statusCode)
         .sort();
@@ -587,10 +560,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
       assert.equal(revised.statusCode, 201, revised.body);
       assert.equal(revised.headers.etag, '"4"');
       const body = revised.json();
-      assert.equal(body.projectVersion, 2);
-      assert.equal(body.status, 'draft');
-      assert.equal(body.inForceVersion, 1);
-      assert.equal(body.pendingRevision, true);
+      assertStanding(body, 'draft', 2, 1, true);
       assert.equal(body.title, 'Projet de service 2026-2030', 'what the revision does not change is kept');
       assert.equal(body.warnings[0].code, 'SERVICE_PROJECT.LONGER_THAN_FIVE_YEARS');
       assert.deepEqual(
@@ -706,10 +676,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
       assert.equal(withdrawn.statusCode, 200, withdrawn.body);
       assert.equal(withdrawn.headers.etag, '"2"');
       const body = withdrawn.json();
-      assert.equal(body.status, 'withdrawn');
-      assert.equal(body.projectVersion, 1);
-      assert.equal(body.inForceVersion, null);
-      assert.equal(body.pendingRevision, false);
+      assertStanding(body, 'withdrawn', 1, null, false);
       assert.deepEqual(body.warnings, []);
       assert.equal(body.versions.length, 1);
       assert.equal(body.versions[0].status, 'withdrawn');
@@ -767,12 +734,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
       );
       assert.equal(revised.statusCode, 201, revised.body);
       assert.equal((await step(project, 'cmt-adoption', { adoptedOn: today }, 4)).statusCode, 200);
-      const overlapping = await call(
-        'POST',
-        '/api/v1/service-projects',
-        await serviceToken(serviceId),
-        aProject(serviceId, { periodStart: '2031-01-01', periodEnd: '2035-12-31' }),
-      );
+      const overlapping = await postDraft(serviceId, { periodStart: '2031-01-01', periodEnd: '2035-12-31' });
       assert.equal(overlapping.statusCode, 409, 'the pending revision holds 2031 while it stands');
       const published = await counts();
 
@@ -780,10 +742,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
       assert.equal(withdrawn.statusCode, 200, withdrawn.body);
       assert.equal(withdrawn.headers.etag, '"6"');
       const body = withdrawn.json();
-      assert.equal(body.status, 'approved');
-      assert.equal(body.projectVersion, 1, 'back to the version in force');
-      assert.equal(body.inForceVersion, 1);
-      assert.equal(body.pendingRevision, false);
+      assertStanding(body, 'approved', 1, 1, false, 'back to the version in force');
       assert.equal(body.title, 'Projet de service 2026-2030');
       assert.equal(body.periodEnd, '2030-12-31');
       assert.deepEqual(body.warnings, []);
@@ -961,12 +920,7 @@ describe('service projects over HTTP (L.4622-14; seed 002, part I.1)', () => {
     before(async () => {
       bretagne = await approvedProject(await register('Scope Bretagne', '53'));
       const normandieService = await register('Scope Normandie', '28');
-      const created = await call(
-        'POST',
-        '/api/v1/service-projects',
-        await admin(),
-        aProject(normandieService),
-      );
+      const created = await postDraft(normandieService, {}, await admin());
       assert.equal(created.statusCode, 201, created.body);
       normandie = created.json();
     });

@@ -1,23 +1,16 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { signDevelopmentToken } from '@tripartite/auth';
 import { loadConfig } from '@tripartite/config';
-import { isolatedEnvironment, sampleSum } from '@tripartite/testing';
+import { freePort, isolatedEnvironment, sampleSum } from '@tripartite/testing';
 import { createGatewayApp } from '../src/gateway.app';
 import { gatewayConfigSchema } from '../src/gateway.config';
 
 const secret = 'gateway-metrics-test-secret-at-least-32-chars';
 
 /** An address where nothing listens: every service is down. */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 9}`;
-}
+const closedPortUrl = async () => `http://127.0.0.1:${await freePort()}`;
 
 // Prometheus scrapes the gateway like every service (k8s/base/services/gateway.yaml): what it answered,
 // how fast, by route and status; and the process's own figures.

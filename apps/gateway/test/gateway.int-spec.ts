@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type Role, signDevelopmentToken } from '@tripartite/auth';
 import { loadConfig } from '@tripartite/config';
-import { isolatedEnvironment } from '@tripartite/testing';
+import { freePort, isolatedEnvironment } from '@tripartite/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { createGatewayApp } from '../src/gateway.app';
@@ -69,13 +68,7 @@ async function fakeService(
 }
 
 /** An address where nothing listens: a service that is down. */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 9}`;
-}
+const closedPortUrl = async () => `http://127.0.0.1:${await freePort()}`;
 
 describe('gateway', () => {
   let agreements: Awaited<ReturnType<typeof fakeService>>;

@@ -3,6 +3,17 @@ import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '@tripartite/config';
 import { notificationsConfigSchema } from './notifications.config';
 
+/** The message of the ConfigError that refuses the variables `env`. */
+function refusalOf(env: Record<string, string>): string {
+  try {
+    loadConfig(notificationsConfigSchema, env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, String(error));
+    return error.message;
+  }
+  assert.fail('the configuration was accepted');
+}
+
 describe('notifications configuration', () => {
   it('works on a development machine with no variable set: local SMTP catcher, local gateway', () => {
     const config = loadConfig(notificationsConfigSchema, {});
@@ -32,47 +43,31 @@ describe('notifications configuration', () => {
   });
 
   it('refuses to boot in production without its own SMTP relay and public address, naming both', () => {
-    assert.throws(
-      () =>
-        loadConfig(notificationsConfigSchema, {
-          NODE_ENV: 'production',
-          AUTH_JWKS_URL: 'https://oidc.example.fr/jwks.json',
-        }),
-      (error: unknown) =>
-        error instanceof ConfigError &&
-        /SMTP_HOST/.test(error.message) &&
-        /PUBLIC_BASE_URL/.test(error.message),
-    );
+    const message = refusalOf({
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://oidc.example.fr/jwks.json',
+    });
+    assert.match(message, /SMTP_HOST/);
+    assert.match(message, /PUBLIC_BASE_URL/);
   });
 
   it('names a bad variable', () => {
-    assert.throws(
-      () => loadConfig(notificationsConfigSchema, { SMTP_PORT: 'twenty-five', PUBLIC_BASE_URL: 'ftp://x' }),
-      (error: unknown) =>
-        error instanceof ConfigError &&
-        /SMTP_PORT/.test(error.message) &&
-        /PUBLIC_BASE_URL/.test(error.message),
-    );
+    const message = refusalOf({ SMTP_PORT: 'twenty-five', PUBLIC_BASE_URL: 'ftp://x' });
+    assert.match(message, /SMTP_PORT/);
+    assert.match(message, /PUBLIC_BASE_URL/);
   });
 
   it('never falls back on the development catcher in production: SMTP_HOST is required even with everything else set', () => {
-    assert.throws(
-      () =>
-        loadConfig(notificationsConfigSchema, {
-          NODE_ENV: 'production',
-          AUTH_JWKS_URL: 'https://oidc.example.fr/jwks.json',
-          PUBLIC_BASE_URL: 'https://tripartite.example.fr',
-          SMTP_PORT: '1025',
-        }),
-      (error: unknown) =>
-        error instanceof ConfigError &&
-        /SMTP_HOST/.test(error.message) &&
-        !/PUBLIC_BASE_URL/.test(error.message),
-    );
-    const production = loadConfig(notificationsConfigSchema, {
+    const everythingElse = {
       NODE_ENV: 'production',
       AUTH_JWKS_URL: 'https://oidc.example.fr/jwks.json',
       PUBLIC_BASE_URL: 'https://tripartite.example.fr',
+    };
+    const message = refusalOf({ ...everythingElse, SMTP_PORT: '1025' });
+    assert.match(message, /SMTP_HOST/);
+    assert.doesNotMatch(message, /PUBLIC_BASE_URL/);
+    const production = loadConfig(notificationsConfigSchema, {
+      ...everythingElse,
       SMTP_HOST: 'smtp.example.fr',
     });
     assert.equal(production.SMTP_HOST, 'smtp.example.fr');

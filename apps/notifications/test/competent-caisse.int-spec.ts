@@ -87,10 +87,15 @@ describe('agrément and service-project e-mails go to the service’s competent 
     return older;
   }
 
+  /** Who the event was delivered to once applied, sorted. */
   async function recipientsOf(eventId: string): Promise<string[]> {
     await expectEventually(async () => assert.ok(await world.applied(eventId), 'applied'));
-    return (await world.deliveries(eventId)).map((row) => row.recipient_email);
+    return (await world.deliveries(eventId)).map((row) => row.recipient_email).sort();
   }
+
+  /** `agreement.granted` for `service`, as a producer of before the competent Caisse wrote it. */
+  const legacyGrant = (service: OrganisationPayload) =>
+    world.publish('agreement.granted', legacy(payloadsFor(service)['agreement.granted']));
 
   async function untoldOf(eventId: string): Promise<{ party: string; reason: string }[]> {
     const [row] = await world.sql<{ untold: { party: string; reason: string }[] }>(
@@ -100,33 +105,32 @@ describe('agrément and service-project e-mails go to the service’s competent 
     return row.untold;
   }
 
-  it('tells the Caisse the directory records for the service, not the other Caisse of its region', async () => {
-    const event = await world.publish(
-      'agreement.granted',
-      legacy(payloadsFor(marseille)['agreement.granted']),
-    );
-    assert.deepEqual((await recipientsOf(event.id)).sort(), [
-      'dreets@paca.example',
-      'second@caisse.example',
-      'sst@marseille.example',
-    ]);
-  });
-
-  it('tells a Caisse covering two regions of a service of either (CARSAT Sud-Est for Corse)', async () => {
-    const event = await world.publish('agreement.granted', legacy(payloadsFor(ajaccio)['agreement.granted']));
-    assert.deepEqual((await recipientsOf(event.id)).sort(), [
-      'dreets@corse.example',
-      'sst@ajaccio.example',
-      'sudest@carsat.example',
-    ]);
-  });
+  // An agrément granted to a service tells the Caisse the directory records for it.
+  const grants: [title: string, service: OrganisationPayload, recipients: string[]][] = [
+    [
+      'tells the Caisse the directory records for the service, not the other Caisse of its region',
+      marseille,
+      ['dreets@paca.example', 'second@caisse.example', 'sst@marseille.example'],
+    ],
+    [
+      'tells a Caisse covering two regions of a service of either (CARSAT Sud-Est for Corse)',
+      ajaccio,
+      ['dreets@corse.example', 'sst@ajaccio.example', 'sudest@carsat.example'],
+    ],
+  ];
+  for (const [title, service, recipients] of grants) {
+    it(title, async () => {
+      const event = await legacyGrant(service);
+      assert.deepEqual(await recipientsOf(event.id), recipients);
+    });
+  }
 
   it('tells the Caisse a service-project event names, over the directory’s', async () => {
     const event = await world.publish('service_project.approved', {
       ...legacy(payloadsFor(marseille)['service_project.approved']),
       caisseId: sudEst.organisationId,
     });
-    assert.deepEqual((await recipientsOf(event.id)).sort(), [
+    assert.deepEqual(await recipientsOf(event.id), [
       'dreets@paca.example',
       'sst@marseille.example',
       'sudest@carsat.example',
@@ -134,8 +138,8 @@ describe('agrément and service-project e-mails go to the service’s competent 
   });
 
   it('tells no Caisse when none is known for the service, and the decision says why', async () => {
-    const event = await world.publish('agreement.granted', legacy(payloadsFor(toulon)['agreement.granted']));
-    assert.deepEqual((await recipientsOf(event.id)).sort(), ['dreets@paca.example', 'sst@toulon.example']);
+    const event = await legacyGrant(toulon);
+    assert.deepEqual(await recipientsOf(event.id), ['dreets@paca.example', 'sst@toulon.example']);
     const untold = await untoldOf(event.id);
     assert.deepEqual(
       untold.map((u) => u.party),
@@ -150,7 +154,7 @@ describe('agrément and service-project e-mails go to the service’s competent 
       serviceType: 'SSTA',
       caisseId: null,
     });
-    assert.deepEqual((await recipientsOf(event.id)).sort(), ['dreets@paca.example', 'ssta@nice.example']);
+    assert.deepEqual(await recipientsOf(event.id), ['dreets@paca.example', 'ssta@nice.example']);
     const untold = await untoldOf(event.id);
     assert.ok(
       untold.some((u) => u.party === 'competentCaisse' && /SSTA.*L\.4622-10/.test(u.reason)),
@@ -166,8 +170,8 @@ describe('agrément and service-project e-mails go to the service’s competent 
       region: '93',
     });
     await expectEventually(async () => assert.ok(await world.applied(updated.id)));
-    const event = await world.publish('agreement.granted', legacy(payloadsFor(toulon)['agreement.granted']));
-    assert.deepEqual((await recipientsOf(event.id)).sort(), [
+    const event = await legacyGrant(toulon);
+    assert.deepEqual(await recipientsOf(event.id), [
       'dreets@paca.example',
       'sst@toulon.example',
       'sudest@carsat.example',

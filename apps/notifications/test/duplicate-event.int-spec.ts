@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { EventEnvelope } from '@tripartite/events';
 import { expectEventually, SmtpCatcher } from '@tripartite/testing';
 import { RecordDeliveriesHandler } from '../src/delivery/application/record-deliveries.handler';
 import { mimeParts } from './support/mime-parts';
-import { NotificationsWorld, organisation } from './support/notifications-world';
+import { cpomParties, NotificationsWorld, organisation } from './support/notifications-world';
 import { eventParties, samplePayloads } from './support/sample-events';
 
 describe('the same organisation.registered delivered twice', () => {
@@ -17,6 +18,20 @@ describe('the same organisation.registered delivered twice', () => {
     await world?.dispose();
     await smtp.stop();
   });
+
+  /**
+   * The event redelivered twice by the broker (or republished by a relay that crashed before marking it sent),
+   * then decided on a second time with the same contacts: the unique (event, recipient) pair records nothing.
+   */
+  async function redeliverAndDecideAgain(event: EventEnvelope): Promise<void> {
+    await world.publishRaw(event);
+    await world.publishRaw(event);
+    await world.dataSource.query('DELETE FROM notified_events WHERE event_id = $1', [event.id]);
+    const again = await world.dataSource.transaction((manager) =>
+      world.app.get(RecordDeliveriesHandler).record(manager, event),
+    );
+    assert.deepEqual(again, { kind: 'recorded', deliveryIds: [] });
+  }
 
   /** Registers an organisation whose one contact marks a point in time, and waits until every job is done. */
   async function sendMarker(email: string): Promise<void> {
@@ -36,16 +51,7 @@ describe('the same organisation.registered delivered twice', () => {
     const event = await world.register(registered);
     await expectEventually(() => assert.equal(smtp.messages.length, 2));
 
-    // Redelivered by the broker (or republished by a relay that crashed before marking it sent).
-    await world.publishRaw(event);
-    await world.publishRaw(event);
-
-    // Decided on a second time, with the same contacts: the unique (event, recipient) pair records nothing.
-    await world.dataSource.query('DELETE FROM notified_events WHERE event_id = $1', [event.id]);
-    const again = await world.dataSource.transaction((manager) =>
-      world.app.get(RecordDeliveriesHandler).record(manager, event),
-    );
-    assert.deepEqual(again, { kind: 'recorded', deliveryIds: [] });
+    await redeliverAndDecideAgain(event);
 
     // A later event marks the point past which every earlier message would have been sent.
     await sendMarker('marker@elsewhere.example');
@@ -112,18 +118,11 @@ describe('the same organisation.registered delivered twice', () => {
   });
 
   it('a CPOM review reminder delivered twice: each of the three parties gets one message and one .ics', async () => {
-    const service = organisation([{ name: 'Ana', email: 'ana@review.example', receivesNotifications: true }]);
-    const caisse = organisation([{ name: 'Cy', email: 'cy@review.example', receivesNotifications: true }], {
-      type: 'CAISSE',
-      name: 'CARSAT Bretagne',
-    });
-    const direccte = organisation(
-      [{ name: 'Dan', email: 'dan@review.example', receivesNotifications: true }],
-      {
-        type: 'DIRECCTE',
-        name: 'DREETS Bretagne',
-      },
-    );
+    const { service, caisse, direccte } = cpomParties([
+      'ana@review.example',
+      'cy@review.example',
+      'dan@review.example',
+    ]);
     await world.registerAll([service, caisse, direccte]);
     const parties = eventParties({
       serviceId: service.organisationId,
@@ -132,13 +131,7 @@ describe('the same organisation.registered delivered twice', () => {
     });
     const event = await world.publish('contract.review_due', samplePayloads(parties)['contract.review_due']);
     await expectEventually(async () => assert.equal((await world.deliveries(event.id)).length, 3));
-    await world.publishRaw(event);
-    await world.publishRaw(event);
-    await world.dataSource.query('DELETE FROM notified_events WHERE event_id = $1', [event.id]);
-    const again = await world.dataSource.transaction((manager) =>
-      world.app.get(RecordDeliveriesHandler).record(manager, event),
-    );
-    assert.deepEqual(again, { kind: 'recorded', deliveryIds: [] });
+    await redeliverAndDecideAgain(event);
 
     await sendMarker('third-marker@elsewhere.example');
     for (const email of ['ana@review.example', 'cy@review.example', 'dan@review.example']) {

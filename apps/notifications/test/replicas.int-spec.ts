@@ -5,26 +5,10 @@ import type { EventEnvelope } from '@tripartite/events';
 import { expectEventually, freePort, SmtpCatcher } from '@tripartite/testing';
 import { DeliverySweeper } from '../src/delivery/application/delivery.sweeper';
 import { SendDeliveryJob } from '../src/delivery/infrastructure/send-delivery.job';
-import { NotificationsWorld, organisation, worldPerTest } from './support/notifications-world';
+import { cpomParties, NotificationsWorld, worldPerTest } from './support/notifications-world';
 import { eventParties, samplePayloads } from './support/sample-events';
 
-const CONTACTS = ['ana@ast.example', 'cy@carsat.example', 'dan@dreets.example'];
-
-/** A service, its Caisse and its DIRECCTE, one contact each. */
-function cpomParties() {
-  const service = organisation([{ name: 'Ana', email: CONTACTS[0], receivesNotifications: true }], {
-    name: 'AST 35',
-  });
-  const caisse = organisation([{ name: 'Cy', email: CONTACTS[1], receivesNotifications: true }], {
-    type: 'CAISSE',
-    name: 'CARSAT Bretagne',
-  });
-  const direccte = organisation([{ name: 'Dan', email: CONTACTS[2], receivesNotifications: true }], {
-    type: 'DIRECCTE',
-    name: 'DREETS Bretagne',
-  });
-  return { service, caisse, direccte };
-}
+const CONTACTS = ['ana@ast.example', 'cy@carsat.example', 'dan@dreets.example'] as const;
 
 /** Counts the send jobs an instance runs, to see that both replicas took part. */
 function countJobs(job: SendDeliveryJob): { count: number } {
@@ -42,7 +26,7 @@ describe('two replicas of the service on the same database, queue and Redis', ()
 
   /** Publishes `n` CPOM events of the three parties (each twice on the wire); answers them. */
   async function publishCpomEvents(w: NotificationsWorld, n: number): Promise<EventEnvelope[]> {
-    const { service, caisse, direccte } = cpomParties();
+    const { service, caisse, direccte } = cpomParties(CONTACTS, { name: 'AST 35' });
     await w.registerAll([service, caisse, direccte]);
     const events: EventEnvelope[] = [];
     for (let i = 0; i < n; i++) {

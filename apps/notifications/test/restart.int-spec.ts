@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { describe, it } from 'node:test';
 import { expectEventually, SmtpCatcher } from '@tripartite/testing';
 import { SendDeliveryJob } from '../src/delivery/infrastructure/send-delivery.job';
-import { NotificationsWorld, organisation, worldPerTest } from './support/notifications-world';
+import { cpomParties, NotificationsWorld, organisation, worldPerTest } from './support/notifications-world';
 import { eventParties, samplePayloads } from './support/sample-events';
 
 /** A TCP server that accepts connections and never says a word: an SMTP exchange stuck at the greeting. */
@@ -29,18 +29,11 @@ describe('a worker stopped or killed between queueing and sending', () => {
   it('stopped before it runs the job: the next instance sends each recipient the message once', async () => {
     t.smtp = new SmtpCatcher();
     t.world = await NotificationsWorld.start('notif_restart', { smtpPort: await t.smtp.start() });
-    const service = organisation([{ name: 'Ana', email: 'ana@ast.example', receivesNotifications: true }]);
-    const caisse = organisation([{ name: 'Cy', email: 'cy@carsat.example', receivesNotifications: true }], {
-      type: 'CAISSE',
-      name: 'CARSAT Bretagne',
-    });
-    const direccte = organisation(
-      [{ name: 'Dan', email: 'dan@dreets.example', receivesNotifications: true }],
-      {
-        type: 'DIRECCTE',
-        name: 'DREETS Bretagne',
-      },
-    );
+    const { service, caisse, direccte } = cpomParties([
+      'ana@ast.example',
+      'cy@carsat.example',
+      'dan@dreets.example',
+    ]);
     await t.world.registerAll([service, caisse, direccte]);
     await expectEventually(() => assert.equal(t.smtp!.messages.length, 3));
 

@@ -120,17 +120,23 @@ export class AgreementsClient {
     return read.statusCode === 200 ? String(read.headers.etag) : undefined;
   }
 
+  /** Records the inspector's opinion on the application `id`, given on `on` (checked: 200). */
+  async opinion(
+    id: string,
+    verdict: 'favourable' | 'reserved' | 'unfavourable',
+    on: CalendarDate,
+    text: string,
+  ): Promise<void> {
+    const opinion = await this.post(id, 'inspector-opinion', { verdict, givenOn: on, text });
+    assert.equal(opinion.statusCode, 200, JSON.stringify(opinion.json()));
+  }
+
   /** Files, records a favourable opinion and grants, all on `on`; answers the agrément. */
   async grantedAgreement(serviceId: string, on: CalendarDate, validFrom = on): Promise<Json> {
     const filed = await this.file(serviceId, on);
     assert.equal(filed.statusCode, 201, JSON.stringify(filed.json()));
     const id = filed.json().id;
-    const opinion = await this.post(id, 'inspector-opinion', {
-      verdict: 'favourable',
-      givenOn: on,
-      text: 'Avis favorable',
-    });
-    assert.equal(opinion.statusCode, 200, JSON.stringify(opinion.json()));
+    await this.opinion(id, 'favourable', on, 'Avis favorable');
     const decided = await this.post(id, 'decision', {
       outcome: 'granted',
       decidedOn: on,

@@ -407,3 +407,20 @@ export function organisation(
     ...overrides,
   };
 }
+
+/**
+ * A CPOM's three parties, one contact each (addresses in that order): a service (Ana), its Caisse (Cy, CARSAT
+ * Bretagne) and its DIRECCTE (Dan, DREETS Bretagne).
+ */
+export function cpomParties(
+  [serviceEmail, caisseEmail, direccteEmail]: readonly [string, string, string],
+  serviceOverrides: Partial<PayloadOf<'organisation.registered'>> = {},
+) {
+  const party = (name: string, email: string, overrides: Partial<PayloadOf<'organisation.registered'>>) =>
+    organisation([{ name, email, receivesNotifications: true }], overrides);
+  return {
+    service: party('Ana', serviceEmail, serviceOverrides),
+    caisse: party('Cy', caisseEmail, { type: 'CAISSE', name: 'CARSAT Bretagne' }),
+    direccte: party('Dan', direccteEmail, { type: 'DIRECCTE', name: 'DREETS Bretagne' }),
+  };
+}

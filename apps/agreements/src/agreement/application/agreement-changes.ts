@@ -7,7 +7,9 @@ import { type Change, ChangeRecorder } from '@tripartite/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Agreement } from '../domain/agreement';
 import { AgreementNotFoundError } from '../domain/agreement.errors';
+import type { AgreementService } from '../domain/agreement.types';
 import { AgreementRepository } from '../infrastructure/agreement.repository';
+import { AgreedServices } from './agreed-services';
 
 /** Where a command on an agrément runs: its transaction, the Paris date on the platform clock, the version read. */
 export interface AgreementStep {
@@ -29,6 +31,7 @@ export class AgreementChanges {
     private readonly agreements: AgreementRepository,
     private readonly recorder: ChangeRecorder,
     private readonly scope: ScopeEnforcer,
+    private readonly services: AgreedServices,
     private readonly clock: Clock,
   ) {}
 
@@ -55,6 +58,32 @@ export class AgreementChanges {
       await this.agreements.update(manager, agreement, versionBefore, this.clock.now());
       return agreement;
     });
+  }
+
+  /**
+   * The frame of the commands that create an agrément (filing an application, recording an existing one): one
+   * transaction with the service as the directory knows it now, locked so that two creations for the same
+   * service run one after the other; the step decides, then `insert`s the agrément.
+   */
+  create(
+    serviceId: string,
+    step: (service: AgreementService, manager: EntityManager) => Promise<Agreement>,
+  ): Promise<Agreement> {
+    return this.dataSource.transaction(async (manager) => {
+      const service = await this.services.find(manager, serviceId);
+      await this.agreements.lockService(manager, service.serviceId);
+      return step(service, manager);
+    });
+  }
+
+  /** A new agrément's row, with its event and audit entry (no version before it). */
+  async insert(
+    manager: EntityManager,
+    agreement: Agreement,
+    change: Omit<Change, 'versionBefore'>,
+  ): Promise<void> {
+    await this.agreements.insert(manager, agreement, this.clock.now());
+    await this.record(manager, agreement, { ...change, versionBefore: null });
   }
 
   /** The event (if any) and the audit entry of a change, in its transaction. */

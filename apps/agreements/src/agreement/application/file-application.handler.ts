@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarDate } from '@tripartite/calendar';
-import { Clock } from '@tripartite/clock';
-import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Agreement } from '../domain/agreement';
 import { AgreementRuleViolation, PLATFORM_RULE } from '../domain/agreement.errors';
@@ -9,7 +7,6 @@ import type { ApplicationKind } from '../domain/agreement.types';
 import { AgreementDeadlineKind } from '../domain/agreement-deadlines';
 import { agreementEvents } from '../domain/agreement-events';
 import { AgreementRepository } from '../infrastructure/agreement.repository';
-import { AgreedServices } from './agreed-services';
 import { AgreementAuthority } from './agreement-authority';
 import { AgreementChanges } from './agreement-changes';
 import { AgreementDeadlines } from './agreement-deadlines';
@@ -27,20 +24,15 @@ export interface FileApplicationCommand {
 @Injectable()
 export class FileApplicationHandler {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly agreements: AgreementRepository,
-    private readonly services: AgreedServices,
     private readonly authority: AgreementAuthority,
     private readonly changes: AgreementChanges,
     private readonly deadlines: AgreementDeadlines,
-    private readonly clock: Clock,
   ) {}
 
   execute(command: FileApplicationCommand): Promise<Agreement> {
-    return this.dataSource.transaction(async (manager) => {
-      const service = await this.services.find(manager, command.serviceId);
+    return this.changes.create(command.serviceId, async (service, manager) => {
       this.authority.assertMaySpeakForService(service.serviceId, service.regions);
-      await this.agreements.lockService(manager, service.serviceId);
       const today = this.changes.today();
       const history = await this.agreements.grantedHistory(manager, service.serviceId);
       const current = history.find((a) => a.status === 'granted' && (a.state.validUntil as string) >= today);
@@ -63,11 +55,9 @@ export class FileApplicationHandler {
         previous,
         today,
       });
-      await this.agreements.insert(manager, agreement, this.clock.now());
-      await this.changes.record(manager, agreement, {
+      await this.changes.insert(manager, agreement, {
         action: 'agreement.requested',
         event: agreementEvents.requested(agreement),
-        versionBefore: null,
         summary: `${command.application} application of ${service.serviceName}${agreement.state.lateRenewal ? ' (late renewal)' : ''}`,
       });
       await this.deadlines.forApplication(manager, agreement, today);

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@tripartite/clock';
-import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Agreement, type ExistingAgreementRecord } from '../domain/agreement';
 import { agreementEvents } from '../domain/agreement-events';
-import { AgreementRepository } from '../infrastructure/agreement.repository';
-import { AgreedServices } from './agreed-services';
 import { AgreementAuthority } from './agreement-authority';
 import { AgreementChanges } from './agreement-changes';
 import { AgreementDeadlines } from './agreement-deadlines';
@@ -25,29 +21,21 @@ export type RecordExistingAgreementCommand = Omit<ExistingAgreementRecord, 'serv
 @Injectable()
 export class RecordExistingAgreementHandler {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly agreements: AgreementRepository,
-    private readonly services: AgreedServices,
     private readonly authority: AgreementAuthority,
     private readonly changes: AgreementChanges,
     private readonly deadlines: AgreementDeadlines,
-    private readonly clock: Clock,
   ) {}
 
   execute(command: RecordExistingAgreementCommand): Promise<Agreement> {
-    return this.dataSource.transaction(async (manager) => {
-      const service = await this.services.find(manager, command.serviceId);
+    return this.changes.create(command.serviceId, async (service, manager) => {
       const { serviceId: _serviceId, ...record } = command;
       const today = this.changes.today();
       const agreement = Agreement.recordExisting(uuidv7(), { ...record, service, today });
       this.authority.assertDireccteOf(agreement);
-      await this.agreements.lockService(manager, service.serviceId);
       // The exclusion constraint refuses a period overlapping another agrément of the service (409).
-      await this.agreements.insert(manager, agreement, this.clock.now());
-      await this.changes.record(manager, agreement, {
+      await this.changes.insert(manager, agreement, {
         action: 'agreement.recorded',
         event: agreementEvents.recorded(agreement),
-        versionBefore: null,
         summary: `existing agrément recorded: ${agreement.state.validFrom} to ${agreement.state.validUntil} (${agreement.status})`,
       });
       await this.deadlines.forTerm(manager, agreement, today);

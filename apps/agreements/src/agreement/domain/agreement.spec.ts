@@ -24,6 +24,17 @@ function filed(filedOn = '2013-01-10', previous: { id: string; validUntil: strin
   });
 }
 
+/** The renewal `a-2` of `a-1` (which ends on 2018-02-28), filed on `filedOn`. */
+function renewalOfA1(filedOn: string, today: string) {
+  return Agreement.file('a-2', {
+    service,
+    application: 'renewal',
+    filedOn,
+    previous: { id: 'a-1', validUntil: '2018-02-28' },
+    today,
+  });
+}
+
 function withOpinion(filedOn = '2013-01-10') {
   const agreement = filed(filedOn);
   agreement.recordInspectorOpinion(
@@ -141,13 +152,7 @@ describe('the agrément (seed 002 I.1; Code du travail D.4622-48 to R.4622-52)',
     assert.equal(renewalFilingDeadline('2018-02-28'), '2017-11-01');
     assert.equal(isLateRenewal('2017-11-01', '2018-02-28'), false);
     assert.equal(isLateRenewal('2017-11-02', '2018-02-28'), true);
-    const late = Agreement.file('a-2', {
-      service,
-      application: 'renewal',
-      filedOn: '2017-12-01',
-      previous: { id: 'a-1', validUntil: '2018-02-28' },
-      today: '2017-12-01',
-    });
+    const late = renewalOfA1('2017-12-01', '2017-12-01');
     assert.equal(late.state.lateRenewal, true);
     rejects(
       () =>
@@ -282,13 +287,7 @@ describe('the agrément (seed 002 I.1; Code du travail D.4622-48 to R.4622-52)',
 
   describe('a renewal decision records the examination of the CPOM and the service project (seed 002 I.1)', () => {
     const renewal = () => {
-      const agreement = Agreement.file('a-2', {
-        service,
-        application: 'renewal',
-        filedOn: '2017-10-01',
-        previous: { id: 'a-1', validUntil: '2018-02-28' },
-        today: '2017-12-31',
-      });
+      const agreement = renewalOfA1('2017-10-01', '2017-12-31');
       agreement.recordInspectorOpinion(
         { verdict: 'favourable', givenOn: '2017-10-15', text: 'RAS' },
         '2017-12-31',

@@ -31,7 +31,8 @@ export interface PreviousAgreement {
   validUntil: CalendarDate;
 }
 
-export interface GrantCommand {
+/** The terms of a decision granting an agrément: taken on the platform, or recorded as it was taken before. */
+export interface GrantTerms {
   outcome: 'granted' | 'conditional';
   decidedOn: CalendarDate;
   validFrom: CalendarDate;
@@ -40,6 +41,9 @@ export interface GrantCommand {
   limits: AgreementLimits;
   derogations: Derogation[];
   complianceCommitment?: ComplianceCommitment | null;
+}
+
+export interface GrantCommand extends GrantTerms {
   /** Required with a decision on a renewal (seed 002 I.1), refused otherwise. */
   renewalExamination?: RenewalExamination | null;
 }
@@ -66,16 +70,8 @@ export interface ShorteningCommand {
 }
 
 /** An agrément granted before the region joined the platform, with its real dates (ADR 0009). */
-export interface ExistingAgreementRecord {
+export interface ExistingAgreementRecord extends GrantTerms {
   service: AgreementService;
-  outcome: 'granted' | 'conditional';
-  decidedOn: CalendarDate;
-  validFrom: CalendarDate;
-  /** A plain agrément lasts five years; a conditional one states its end (at most two years). */
-  validUntil?: CalendarDate;
-  limits: AgreementLimits;
-  derogations: Derogation[];
-  complianceCommitment?: ComplianceCommitment | null;
   inspectorOpinion: InspectorOpinion | null;
   /** The decision's reference (arrêté, letter…), as the DIRECCTE files it. */
   reference: string | null;

@@ -68,15 +68,11 @@ export class ServiceProject {
 
   /** The commission médico-technique adopts the current draft (L.4622-14). */
   adoptByCmt(step: { adoptedOn: CalendarDate; text?: string | null }, today: CalendarDate): ProjectVersion {
-    const current = this.openLatest();
-    if (current.status !== 'draft') throw ServiceProjectStepConflictError.notADraft(current);
-    throwIfAny(
-      recordedDateProblems('adoptedOn', step.adoptedOn, today, {
-        notBefore: current.revisedOn,
-        rule: 'not-before-revision',
-        what: 'the revision it adopts',
-      }),
-    );
+    const current = this.latestAt('draft', 'adoptedOn', step.adoptedOn, today, (draft) => ({
+      notBefore: draft.revisedOn,
+      rule: 'not-before-revision',
+      what: 'the revision it adopts',
+    }));
     return this.replaceText({
       ...current,
       status: 'adopted',
@@ -90,15 +86,11 @@ export class ServiceProject {
    * into force; the one it replaces is superseded.
    */
   approveByBoard(step: { approvedOn: CalendarDate }, today: CalendarDate): ProjectVersion {
-    const current = this.openLatest();
-    if (current.status !== 'adopted') throw ServiceProjectStepConflictError.notAdopted(current);
-    throwIfAny(
-      recordedDateProblems('approvedOn', step.approvedOn, today, {
-        notBefore: current.adoptedOn,
-        rule: 'not-before-adoption',
-        what: 'the CMT adoption',
-      }),
-    );
+    const current = this.latestAt('adopted', 'approvedOn', step.approvedOn, today, (adopted) => ({
+      notBefore: adopted.adoptedOn,
+      rule: 'not-before-adoption',
+      what: 'the CMT adoption',
+    }));
     this.texts = this.texts.map((text) =>
       text.status === 'approved' ? { ...text, status: 'superseded' as const } : text,
     );
@@ -229,6 +221,27 @@ export class ServiceProject {
   private openLatest(): ProjectVersion {
     if (this.withdrawn) throw ServiceProjectStepConflictError.withdrawn(this.latest);
     return this.latest;
+  }
+
+  /**
+   * The latest version, for a step of the CMT or the board: it must stand at `status` (a draft to adopt, an
+   * adopted text to approve), and the step's date `field` be recorded after it happened.
+   */
+  private latestAt(
+    status: 'draft' | 'adopted',
+    field: string,
+    date: CalendarDate,
+    today: CalendarDate,
+    order: (current: ProjectVersion) => { notBefore: CalendarDate | null; rule: string; what: string },
+  ): ProjectVersion {
+    const current = this.openLatest();
+    if (current.status !== status) {
+      throw status === 'draft'
+        ? ServiceProjectStepConflictError.notADraft(current)
+        : ServiceProjectStepConflictError.notAdopted(current);
+    }
+    throwIfAny(recordedDateProblems(field, date, today, order(current)));
+    return current;
   }
 
   /** Puts a changed text in place of the version with its number. */

@@ -163,22 +163,8 @@ function versionRows(project: ServiceProject): ServiceProjectVersionOrmEntity[] 
   return project.versions.map((text) => ({ projectId: project.id, ...text }));
 }
 
+/** A version's row is the version and its project's id (as `versionRows` writes it). */
 function toVersion(row: ServiceProjectVersionOrmEntity): ProjectVersion {
-  return {
-    number: row.number,
-    status: row.status,
-    title: row.title,
-    periodStart: row.periodStart,
-    periodEnd: row.periodEnd,
-    diagnosis: row.diagnosis,
-    priorities: row.priorities,
-    draftedOn: row.draftedOn,
-    revisedOn: row.revisedOn,
-    revisionReason: row.revisionReason,
-    adoptedOn: row.adoptedOn,
-    cmtText: row.cmtText,
-    approvedOn: row.approvedOn,
-    withdrawnOn: row.withdrawnOn,
-    withdrawalReason: row.withdrawalReason,
-  };
+  const { projectId: _projectId, ...text } = row;
+  return text;
 }

@@ -178,6 +178,14 @@ export function samplePayloads(p: SampleParties): SamplePayloads {
       },
     ],
   };
+  const signed = {
+    ...contract,
+    ...parties,
+    signedOn: '2027-05-20',
+    periodStart: d.cpomStart,
+    periodEnd: d.cpomEnd,
+    ...cpomContent,
+  };
   return {
     'organisation.registered': {
       organisationId: p.serviceId,
@@ -311,21 +319,10 @@ export function samplePayloads(p: SampleParties): SamplePayloads {
       readyOn: '2027-04-02',
       withReservations: false,
     },
-    'contract.signed': {
-      ...contract,
-      ...parties,
-      signedOn: '2027-05-20',
-      periodStart: d.cpomStart,
-      periodEnd: d.cpomEnd,
-      ...cpomContent,
-    },
+    'contract.signed': signed,
+    // A CPOM signed before the region joined: the signed payload, with its status and reference.
     'contract.recorded': {
-      ...contract,
-      ...parties,
-      signedOn: '2027-05-20',
-      periodStart: d.cpomStart,
-      periodEnd: d.cpomEnd,
-      ...cpomContent,
+      ...signed,
       status: 'signed',
       reference: 'CPOM-2027-014',
     },

@@ -1,33 +1,17 @@
-import type { Delivery, DeliveryStatus, MailAttachment } from '../domain/delivery';
+import type { Delivery } from '../domain/delivery';
 
 /** The columns every read selects, in the order of `DeliveryRow`. */
 export const DELIVERY_COLUMNS = `id, event_id, event_type, template, recipient_email, recipient_name,
   recipient_organisation_id, status, subject, text, html, attachments, attempts, last_smtp_reply,
   last_attempt_at, retries, retried_at, correlation_id, created_at, sent_at, failed_at`;
 
-export interface DeliveryRow {
-  id: string;
-  event_id: string;
-  event_type: string;
-  template: string;
-  recipient_email: string;
-  recipient_name: string | null;
-  recipient_organisation_id: string | null;
-  status: DeliveryStatus;
-  subject: string;
-  text: string;
-  html: string;
-  attachments: MailAttachment[];
-  attempts: number;
-  last_smtp_reply: string | null;
-  last_attempt_at: Date | null;
-  retries: number;
-  retried_at: Date | null;
-  correlation_id: string | null;
-  created_at: Date;
-  sent_at: Date | null;
-  failed_at: Date | null;
-}
+/** `fooBar` → `foo_bar`: a field of the domain as its column is named. */
+type Snake<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${Snake<Tail>}`
+  : S;
+
+/** A delivery as PostgreSQL answers it: each field of the domain under its column's name. */
+export type DeliveryRow = { [K in keyof Delivery as Snake<K>]: Delivery[K] };
 
 export function toDelivery(row: DeliveryRow): Delivery {
   return {

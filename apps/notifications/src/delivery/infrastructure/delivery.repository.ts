@@ -129,19 +129,25 @@ export class DeliveryRepository {
     return rows.length > 0 ? toDelivery(rows[0]) : null;
   }
 
-  async markSent(manager: EntityManager, id: string, reply: string, at: Date): Promise<void> {
-    await manager.query(
-      `UPDATE deliveries SET status = 'sent', attempts = attempts + 1, last_smtp_reply = $2,
-         last_attempt_at = $3, sent_at = $3
-       WHERE id = $1 AND status = 'pending'`,
-      [id, reply, at],
-    );
+  markSent(manager: EntityManager, id: string, reply: string, at: Date): Promise<void> {
+    return this.settle(manager, id, 'sent', reply, at);
   }
 
-  async markFailed(manager: EntityManager, id: string, reply: string, at: Date): Promise<void> {
+  markFailed(manager: EntityManager, id: string, reply: string, at: Date): Promise<void> {
+    return this.settle(manager, id, 'failed', reply, at);
+  }
+
+  /** The last try of a pending delivery: counted, its reply kept, and the time it was sent or failed. */
+  private async settle(
+    manager: EntityManager,
+    id: string,
+    status: 'sent' | 'failed',
+    reply: string,
+    at: Date,
+  ): Promise<void> {
     await manager.query(
-      `UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_smtp_reply = $2,
-         last_attempt_at = $3, failed_at = $3
+      `UPDATE deliveries SET status = '${status}', attempts = attempts + 1, last_smtp_reply = $2,
+         last_attempt_at = $3, ${status}_at = $3
        WHERE id = $1 AND status = 'pending'`,
       [id, reply, at],
     );
