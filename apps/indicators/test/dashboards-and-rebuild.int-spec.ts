@@ -12,6 +12,7 @@ describe('dashboards: scope, exports and rebuild by replay', () => {
   let world: IndicatorsWorld;
   let parties: CpomParties;
   let contractId: string;
+  let signed: Awaited<ReturnType<IndicatorsWorld['signCpom']>>;
 
   before(async () => {
     started = await startIndicators('indicators_dashboards');
@@ -21,7 +22,7 @@ describe('dashboards: scope, exports and rebuild by replay', () => {
     await world.grant(parties, { validFrom: '2024-01-01', validUntil: '2028-12-31' });
     await world.grant(other, { validFrom: '2024-01-01', validUntil: '2027-03-31', conditional: true });
     await world.protocol(parties, '2025-01-01');
-    const signed = await world.signCpom(parties);
+    signed = await world.signCpom(parties);
     contractId = signed.contractId;
     await expectEventually(async () => assert.equal(await world.cpomStatus(contractId), 'signed'));
     const reporter = await world.token({ roles: ['sst'], region: '53', org: parties.serviceId });
@@ -128,6 +129,49 @@ describe('dashboards: scope, exports and rebuild by replay', () => {
 
   it('rebuilds the projections by replay from every producer, with identical figures (admin only)', async () => {
     const national = await world.national();
+    // A review held, a value corrected and an amendment: the dated history has each of them to rebuild.
+    await started.contracts.publish(
+      'contract.review_completed',
+      {
+        contractId,
+        serviceId: parties.serviceId,
+        regions: ['53'],
+        reviewedOn: '2025-12-10',
+        summary: 'Revue tenue',
+        nextReviewDueOn: '2026-12-10',
+      },
+      { aggregateId: contractId, aggregateVersion: 6, region: '53' },
+    );
+    const reporter = await world.token({ roles: ['sst'], region: '53', org: parties.serviceId });
+    const corrected = await world.request(
+      'PUT',
+      `/api/v1/cpoms/${contractId}/indicators/${signed.content.indicators.coverage}/measurements/2025`,
+      reporter,
+      { value: 30 },
+      { 'if-match': '"1"' },
+    );
+    assert.equal(corrected.statusCode, 200, corrected.body);
+    const content = signed.content.payload;
+    await started.contracts.publish(
+      'contract.amended',
+      {
+        contractId,
+        ...world.subject(parties),
+        periodStart: '2025-01-01',
+        periodEnd: '2029-12-31',
+        amendmentNumber: 1,
+        signedOn: '2026-03-01',
+        summary: 'Avenant n° 1',
+        ...content,
+        contentVersion: 2,
+        actions: [{ ...content.actions[0]!, theme: 'rps' }, content.actions[1]!],
+      },
+      { aggregateId: contractId, aggregateVersion: 7, region: '53' },
+    );
+    await expectEventually(async () => {
+      const figures = (await world.request('GET', '/api/v1/dashboards/regions/53', national)).json();
+      assert.equal(figures.actionsByTheme.find((t: { theme: string }) => t.theme === 'rps').actions, 1);
+    });
     const nextYear = new Date().getFullYear() + 1;
     const snapshot = async () => ({
       dashboard: (await world.request('GET', '/api/v1/dashboards/national?at=2026-12-01', national)).json(),
@@ -139,6 +183,16 @@ describe('dashboards: scope, exports and rebuild by replay', () => {
     });
     const beforeRebuild = await snapshot();
     assert.equal(beforeRebuild.indicators.indicators[0].values.length, 1);
+    const themesAt = (year: { total: { actionsByTheme: { theme: string; actions: number }[] } }) =>
+      Object.fromEntries(year.total.actionsByTheme.map((t) => [t.theme, t.actions]));
+    const [, y2025, y2026] = beforeRebuild.history.years;
+    assert.deepEqual([themesAt(y2025).tms, themesAt(y2025).rps], [1, 0], 'before the amendment');
+    assert.deepEqual(
+      [themesAt(y2026).tms, themesAt(y2026).rps],
+      [0, 1],
+      'after the amendment of 1 March 2026',
+    );
+    assert.equal(y2025.total.reviews.heldInYear, 1);
     // The history is dated: signed on 1 January 2025, the CPOM counts from then (identical after the rebuild).
     assert.deepEqual(
       beforeRebuild.history.years
@@ -157,7 +211,11 @@ describe('dashboards: scope, exports and rebuild by replay', () => {
       await world.token({ roles: ['admin'] }),
     );
     assert.equal(rebuild.statusCode, 202, rebuild.body);
-    assert.equal(rebuild.json().forgotten, 6, 'two services, two agréments, a protocol, a CPOM');
+    assert.equal(
+      rebuild.json().forgotten,
+      8,
+      'two services, two agréments, a protocol, a CPOM signed, reviewed and amended',
+    );
     assert.ok(rebuild.json().types.includes('contract.signed'));
 
     // Every forgotten event comes back from its producer's log and is applied again.
