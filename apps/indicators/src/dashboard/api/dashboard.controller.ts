@@ -25,8 +25,9 @@ import {
 const FIGURES_DESCRIPTION =
   'Seed 002 I.2 ("nombre de CPOM, nombre de projets pluriannuels de service, nombre de services agréés, nombre ' +
   'de salariés couverts") and seed 000 (partnership protocols, target 50 % of the SSTi). Agréments, service ' +
-  'projects, CPOMs in force, employees and coverage are those at `at`; CPOMs by status, actions by theme ' +
-  '(national programmes first), indicators by status and pending reviews are as they stand now (ADR 0019). ' +
+  'projects, CPOMs in force, employees and coverage, CPOMs by status, actions by theme (national programmes ' +
+  'first), indicators by status (from the values known that day) and reviews are all as they stood at `at`, each ' +
+  'fact counted from its business date (ADR 0019). ' +
   '`?format=csv`: French headers, `;`, UTF-8 with BOM.';
 
 /** Regional and national steering figures, kept by projection (ADR 0019), as JSON or CSV. */
