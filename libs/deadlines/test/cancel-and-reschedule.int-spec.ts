@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DeadlineNotFoundError, DeadlineNotPendingError } from '@tripartite/deadlines';
 import { expectEventually } from '@tripartite/testing';
-import { DAY_MS, DeadlinesTestWorld, inMs, type Replica, reminder } from './support/deadlines-test-world';
+import {
+  DAY_MS,
+  DeadlinesTestWorld,
+  inMs,
+  type Replica,
+  reminder,
+  withDeadlinesTestWorld,
+} from './support/deadlines-test-world';
 
 const HOUR_MS = 3_600_000;
 
@@ -10,11 +17,10 @@ describe('cancelling and rescheduling a deadline', () => {
   let world: DeadlinesTestWorld;
   let replica: Replica;
 
-  before(async () => {
-    world = await DeadlinesTestWorld.create('deadlines_cancel_reschedule');
-    replica = await world.start();
+  withDeadlinesTestWorld('deadlines_cancel_reschedule', [{}], (started, replicas) => {
+    world = started;
+    [replica] = replicas;
   });
-  after(() => world?.dispose());
 
   const schedule = (subjectId: string, dueAt: Date) =>
     replica.dataSource.transaction((m) => replica.scheduler.schedule(m, reminder(subjectId, dueAt)));

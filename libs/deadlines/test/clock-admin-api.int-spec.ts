@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { type Role, signDevelopmentToken } from '@tripartite/auth';
 import { expectEventually } from '@tripartite/testing';
 import {
@@ -9,6 +9,7 @@ import {
   inMs,
   type Replica,
   reminder,
+  withDeadlinesTestWorld,
 } from './support/deadlines-test-world';
 
 interface InjectResponse {
@@ -48,14 +49,12 @@ describe('the admin clock API', () => {
       ttl: '10m',
     });
 
-  before(async () => {
-    world = await DeadlinesTestWorld.create('deadlines_clock_api');
-    api = await world.start({ http: true });
-    other = await world.start();
+  withDeadlinesTestWorld('deadlines_clock_api', [{ http: true }, {}], async (started, replicas) => {
+    world = started;
+    [api, other] = replicas;
     inject = injectorOf(api);
     adminToken = await tokenFor('admin');
   });
-  after(() => world?.dispose());
 
   it('moves time forward for every process and fires what became due', async () => {
     const deadline = await other.dataSource.transaction((m) =>

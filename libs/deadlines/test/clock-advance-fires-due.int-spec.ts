@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { expectEventually } from '@tripartite/testing';
 import {
   adjustableClockOf,
@@ -8,6 +8,7 @@ import {
   inMs,
   type Replica,
   reminder,
+  withDeadlinesTestWorld,
 } from './support/deadlines-test-world';
 
 describe('moving the platform clock forward', () => {
@@ -15,12 +16,10 @@ describe('moving the platform clock forward', () => {
   let a: Replica;
   let b: Replica;
 
-  before(async () => {
-    world = await DeadlinesTestWorld.create('deadlines_clock_advance');
-    a = await world.start();
-    b = await world.start();
+  withDeadlinesTestWorld('deadlines_clock_advance', [{}, {}], (started, replicas) => {
+    world = started;
+    [a, b] = replicas;
   });
-  after(() => world?.dispose());
 
   it('moves the time of every process, and fires in each the deadlines that became due, once', async () => {
     const schedule = (subjectId: string, days: number) =>

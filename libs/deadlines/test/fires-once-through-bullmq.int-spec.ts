@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DeadlineIdConflictError, deadlineIdFor } from '@tripartite/deadlines';
 import { expectEventually } from '@tripartite/testing';
 import {
@@ -8,17 +8,17 @@ import {
   type Replica,
   reminder,
   reminderDue,
+  withDeadlinesTestWorld,
 } from './support/deadlines-test-world';
 
 describe('a deadline fires once through its BullMQ timer', () => {
   let world: DeadlinesTestWorld;
   let replica: Replica;
 
-  before(async () => {
-    world = await DeadlinesTestWorld.create('deadlines_fire_once');
-    replica = await world.start();
+  withDeadlinesTestWorld('deadlines_fire_once', [{}], (started, replicas) => {
+    world = started;
+    [replica] = replicas;
   });
-  after(() => world?.dispose());
 
   it('reports itself ready when Redis answers and the worker runs', async () => {
     assert.deepEqual(await replica.health.check(), { healthy: true, redis: 'up', worker: 'running' });

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { expectEventually } from '@tripartite/testing';
-import { DAY_MS, DeadlinesTestWorld, inMs, type Replica, reminder } from './support/deadlines-test-world';
+import {
+  DAY_MS,
+  DeadlinesTestWorld,
+  inMs,
+  type Replica,
+  reminder,
+  withDeadlinesTestWorld,
+} from './support/deadlines-test-world';
 
 // Issue 3, faults: "Two replicas of one service running the relay and the reconciler together → each
 // deadline fired once". Two Nest applications on the same database and Redis prefix, as two pods.
@@ -10,12 +17,10 @@ describe('two replicas running the worker and the reconciler together', () => {
   let a: Replica;
   let b: Replica;
 
-  before(async () => {
-    world = await DeadlinesTestWorld.create('deadlines_two_replicas');
-    a = await world.start();
-    b = await world.start();
+  withDeadlinesTestWorld('deadlines_two_replicas', [{}, {}], (started, replicas) => {
+    world = started;
+    [a, b] = replicas;
   });
-  after(() => world?.dispose());
 
   it('fire each deadline once, whether its timer or a reconciler fires it', async () => {
     const count = 40;

@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 import {
   type DynamicModule,
   Global,
@@ -247,4 +248,24 @@ export const DAY_MS = 86_400_000;
 export function adjustableClockOf(replica: Replica): AdjustableClock {
   if (!(replica.clock instanceof AdjustableClock)) throw new Error('This replica runs on the system clock');
   return replica.clock;
+}
+
+/**
+ * A test file's world for the tests of one `describe`: its `before` creates the world under `label` and
+ * starts one replica per entry of `replicas`, in order, then hands them to `ready`; its `after` disposes of
+ * the world (replicas, Redis prefix, database).
+ */
+export function withDeadlinesTestWorld(
+  label: string,
+  replicas: StartOptions[],
+  ready: (world: DeadlinesTestWorld, replicas: Replica[]) => void | Promise<void>,
+): void {
+  let world: DeadlinesTestWorld | undefined;
+  before(async () => {
+    world = await DeadlinesTestWorld.create(label);
+    const started: Replica[] = [];
+    for (const options of replicas) started.push(await world.start(options));
+    await ready(world, started);
+  });
+  after(() => world?.dispose());
 }
