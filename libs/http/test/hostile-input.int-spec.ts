@@ -1,29 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
-import {
-  jsonOf,
-  type ProblemBody,
-  postJson,
-  type RunningWidgets,
-  startWidgetsApp,
-  validWidget,
-} from './support/widgets-app';
+import { jsonOf, type ProblemBody, postJson, validWidget, withWidgetsApp } from './support/widgets-app';
 
 // What a fuzzer sends: every refusal is a 4xx application/problem+json (RFC 9457) naming what is wrong,
 // and nothing reaches the database.
 describe('hostile input on a service', () => {
-  let service: RunningWidgets;
   let db: DataSource;
-  const url = (path: string) => `${service.baseUrl}${path}`;
   const countWidgets = async () => Number((await db.query('SELECT count(*)::int AS n FROM widgets'))[0].n);
 
-  before(async () => {
-    service = await startWidgetsApp('http_hostile');
+  const url = withWidgetsApp('http_hostile', {}, (service) => {
     db = service.app.get(DataSource);
-  });
-  after(async () => {
-    await service?.close();
   });
 
   async function assertProblem(response: Response, status: number): Promise<ProblemBody> {

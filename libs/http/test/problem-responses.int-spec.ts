@@ -1,24 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import {
-  jsonOf,
-  type ProblemBody,
-  postJson,
-  type RunningWidgets,
-  startWidgetsApp,
-  validWidget,
-} from './support/widgets-app';
+import { describe, it } from 'node:test';
+import { jsonOf, type ProblemBody, postJson, validWidget, withWidgetsApp } from './support/widgets-app';
 
 describe('error answers are RFC 9457 problems', () => {
-  let service: RunningWidgets;
-  const url = (path: string) => `${service.baseUrl}${path}`;
-
-  before(async () => {
-    service = await startWidgetsApp('http_problems');
-  });
-  after(async () => {
-    await service?.close();
-  });
+  const url = withWidgetsApp('http_problems');
 
   it('answers 400 application/problem+json naming each bad field of the body (RFC 9457)', async () => {
     const response = await postJson(url('/api/v1/widgets'), {

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, serviceConfigSchema } from '@tripartite/config';
 import { createServiceApp, type ServiceBootstrapOptions } from '@tripartite/http';
@@ -11,13 +12,15 @@ export interface RunningWidgets {
   close: () => Promise<void>;
 }
 
+export type WidgetsAppOptions = Partial<Pick<ServiceBootstrapOptions, 'idempotency' | 'module'>> & {
+  /** Variables over the isolated environment (e.g. HTTP_REQUEST_TIMEOUT_MS). */
+  env?: Record<string, string>;
+};
+
 /** The test service built with the real bootstrap, on its own database, listening on a random loopback port. */
 export async function startWidgetsApp(
   label: string,
-  options: Partial<Pick<ServiceBootstrapOptions, 'idempotency' | 'module'>> & {
-    /** Variables over the isolated environment (e.g. HTTP_REQUEST_TIMEOUT_MS). */
-    env?: Record<string, string>;
-  } = {},
+  options: WidgetsAppOptions = {},
 ): Promise<RunningWidgets> {
   const { env, ...bootstrap } = options;
   const database = await createTestDatabase(label);
@@ -40,6 +43,29 @@ export async function startWidgetsApp(
       await app.close();
       await database.drop();
     },
+  };
+}
+
+/**
+ * The test service for the tests of one `describe`: started by its `before` (then handed to `ready`),
+ * closed (and its database dropped) by its `after`. Answers `url(path)`: the address of `path` on it.
+ */
+export function withWidgetsApp(
+  label: string,
+  options: WidgetsAppOptions = {},
+  ready: (service: RunningWidgets) => void = () => undefined,
+): (path: string) => string {
+  let service: RunningWidgets | undefined;
+  before(async () => {
+    service = await startWidgetsApp(label, options);
+    ready(service);
+  });
+  after(async () => {
+    await service?.close();
+  });
+  return (path) => {
+    if (!service) throw new Error(`The widgets service ${label} is not running`);
+    return `${service.baseUrl}${path}`;
   };
 }
 
