@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { type Role, signDevelopmentToken } from '@tripartite/auth';
 import { expectEventually } from '@tripartite/testing';
 import {
   adjustableClockOf,
   DAY_MS,
-  DeadlinesTestWorld,
   inMs,
   type Replica,
   reminder,
@@ -32,9 +31,6 @@ function injectorOf(replica: Replica): Inject {
 // Issue 3, clock: "time can be moved forward (an admin-only operation, refused in production) and the
 // deadlines that become due fire".
 describe('the admin clock API', () => {
-  let world: DeadlinesTestWorld;
-  let api: Replica;
-  let other: Replica;
   let inject: Inject;
   let adminToken: string;
 
@@ -43,20 +39,20 @@ describe('the admin clock API', () => {
       subject: `test-${role}`,
       roles: [role],
       region: '11',
-      issuer: world.config.AUTH_ISSUER,
-      audience: world.config.AUTH_AUDIENCE,
-      secret: world.config.AUTH_DEV_SECRET,
+      issuer: setup.world.config.AUTH_ISSUER,
+      audience: setup.world.config.AUTH_AUDIENCE,
+      secret: setup.world.config.AUTH_DEV_SECRET,
       ttl: '10m',
     });
 
-  withDeadlinesTestWorld('deadlines_clock_api', [{ http: true }, {}], async (started, replicas) => {
-    world = started;
-    [api, other] = replicas;
-    inject = injectorOf(api);
+  const setup = withDeadlinesTestWorld('deadlines_clock_api', [{ http: true }, {}]);
+  before(async () => {
+    inject = injectorOf(setup.replicas[0]);
     adminToken = await tokenFor('admin');
   });
 
   it('moves time forward for every process and fires what became due', async () => {
+    const [_api, other] = setup.replicas;
     const deadline = await other.dataSource.transaction((m) =>
       other.scheduler.schedule(m, reminder('agreement-api', inMs(other, 3 * DAY_MS))),
     );
@@ -88,6 +84,7 @@ describe('the admin clock API', () => {
   });
 
   it('answers 401 without a token and 403 to a role other than admin', async () => {
+    const [api] = setup.replicas;
     const anonymous = await inject({
       method: 'POST',
       url: '/api/v1/admin/clock/advance',
@@ -127,6 +124,7 @@ describe('the admin clock API', () => {
   });
 
   it('refuses to move time in production, with 409 and code CLOCK.ADJUSTMENT_REFUSED', async () => {
+    const { world } = setup;
     const production = await world.start({ production: true, http: true, worker: false, reconciler: false });
     try {
       const response = await injectorOf(production)({

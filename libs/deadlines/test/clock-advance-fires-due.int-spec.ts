@@ -4,24 +4,17 @@ import { expectEventually } from '@tripartite/testing';
 import {
   adjustableClockOf,
   DAY_MS,
-  DeadlinesTestWorld,
   inMs,
-  type Replica,
   reminder,
   withDeadlinesTestWorld,
 } from './support/deadlines-test-world';
 
 describe('moving the platform clock forward', () => {
-  let world: DeadlinesTestWorld;
-  let a: Replica;
-  let b: Replica;
-
-  withDeadlinesTestWorld('deadlines_clock_advance', [{}, {}], (started, replicas) => {
-    world = started;
-    [a, b] = replicas;
-  });
+  const setup = withDeadlinesTestWorld('deadlines_clock_advance', [{}, {}]);
 
   it('moves the time of every process, and fires in each the deadlines that became due, once', async () => {
+    const { world } = setup;
+    const [a, b] = setup.replicas;
     const schedule = (subjectId: string, days: number) =>
       a.dataSource.transaction((m) => a.scheduler.schedule(m, reminder(subjectId, inMs(a, days * DAY_MS))));
     const in30 = await schedule('agreement-30', 30);
@@ -62,12 +55,15 @@ describe('moving the platform clock forward', () => {
   });
 
   it('gives a process that starts later the platform time at boot', async () => {
+    const { world } = setup;
     const late = await world.start({ worker: false, reconciler: false });
     assert.equal(adjustableClockOf(late).offset, 445 * DAY_MS);
     await late.close();
   });
 
   it('restores the shared offset from the processes after Redis lost it', async () => {
+    const { world } = setup;
+    const [a] = setup.replicas;
     await world.flushPrefix();
     await a.clockSync.resync(); // what every process does every few seconds and after reconnecting
     const late = await world.start({ worker: false, reconciler: false });

@@ -5,19 +5,16 @@ import { describe, it } from 'node:test';
 import { inSpan } from '@tripartite/telemetry';
 import { expectEventually } from '@tripartite/testing';
 import { finishedSpans } from '@tripartite/testing/in-memory-tracing';
-import { inMs, type Replica, reminder, withDeadlinesTestWorld } from './support/deadlines-test-world';
+import { inMs, reminder, withDeadlinesTestWorld } from './support/deadlines-test-world';
 
 // A deadline fires long after the request that scheduled it: its firing is a trace of its own, linked to
 // that request's, and the event it appends (and so every e-mail about it) travels in the firing's trace.
 // ADR 0013.
 describe('the trace of a fired deadline (ADR 0013)', () => {
-  let replica: Replica;
-
-  withDeadlinesTestWorld('deadlines_trace', [{}], (_world, replicas) => {
-    [replica] = replicas;
-  });
+  const setup = withDeadlinesTestWorld('deadlines_trace');
 
   it('starts a trace of its own, linked to the request that scheduled it, in which its event leaves', async () => {
+    const [replica] = setup.replicas;
     const subjectId = 'agreement-traced';
     const request = await inSpan('POST /api/v1/agreements', {}, async (span) => ({
       deadline: await replica.dataSource.transaction((manager) =>

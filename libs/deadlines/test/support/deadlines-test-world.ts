@@ -250,22 +250,31 @@ export function adjustableClockOf(replica: Replica): AdjustableClock {
   return replica.clock;
 }
 
+/** What `withDeadlinesTestWorld` started, to read inside the tests. */
+export interface DeadlinesTestSetup {
+  readonly world: DeadlinesTestWorld;
+  /** The replicas started before the tests, in the order of their options. */
+  readonly replicas: readonly Replica[];
+}
+
 /**
  * A test file's world for the tests of one `describe`: its `before` creates the world under `label` and
- * starts one replica per entry of `replicas`, in order, then hands them to `ready`; its `after` disposes of
- * the world (replicas, Redis prefix, database).
+ * starts one replica per entry of `replicas`, in order; its `after` disposes of the world (replicas,
+ * Redis prefix, database).
  */
-export function withDeadlinesTestWorld(
-  label: string,
-  replicas: StartOptions[],
-  ready: (world: DeadlinesTestWorld, replicas: Replica[]) => void | Promise<void>,
-): void {
+export function withDeadlinesTestWorld(label: string, replicas: StartOptions[] = [{}]): DeadlinesTestSetup {
   let world: DeadlinesTestWorld | undefined;
+  const started: Replica[] = [];
   before(async () => {
     world = await DeadlinesTestWorld.create(label);
-    const started: Replica[] = [];
     for (const options of replicas) started.push(await world.start(options));
-    await ready(world, started);
   });
   after(() => world?.dispose());
+  return {
+    get world() {
+      if (!world) throw new Error(`The deadlines test world ${label} was not created`);
+      return world;
+    },
+    replicas: started,
+  };
 }
