@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
-import { jsonOf, type ProblemBody, postJson, validWidget, withWidgetsApp } from './support/widgets-app';
+import { assertProblem, postJson, validWidget, withWidgetsApp } from './support/widgets-app';
 
 // What a fuzzer sends: every refusal is a 4xx application/problem+json (RFC 9457) naming what is wrong,
 // and nothing reaches the database.
@@ -12,14 +12,6 @@ describe('hostile input on a service', () => {
   const url = withWidgetsApp('http_hostile', {}, (service) => {
     db = service.app.get(DataSource);
   });
-
-  async function assertProblem(response: Response, status: number): Promise<ProblemBody> {
-    assert.equal(response.status, status);
-    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-    const body = await jsonOf(response);
-    assert.equal(body.status, status);
-    return body;
-  }
 
   it('refuses a NUL character in any body string with 400 naming the field and the rule "text", writing nothing (platform rule)', async () => {
     const before = await countWidgets();

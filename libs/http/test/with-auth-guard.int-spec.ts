@@ -5,7 +5,7 @@ import { AuthModule, signDevelopmentToken } from '@tripartite/auth';
 import type { PlatformConfig } from '@tripartite/config';
 import { PLATFORM_CONFIG } from '@tripartite/config';
 import { WidgetsModule } from './support/widgets.module';
-import { jsonOf, postJson, validWidget, withWidgetsApp } from './support/widgets-app';
+import { assertProblem, jsonOf, postJson, validWidget, withWidgetsApp } from './support/widgets-app';
 
 @Module({ imports: [WidgetsModule, AuthModule.forRoot()] })
 class GuardedWidgetsModule {}
@@ -28,9 +28,7 @@ describe('the http platform behind the auth guard', () => {
 
   it('answers a request without a token with a 401 problem', async () => {
     const response = await fetch(url('/api/v1/widgets'));
-    assert.equal(response.status, 401);
-    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-    assert.equal((await jsonOf(response)).code, 'AUTH.UNAUTHENTICATED');
+    assert.equal((await assertProblem(response, 401)).code, 'AUTH.UNAUTHENTICATED');
   });
 
   it('keeps health, metrics and the OpenAPI document public (probes and scrapers carry no token)', async () => {

@@ -1,8 +1,9 @@
+import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before } from 'node:test';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, serviceConfigSchema } from '@tripartite/config';
-import { createServiceApp, type ServiceBootstrapOptions } from '@tripartite/http';
+import { createServiceApp, type ProblemDetails, type ServiceBootstrapOptions } from '@tripartite/http';
 import { createTestDatabase, isolatedEnvironment } from '@tripartite/testing';
 import { WidgetsModule } from './widgets.module';
 
@@ -86,19 +87,18 @@ export function postJson(
   });
 }
 
-/** What a problem answer holds, for typed assertions. */
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  code: string;
-  requestId?: string;
-  errors?: { field: string; rule: string; message: string }[];
-  [extension: string]: unknown;
-}
+/** What a problem answer holds, for typed assertions: the library's problem and the request id it adds. */
+export type ProblemBody = ProblemDetails & { requestId?: string };
 
 export async function jsonOf<T = ProblemBody>(response: Response): Promise<T> {
   return (await response.json()) as T;
+}
+
+/** Asserts that `response` is a problem (RFC 9457) of `status`, by its status, media type and body; answers the body. */
+export async function assertProblem(response: Response, status: number): Promise<ProblemBody> {
+  assert.equal(response.status, status);
+  assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  const body = await jsonOf(response);
+  assert.equal(body.status, status);
+  return body;
 }
