@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import {
   type DynamicModule,
@@ -243,6 +244,21 @@ export function inMs(replica: Replica, ms: number): Date {
 }
 
 export const DAY_MS = 86_400_000;
+
+/**
+ * Asserts that the timer of deadline `id` is delayed and wakes up `ms` after the machine's time (within
+ * five seconds): where it stands after its deadline or the platform clock moved.
+ */
+export async function assertTimerIn(
+  replica: Replica,
+  id: string,
+  ms: number,
+  message: string,
+): Promise<void> {
+  const timer = await replica.timers.inspect(id);
+  assert.ok(timer.fireAt, 'the timer is delayed');
+  assert.ok(Math.abs(timer.fireAt.getTime() - (Date.now() + ms)) < 5_000, message);
+}
 
 /** The adjustable clock of a replica started outside production. */
 export function adjustableClockOf(replica: Replica): AdjustableClock {
