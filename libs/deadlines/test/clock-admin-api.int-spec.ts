@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { type Role, signDevelopmentToken } from '@tripartite/auth';
 import { expectEventually } from '@tripartite/testing';
 import {
   adjustableClockOf,
   DAY_MS,
-  DeadlinesTestWorld,
   inMs,
   type Replica,
   reminder,
+  withDeadlinesTestWorld,
 } from './support/deadlines-test-world';
 
 interface InjectResponse {
@@ -31,9 +31,6 @@ function injectorOf(replica: Replica): Inject {
 // Issue 3, clock: "time can be moved forward (an admin-only operation, refused in production) and the
 // deadlines that become due fire".
 describe('the admin clock API', () => {
-  let world: DeadlinesTestWorld;
-  let api: Replica;
-  let other: Replica;
   let inject: Inject;
   let adminToken: string;
 
@@ -42,22 +39,20 @@ describe('the admin clock API', () => {
       subject: `test-${role}`,
       roles: [role],
       region: '11',
-      issuer: world.config.AUTH_ISSUER,
-      audience: world.config.AUTH_AUDIENCE,
-      secret: world.config.AUTH_DEV_SECRET,
+      issuer: setup.world.config.AUTH_ISSUER,
+      audience: setup.world.config.AUTH_AUDIENCE,
+      secret: setup.world.config.AUTH_DEV_SECRET,
       ttl: '10m',
     });
 
+  const setup = withDeadlinesTestWorld('deadlines_clock_api', [{ http: true }, {}]);
   before(async () => {
-    world = await DeadlinesTestWorld.create('deadlines_clock_api');
-    api = await world.start({ http: true });
-    other = await world.start();
-    inject = injectorOf(api);
+    inject = injectorOf(setup.replicas[0]);
     adminToken = await tokenFor('admin');
   });
-  after(() => world?.dispose());
 
   it('moves time forward for every process and fires what became due', async () => {
+    const [_api, other] = setup.replicas;
     const deadline = await other.dataSource.transaction((m) =>
       other.scheduler.schedule(m, reminder('agreement-api', inMs(other, 3 * DAY_MS))),
     );
@@ -89,6 +84,7 @@ describe('the admin clock API', () => {
   });
 
   it('answers 401 without a token and 403 to a role other than admin', async () => {
+    const [api] = setup.replicas;
     const anonymous = await inject({
       method: 'POST',
       url: '/api/v1/admin/clock/advance',
@@ -128,6 +124,7 @@ describe('the admin clock API', () => {
   });
 
   it('refuses to move time in production, with 409 and code CLOCK.ADJUSTMENT_REFUSED', async () => {
+    const { world } = setup;
     const production = await world.start({ production: true, http: true, worker: false, reconciler: false });
     try {
       const response = await injectorOf(production)({

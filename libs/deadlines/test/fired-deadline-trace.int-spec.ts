@@ -1,26 +1,20 @@
 // First: tracing (in memory) before the modules it instruments are loaded.
 import '@tripartite/testing/in-memory-tracing';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { inSpan } from '@tripartite/telemetry';
 import { expectEventually } from '@tripartite/testing';
 import { finishedSpans } from '@tripartite/testing/in-memory-tracing';
-import { DeadlinesTestWorld, inMs, type Replica, reminder } from './support/deadlines-test-world';
+import { inMs, reminder, withDeadlinesTestWorld } from './support/deadlines-test-world';
 
 // A deadline fires long after the request that scheduled it: its firing is a trace of its own, linked to
 // that request's, and the event it appends (and so every e-mail about it) travels in the firing's trace.
 // ADR 0013.
 describe('the trace of a fired deadline (ADR 0013)', () => {
-  let world: DeadlinesTestWorld;
-  let replica: Replica;
-
-  before(async () => {
-    world = await DeadlinesTestWorld.create('deadlines_trace');
-    replica = await world.start();
-  });
-  after(() => world?.dispose());
+  const setup = withDeadlinesTestWorld('deadlines_trace');
 
   it('starts a trace of its own, linked to the request that scheduled it, in which its event leaves', async () => {
+    const [replica] = setup.replicas;
     const subjectId = 'agreement-traced';
     const request = await inSpan('POST /api/v1/agreements', {}, async (span) => ({
       deadline: await replica.dataSource.transaction((manager) =>

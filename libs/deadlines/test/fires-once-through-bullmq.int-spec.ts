@@ -1,30 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DeadlineIdConflictError, deadlineIdFor } from '@tripartite/deadlines';
 import { expectEventually } from '@tripartite/testing';
-import {
-  DeadlinesTestWorld,
-  inMs,
-  type Replica,
-  reminder,
-  reminderDue,
-} from './support/deadlines-test-world';
+import { inMs, reminder, reminderDue, withDeadlinesTestWorld } from './support/deadlines-test-world';
 
 describe('a deadline fires once through its BullMQ timer', () => {
-  let world: DeadlinesTestWorld;
-  let replica: Replica;
-
-  before(async () => {
-    world = await DeadlinesTestWorld.create('deadlines_fire_once');
-    replica = await world.start();
-  });
-  after(() => world?.dispose());
+  const setup = withDeadlinesTestWorld('deadlines_fire_once');
 
   it('reports itself ready when Redis answers and the worker runs', async () => {
+    const [replica] = setup.replicas;
     assert.deepEqual(await replica.health.check(), { healthy: true, redis: 'up', worker: 'running' });
   });
 
   it('publishes its event in the outbox exactly once when its timer fires, and marks it fired', async () => {
+    const { world } = setup;
+    const [replica] = setup.replicas;
     const subjectId = 'agreement-fire-once';
     const deadline = await replica.dataSource.transaction((manager) =>
       replica.scheduler.schedule(manager, reminder(subjectId, inMs(replica, 800))),
@@ -59,6 +49,7 @@ describe('a deadline fires once through its BullMQ timer', () => {
   });
 
   it('keeps one deadline and one timer when the same id is scheduled twice', async () => {
+    const [replica] = setup.replicas;
     const subjectId = 'agreement-twice';
     const id = deadlineIdFor('deadline_test.reminder', subjectId, 'term-1');
     const dueAt = inMs(replica, 3_600_000);
@@ -83,6 +74,7 @@ describe('a deadline fires once through its BullMQ timer', () => {
   });
 
   it('leaves no deadline and no timer when the scheduling transaction rolls back', async () => {
+    const [replica] = setup.replicas;
     const id = deadlineIdFor('deadline_test.reminder', 'agreement-rolled-back');
     await assert.rejects(
       replica.dataSource.transaction(async (manager) => {
@@ -99,6 +91,7 @@ describe('a deadline fires once through its BullMQ timer', () => {
   });
 
   it('refuses, when scheduling, an event the catalogue would refuse when firing', async () => {
+    const [replica] = setup.replicas;
     await assert.rejects(
       replica.dataSource.transaction((m) =>
         replica.scheduler.schedule(m, {

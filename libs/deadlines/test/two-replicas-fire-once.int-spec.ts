@@ -1,23 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { expectEventually } from '@tripartite/testing';
-import { DAY_MS, DeadlinesTestWorld, inMs, type Replica, reminder } from './support/deadlines-test-world';
+import { DAY_MS, inMs, reminder, withDeadlinesTestWorld } from './support/deadlines-test-world';
 
 // Issue 3, faults: "Two replicas of one service running the relay and the reconciler together → each
 // deadline fired once". Two Nest applications on the same database and Redis prefix, as two pods.
 describe('two replicas running the worker and the reconciler together', () => {
-  let world: DeadlinesTestWorld;
-  let a: Replica;
-  let b: Replica;
-
-  before(async () => {
-    world = await DeadlinesTestWorld.create('deadlines_two_replicas');
-    a = await world.start();
-    b = await world.start();
-  });
-  after(() => world?.dispose());
+  const setup = withDeadlinesTestWorld('deadlines_two_replicas', [{}, {}]);
 
   it('fire each deadline once, whether its timer or a reconciler fires it', async () => {
+    const { world } = setup;
+    const [a, b] = setup.replicas;
     const count = 40;
     const scheduled = [];
     for (let i = 0; i < count; i++) {

@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ReadinessRegistry } from '@tripartite/http';
-import { jsonOf, postJson, type RunningWidgets, startWidgetsApp, validWidget } from './support/widgets-app';
+import { jsonOf, postJson, validWidget, withWidgetsApp } from './support/widgets-app';
 
 describe('health, metrics and OpenAPI of a service', () => {
-  let service: RunningWidgets;
   let brokerDown = false;
-  const url = (path: string) => `${service.baseUrl}${path}`;
 
-  before(async () => {
-    service = await startWidgetsApp('http_health');
+  const url = withWidgetsApp('http_health', {}, (service) => {
     service.app.get(ReadinessRegistry).register('broker', async () => {
       if (brokerDown) throw new Error('broker unreachable');
     });
-  });
-  after(async () => {
-    await service?.close();
   });
 
   it('answers /health/live while the process runs', async () => {

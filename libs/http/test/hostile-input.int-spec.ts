@@ -1,38 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
-import {
-  jsonOf,
-  type ProblemBody,
-  postJson,
-  type RunningWidgets,
-  startWidgetsApp,
-  validWidget,
-} from './support/widgets-app';
+import { assertProblem, postJson, validWidget, withWidgetsApp } from './support/widgets-app';
 
 // What a fuzzer sends: every refusal is a 4xx application/problem+json (RFC 9457) naming what is wrong,
 // and nothing reaches the database.
 describe('hostile input on a service', () => {
-  let service: RunningWidgets;
   let db: DataSource;
-  const url = (path: string) => `${service.baseUrl}${path}`;
   const countWidgets = async () => Number((await db.query('SELECT count(*)::int AS n FROM widgets'))[0].n);
 
-  before(async () => {
-    service = await startWidgetsApp('http_hostile');
+  const url = withWidgetsApp('http_hostile', {}, (service) => {
     db = service.app.get(DataSource);
   });
-  after(async () => {
-    await service?.close();
-  });
-
-  async function assertProblem(response: Response, status: number): Promise<ProblemBody> {
-    assert.equal(response.status, status);
-    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-    const body = await jsonOf(response);
-    assert.equal(body.status, status);
-    return body;
-  }
 
   it('refuses a NUL character in any body string with 400 naming the field and the rule "text", writing nothing (platform rule)', async () => {
     const before = await countWidgets();

@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
+  assertProblem,
   jsonOf,
   type ProblemBody,
   postJson,
-  type RunningWidgets,
-  startWidgetsApp,
   validWidget,
+  withWidgetsApp,
 } from './support/widgets-app';
 
 describe('error answers are RFC 9457 problems', () => {
-  let service: RunningWidgets;
-  const url = (path: string) => `${service.baseUrl}${path}`;
-
-  before(async () => {
-    service = await startWidgetsApp('http_problems');
-  });
-  after(async () => {
-    await service?.close();
-  });
+  const url = withWidgetsApp('http_problems');
 
   it('answers 400 application/problem+json naming each bad field of the body (RFC 9457)', async () => {
     const response = await postJson(url('/api/v1/widgets'), {
@@ -26,10 +18,7 @@ describe('error answers are RFC 9457 problems', () => {
       contacts: [{ email: 'ana@example.org', name: 'Ana' }, { email: 'not-an-email' }],
       colour: 'red',
     });
-    assert.equal(response.status, 400);
-    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-    const problem = await jsonOf(response);
-    assert.equal(problem.status, 400);
+    const problem = await assertProblem(response, 400);
     assert.equal(problem.code, 'REQUEST.INVALID');
     assert.equal(problem.title, 'Bad Request');
     assert.equal(problem.instance, '/api/v1/widgets');
@@ -65,16 +54,12 @@ describe('error answers are RFC 9457 problems', () => {
       headers: { 'content-type': 'application/json' },
       body: '{"name": ',
     });
-    assert.equal(response.status, 400);
-    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-    assert.equal((await jsonOf(response)).code, 'REQUEST.INVALID');
+    assert.equal((await assertProblem(response, 400)).code, 'REQUEST.INVALID');
   });
 
   it('maps a domain error to its status and code (DomainError with a status)', async () => {
     const response = await fetch(url('/api/v1/widgets/0196a1b2-0000-7000-8000-000000000000'));
-    assert.equal(response.status, 404);
-    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-    const problem = await jsonOf(response);
+    const problem = await assertProblem(response, 404);
     assert.equal(problem.code, 'WIDGET.NOT_FOUND');
     assert.equal(problem.detail, 'No widget 0196a1b2-0000-7000-8000-000000000000');
   });
@@ -100,9 +85,7 @@ describe('error answers are RFC 9457 problems', () => {
 
   it('answers an unknown route with a 404 problem', async () => {
     const response = await fetch(url('/api/v1/nothing-here'));
-    assert.equal(response.status, 404);
-    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-    assert.equal((await jsonOf(response)).code, 'REQUEST.NOT_FOUND');
+    assert.equal((await assertProblem(response, 404)).code, 'REQUEST.NOT_FOUND');
   });
 
   it('echoes X-Request-Id and X-Correlation-Id and puts them in the request context of the handler', async () => {

@@ -1,19 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Module } from '@nestjs/common';
 import { AuthModule, signDevelopmentToken } from '@tripartite/auth';
 import type { PlatformConfig } from '@tripartite/config';
 import { PLATFORM_CONFIG } from '@tripartite/config';
 import { WidgetsModule } from './support/widgets.module';
-import { jsonOf, postJson, type RunningWidgets, startWidgetsApp, validWidget } from './support/widgets-app';
+import { assertProblem, jsonOf, postJson, validWidget, withWidgetsApp } from './support/widgets-app';
 
 @Module({ imports: [WidgetsModule, AuthModule.forRoot()] })
 class GuardedWidgetsModule {}
 
 describe('the http platform behind the auth guard', () => {
-  let service: RunningWidgets;
   let config: PlatformConfig;
-  const url = (path: string) => `${service.baseUrl}${path}`;
   const tokenFor = (subject: string) =>
     signDevelopmentToken({
       subject,
@@ -24,19 +22,13 @@ describe('the http platform behind the auth guard', () => {
       secret: config.AUTH_DEV_SECRET,
     });
 
-  before(async () => {
-    service = await startWidgetsApp('http_auth', { module: GuardedWidgetsModule });
+  const url = withWidgetsApp('http_auth', { module: GuardedWidgetsModule }, (service) => {
     config = service.app.get(PLATFORM_CONFIG);
-  });
-  after(async () => {
-    await service?.close();
   });
 
   it('answers a request without a token with a 401 problem', async () => {
     const response = await fetch(url('/api/v1/widgets'));
-    assert.equal(response.status, 401);
-    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-    assert.equal((await jsonOf(response)).code, 'AUTH.UNAUTHENTICATED');
+    assert.equal((await assertProblem(response, 401)).code, 'AUTH.UNAUTHENTICATED');
   });
 
   it('keeps health, metrics and the OpenAPI document public (probes and scrapers carry no token)', async () => {

@@ -30,6 +30,22 @@ export interface MessagingModuleOptions {
   parkedSweepMs?: number;
 }
 
+/** What a service's own code may inject from this module (besides the catalogue). */
+const exportedServices = [
+  AmqpConnection,
+  OutboxWriter,
+  OutboxRelay,
+  OutboxReplayer,
+  ReplayRequester,
+  ReplayRequestResponder,
+  InboxStore,
+  ParkedMessageRepository,
+  ParkedMessageReplayer,
+  ParkedMessageCollector,
+  AmqpEventTransport,
+  MessagingHealth,
+];
+
 /**
  * Domain events over RabbitMQ for one service: the outbox writer and relay (producer side), the
  * `@EventPattern` transport with inbox, retries and parking (consumer side: the routing keys it binds are
@@ -50,35 +66,10 @@ export class MessagingModule {
         { provide: EVENT_CATALOGUE, useValue: options.catalogue },
         { provide: RETRY_POLICY, useValue: options.retryPolicy ?? defaultRetryPolicy },
         { provide: PARKED_SWEEP_MS, useValue: options.parkedSweepMs ?? 60_000 },
-        AmqpConnection,
-        OutboxWriter,
-        OutboxRelay,
+        ...exportedServices,
         RelayWakeAfterCommit,
-        OutboxReplayer,
-        ReplayRequester,
-        ReplayRequestResponder,
-        InboxStore,
-        ParkedMessageRepository,
-        ParkedMessageReplayer,
-        ParkedMessageCollector,
-        AmqpEventTransport,
-        MessagingHealth,
       ],
-      exports: [
-        EVENT_CATALOGUE,
-        AmqpConnection,
-        OutboxWriter,
-        OutboxRelay,
-        OutboxReplayer,
-        ReplayRequester,
-        ReplayRequestResponder,
-        InboxStore,
-        ParkedMessageRepository,
-        ParkedMessageReplayer,
-        ParkedMessageCollector,
-        AmqpEventTransport,
-        MessagingHealth,
-      ],
+      exports: [EVENT_CATALOGUE, ...exportedServices],
     };
   }
 }

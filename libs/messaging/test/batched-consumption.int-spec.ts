@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { createTestDatabase, expectEventually, isolatedEnvironment } from '@tripartite/testing';
-import { deleteBrokerObjects, publishRaw } from './support/broker-admin';
+import { expectEventually } from '@tripartite/testing';
+import { publishRaw } from './support/broker-admin';
 import { parkedMessagesOf } from './support/parked-log';
 import { publishThing, startTestService, type TestService } from './support/test-service';
 import { ThingConsumer } from './support/thing.consumer';
-import { notesOf } from './support/two-services';
+import {
+  attemptsOf,
+  notesOf,
+  type TwoServiceEnvironments,
+  twoServiceEnvironments,
+} from './support/two-services';
 
 /**
  * A backlog reaches the consumer in one burst (prefetch 20): the transport then applies several events
@@ -20,14 +25,11 @@ describe('a consumer applying several events in one transaction', () => {
   let consumer: TestService | undefined;
   let env: Record<string, string>;
   let consumerEnv: Record<string, string>;
-  const drops: (() => Promise<void>)[] = [];
+  let environments: TwoServiceEnvironments | undefined;
 
   before(async () => {
-    const producerDb = await createTestDatabase('batch_producer');
-    const consumerDb = await createTestDatabase('batch_consumer');
-    drops.push(producerDb.drop, consumerDb.drop);
-    env = isolatedEnvironment('batch', producerDb.name);
-    consumerEnv = { ...env, DATABASE_NAME: consumerDb.name, DATABASE_POOL_SIZE: '2' };
+    environments = await twoServiceEnvironments('batch', { DATABASE_POOL_SIZE: '2' });
+    ({ env, consumerEnv } = environments);
     // Declares the queue and its bindings, then leaves: what is published next waits in the queue.
     await (await startConsumer()).close();
     producer = await startTestService({ service: 'producer', env });
@@ -38,8 +40,7 @@ describe('a consumer applying several events in one transaction', () => {
   });
   after(async () => {
     await producer?.close();
-    await deleteBrokerObjects(env.AMQP_EXCHANGE, env.AMQP_QUEUE_PREFIX, ['consumer', 'producer']);
-    for (const drop of drops) await drop();
+    await environments?.dispose();
   });
 
   function startConsumer(): Promise<TestService> {
@@ -100,11 +101,11 @@ describe('a consumer applying several events in one transaction', () => {
     }
     const transactions = await transactionsOf(written);
     assert.ok(transactions < 30, `several events shared a transaction (${transactions} for 30)`);
-    const [{ n: handlerRuns }] = await consumer.dataSource.query(
-      'SELECT count(*)::int AS n FROM attempts WHERE event_id = $1',
-      [written[4]],
+    assert.equal(
+      (await attemptsOf(consumer, written[4])).length,
+      1,
+      'the handler never ran for the duplicates',
     );
-    assert.equal(handlerRuns, 1, 'the handler never ran for the duplicates');
   });
 
   it('parks a failing event alone after its tries, and commits the neighbours of its batch', async () => {
@@ -135,12 +136,8 @@ describe('a consumer applying several events in one transaction', () => {
     assert.equal((parked.content as { id: string }).id, failingId);
     assert.equal(parked.attempts, 3);
     assert.match(parked.reason, /handler failed 3 times: planned failure 3/);
-    const tries = await consumer.dataSource.query(
-      'SELECT attempt FROM attempts WHERE event_id = $1 ORDER BY attempt',
-      [failingId],
-    );
     assert.deepEqual(
-      tries.map((t: { attempt: number }) => t.attempt),
+      await attemptsOf(consumer, failingId),
       [1, 2, 3],
       'one run of its handler per try, in a batch as alone',
     );

@@ -3,9 +3,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, expectEventually, isolatedEnvironment } from '@tripartite/testing';
-import { deleteBrokerObjects } from './support/broker-admin';
+import { expectEventually } from '@tripartite/testing';
 import { publishThing, startTestService, type TestService } from './support/test-service';
+import { type TwoServiceEnvironments, twoServiceEnvironments } from './support/two-services';
 
 function startConsumerProcess(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(__dirname, 'fixtures', 'consumer-process.js')], {
@@ -24,22 +24,18 @@ describe('SIGTERM during a burst of events', () => {
   let producer: TestService;
   let env: Record<string, string>;
   let consumerEnv: Record<string, string>;
-  const drops: (() => Promise<void>)[] = [];
+  let environments: TwoServiceEnvironments | undefined;
   let consumer: ChildProcess | undefined;
 
   before(async () => {
-    const producerDb = await createTestDatabase('sigterm_producer');
-    const consumerDb = await createTestDatabase('sigterm_consumer');
-    drops.push(producerDb.drop, consumerDb.drop);
-    env = isolatedEnvironment('sigterm', producerDb.name);
-    consumerEnv = { ...env, DATABASE_NAME: consumerDb.name, SHUTDOWN_GRACE_MS: '5000' };
+    environments = await twoServiceEnvironments('sigterm', { SHUTDOWN_GRACE_MS: '5000' });
+    ({ env, consumerEnv } = environments);
     producer = await startTestService({ service: 'producer', env });
   });
   after(async () => {
     consumer?.kill('SIGKILL');
     await producer?.close();
-    await deleteBrokerObjects(env.AMQP_EXCHANGE, env.AMQP_QUEUE_PREFIX, ['consumer', 'producer']);
-    for (const drop of drops) await drop();
+    await environments?.dispose();
   });
 
   it('loses nothing and does nothing twice once the service restarts, and exits within 10 s', async () => {

@@ -1,22 +1,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { expectEventually } from '@tripartite/testing';
 import { publishRaw } from './support/broker-admin';
 import { parkedMessagesOf } from './support/parked-log';
 import { rawEnvelope } from './support/raw-envelope';
 import { publishThing } from './support/test-service';
-import { notesOf, startTwoServices, type TwoServices } from './support/two-services';
+import { attemptsOf, notesOf, startTwoServices, withServices } from './support/two-services';
 
 describe('a message that cannot be handled', () => {
-  let services: TwoServices;
-  before(async () => {
-    services = await startTwoServices('poison');
-  });
-  after(() => services?.teardown());
+  const services = withServices(() => startTwoServices('poison'));
 
   it('is parked at once with its reason when its payload fails the schema, and the next ones flow', async () => {
-    const { producer, consumer, env } = services;
+    const { producer, consumer, env } = services();
     const aggregateId = randomUUID();
     const bad = rawEnvelope('thing.happened', 1, { note: 12 }, { aggregateId });
     const badId = bad.id;
@@ -37,15 +33,15 @@ describe('a message that cannot be handled', () => {
     assert.equal(invalid?.attempts, 1);
     assert.equal(invalid?.type, 'thing.happened');
     assert.ok(parked.some((m) => m.reason === 'body is not JSON' && m.content === '{not json'));
-    const attempts = await consumer.dataSource.query(
-      'SELECT count(*)::int AS n FROM attempts WHERE event_id = $1',
-      [badId],
+    assert.equal(
+      (await attemptsOf(consumer, badId)).length,
+      0,
+      'an invalid message never reaches the handler',
     );
-    assert.equal(attempts[0].n, 0, 'an invalid message never reaches the handler');
   });
 
   it('is retried with a delay, then parked after three tries with the handler error, without blocking others', async () => {
-    const { producer, consumer } = services;
+    const { producer, consumer } = services();
     const failing = randomUUID();
     const healthy = randomUUID();
     const failingId = await publishThing(producer, failing, { note: 'always fails', failTimes: 99 });
@@ -62,19 +58,12 @@ describe('a message that cannot be handled', () => {
     assert.match(parked.reason, /handler failed 3 times: planned failure 3/);
     assert.equal(parked.headers['x-original-routing-key'], 'thing.happened');
     assert.equal(parked.unknownVersion, null);
-    const attempts = await consumer.dataSource.query(
-      'SELECT attempt FROM attempts WHERE event_id = $1 ORDER BY attempt',
-      [failingId],
-    );
-    assert.deepEqual(
-      attempts.map((a: { attempt: number }) => a.attempt),
-      [1, 2, 3],
-    );
+    assert.deepEqual(await attemptsOf(consumer, failingId), [1, 2, 3]);
     assert.deepEqual(await notesOf(consumer, failing), [], 'no effect of a failed try survives');
   });
 
   it('succeeds on a later try when the failure was temporary, with one effect', async () => {
-    const { producer, consumer } = services;
+    const { producer, consumer } = services();
     const aggregateId = randomUUID();
     await publishThing(producer, aggregateId, { note: 'second time lucky', failTimes: 1 });
     await expectEventually(async () =>

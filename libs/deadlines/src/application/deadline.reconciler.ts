@@ -122,7 +122,7 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
     const firedIds: string[] = [];
     let cursor: PendingCursor | null = null;
     while (!this.stopped) {
-      const page = await this.deadlines.pageDue(manager, now, cursor, FIRE_PAGE);
+      const page = await this.deadlines.pagePending(manager, 'due', now, cursor, FIRE_PAGE);
       for (const deadline of page) {
         if (this.stopped) break;
         try {
@@ -148,7 +148,7 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
       await this.timers.remove(firedIds);
       cursor = null;
       while (!this.stopped) {
-        const page = await this.deadlines.pageNotDue(manager, now, cursor, TIMER_PAGE);
+        const page = await this.deadlines.pagePending(manager, 'not-due', now, cursor, TIMER_PAGE);
         const { created, moved } = await this.timers.ensure(page);
         report.timersChecked += page.length;
         report.timersCreated += created;

@@ -134,26 +134,6 @@ export class DeadlineRepository {
     return rows.map(toDeadline);
   }
 
-  /** Pending deadlines due at `now` or before, in due order, after `cursor`; no lock (the firing takes it). */
-  async pageDue(
-    manager: EntityManager,
-    now: Date,
-    cursor: PendingCursor | null,
-    limit: number,
-  ): Promise<DeadlineTimerState[]> {
-    return this.pagePending(manager, 'due_at <= $1', now, cursor, limit);
-  }
-
-  /** Pending deadlines not yet due at `now`, in due order, after `cursor`. */
-  async pageNotDue(
-    manager: EntityManager,
-    now: Date,
-    cursor: PendingCursor | null,
-    limit: number,
-  ): Promise<DeadlineTimerState[]> {
-    return this.pagePending(manager, 'due_at > $1', now, cursor, limit);
-  }
-
   async timerStates(manager: EntityManager, ids: readonly string[]): Promise<DeadlineTimerState[]> {
     const rows: { id: string; kind: string; status: Deadline['status']; due_at: Date }[] =
       await manager.query('SELECT id, kind, status, due_at FROM deadlines WHERE id = ANY($1::uuid[])', [
@@ -171,13 +151,18 @@ export class DeadlineRepository {
     );
   }
 
-  private async pagePending(
+  /**
+   * Pending deadlines in due order, after `cursor`: those due at `now` or before (`'due'`; no lock, the
+   * firing takes it), or those not yet due at `now` (`'not-due'`).
+   */
+  async pagePending(
     manager: EntityManager,
-    dueCondition: string,
+    which: 'due' | 'not-due',
     now: Date,
     cursor: PendingCursor | null,
     limit: number,
   ): Promise<DeadlineTimerState[]> {
+    const dueCondition = which === 'due' ? 'due_at <= $1' : 'due_at > $1';
     // Keyset pagination on (due_at, id): stable while other replicas fire rows of the same walk.
     const rows: { id: string; kind: string; due_at: Date }[] = await manager.query(
       `SELECT id, kind, due_at FROM deadlines

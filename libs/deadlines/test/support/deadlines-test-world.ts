@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import {
   type DynamicModule,
   Global,
@@ -243,8 +245,52 @@ export function inMs(replica: Replica, ms: number): Date {
 
 export const DAY_MS = 86_400_000;
 
+/**
+ * Asserts that the timer of deadline `id` is delayed and wakes up `ms` after the machine's time (within
+ * five seconds): where it stands after its deadline or the platform clock moved.
+ */
+export async function assertTimerIn(
+  replica: Replica,
+  id: string,
+  ms: number,
+  message: string,
+): Promise<void> {
+  const timer = await replica.timers.inspect(id);
+  assert.ok(timer.fireAt, 'the timer is delayed');
+  assert.ok(Math.abs(timer.fireAt.getTime() - (Date.now() + ms)) < 5_000, message);
+}
+
 /** The adjustable clock of a replica started outside production. */
 export function adjustableClockOf(replica: Replica): AdjustableClock {
   if (!(replica.clock instanceof AdjustableClock)) throw new Error('This replica runs on the system clock');
   return replica.clock;
+}
+
+/** What `withDeadlinesTestWorld` started, to read inside the tests. */
+export interface DeadlinesTestSetup {
+  readonly world: DeadlinesTestWorld;
+  /** The replicas started before the tests, in the order of their options. */
+  readonly replicas: readonly Replica[];
+}
+
+/**
+ * A test file's world for the tests of one `describe`: its `before` creates the world under `label` and
+ * starts one replica per entry of `replicas`, in order; its `after` disposes of the world (replicas,
+ * Redis prefix, database).
+ */
+export function withDeadlinesTestWorld(label: string, replicas: StartOptions[] = [{}]): DeadlinesTestSetup {
+  let world: DeadlinesTestWorld | undefined;
+  const started: Replica[] = [];
+  before(async () => {
+    world = await DeadlinesTestWorld.create(label);
+    for (const options of replicas) started.push(await world.start(options));
+  });
+  after(() => world?.dispose());
+  return {
+    get world() {
+      if (!world) throw new Error(`The deadlines test world ${label} was not created`);
+      return world;
+    },
+    replicas: started,
+  };
 }

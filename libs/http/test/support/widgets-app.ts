@@ -1,7 +1,9 @@
+import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, serviceConfigSchema } from '@tripartite/config';
-import { createServiceApp, type ServiceBootstrapOptions } from '@tripartite/http';
+import { createServiceApp, type ProblemDetails, type ServiceBootstrapOptions } from '@tripartite/http';
 import { createTestDatabase, isolatedEnvironment } from '@tripartite/testing';
 import { WidgetsModule } from './widgets.module';
 
@@ -11,13 +13,15 @@ export interface RunningWidgets {
   close: () => Promise<void>;
 }
 
+export type WidgetsAppOptions = Partial<Pick<ServiceBootstrapOptions, 'idempotency' | 'module'>> & {
+  /** Variables over the isolated environment (e.g. HTTP_REQUEST_TIMEOUT_MS). */
+  env?: Record<string, string>;
+};
+
 /** The test service built with the real bootstrap, on its own database, listening on a random loopback port. */
 export async function startWidgetsApp(
   label: string,
-  options: Partial<Pick<ServiceBootstrapOptions, 'idempotency' | 'module'>> & {
-    /** Variables over the isolated environment (e.g. HTTP_REQUEST_TIMEOUT_MS). */
-    env?: Record<string, string>;
-  } = {},
+  options: WidgetsAppOptions = {},
 ): Promise<RunningWidgets> {
   const { env, ...bootstrap } = options;
   const database = await createTestDatabase(label);
@@ -43,6 +47,29 @@ export async function startWidgetsApp(
   };
 }
 
+/**
+ * The test service for the tests of one `describe`: started by its `before` (then handed to `ready`),
+ * closed (and its database dropped) by its `after`. Answers `url(path)`: the address of `path` on it.
+ */
+export function withWidgetsApp(
+  label: string,
+  options: WidgetsAppOptions = {},
+  ready: (service: RunningWidgets) => void = () => undefined,
+): (path: string) => string {
+  let service: RunningWidgets | undefined;
+  before(async () => {
+    service = await startWidgetsApp(label, options);
+    ready(service);
+  });
+  after(async () => {
+    await service?.close();
+  });
+  return (path) => {
+    if (!service) throw new Error(`The widgets service ${label} is not running`);
+    return `${service.baseUrl}${path}`;
+  };
+}
+
 export const validWidget = {
   name: 'Sprocket',
   contacts: [{ email: 'ana@example.org', name: 'Ana' }],
@@ -60,19 +87,18 @@ export function postJson(
   });
 }
 
-/** What a problem answer holds, for typed assertions. */
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  code: string;
-  requestId?: string;
-  errors?: { field: string; rule: string; message: string }[];
-  [extension: string]: unknown;
-}
+/** What a problem answer holds, for typed assertions: the library's problem and the request id it adds. */
+export type ProblemBody = ProblemDetails & { requestId?: string };
 
 export async function jsonOf<T = ProblemBody>(response: Response): Promise<T> {
   return (await response.json()) as T;
+}
+
+/** Asserts that `response` is a problem (RFC 9457) of `status`, by its status, media type and body; answers the body. */
+export async function assertProblem(response: Response, status: number): Promise<ProblemBody> {
+  assert.equal(response.status, status);
+  assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  const body = await jsonOf(response);
+  assert.equal(body.status, status);
+  return body;
 }

@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 import { createTestDatabase, isolatedEnvironment } from '@tripartite/testing';
 import { deleteBrokerObjects } from './broker-admin';
 import { type fastRetries, startTestService, type TestService } from './test-service';
@@ -11,6 +12,32 @@ export interface TwoServices {
   teardown(): Promise<void>;
 }
 
+/** The environments of a producing and a consuming service, each with its own database, sharing this file's exchange. */
+export interface TwoServiceEnvironments {
+  env: Record<string, string>;
+  consumerEnv: Record<string, string>;
+  /** Deletes the exchange and the two services' queues, then drops both databases. */
+  dispose(): Promise<void>;
+}
+
+export async function twoServiceEnvironments(
+  label: string,
+  consumerEnv: Record<string, string> = {},
+): Promise<TwoServiceEnvironments> {
+  const producerDb = await createTestDatabase(`${label}_producer`);
+  const consumerDb = await createTestDatabase(`${label}_consumer`);
+  const env = isolatedEnvironment(label, producerDb.name);
+  return {
+    env,
+    consumerEnv: { ...env, DATABASE_NAME: consumerDb.name, ...consumerEnv },
+    async dispose() {
+      await deleteBrokerObjects(env.AMQP_EXCHANGE, env.AMQP_QUEUE_PREFIX, ['consumer', 'producer']);
+      await producerDb.drop();
+      await consumerDb.drop();
+    },
+  };
+}
+
 /** A producing and a consuming service, each with its own database, sharing this file's exchange. */
 export async function startTwoServices(
   label: string,
@@ -20,10 +47,8 @@ export async function startTwoServices(
     consumerEnv?: Record<string, string>;
   } = {},
 ): Promise<TwoServices> {
-  const producerDb = await createTestDatabase(`${label}_producer`);
-  const consumerDb = await createTestDatabase(`${label}_consumer`);
-  const env = isolatedEnvironment(label, producerDb.name);
-  const consumerEnv = { ...env, DATABASE_NAME: consumerDb.name, ...options.consumerEnv };
+  const environments = await twoServiceEnvironments(label, options.consumerEnv);
+  const { env, consumerEnv } = environments;
   const consumer = await startTestService({
     service: 'consumer',
     env: consumerEnv,
@@ -39,10 +64,26 @@ export async function startTwoServices(
     async teardown() {
       await producer.close();
       await consumer.close();
-      await deleteBrokerObjects(env.AMQP_EXCHANGE, env.AMQP_QUEUE_PREFIX, ['consumer', 'producer']);
-      await producerDb.drop();
-      await consumerDb.drop();
+      await environments.dispose();
     },
+  };
+}
+
+/**
+ * Services for the tests of one `describe`: `start` runs in its `before`, their `teardown()` in its
+ * `after`. Answers what `start` started, to call for inside the tests.
+ */
+export function withServices<S extends { teardown(): Promise<void> }>(start: () => Promise<S>): () => S {
+  let services: S | undefined;
+  before(async () => {
+    services = await start();
+  });
+  after(async () => {
+    await services?.teardown();
+  });
+  return () => {
+    if (!services) throw new Error('The services of this describe did not start');
+    return services;
   };
 }
 
@@ -78,4 +119,13 @@ export async function notesOf(consumer: TestService, aggregateId: string): Promi
     [aggregateId],
   );
   return rows.map((row) => row.note);
+}
+
+/** The tries of its handler the consumer recorded for an event, in order. */
+export async function attemptsOf(consumer: TestService, eventId: string): Promise<number[]> {
+  const rows: { attempt: number }[] = await consumer.dataSource.query(
+    'SELECT attempt FROM attempts WHERE event_id = $1 ORDER BY attempt',
+    [eventId],
+  );
+  return rows.map((row) => row.attempt);
 }
