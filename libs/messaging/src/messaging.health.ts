@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AmqpConnection } from './amqp/amqp-connection';
 import { closeQuietly } from './amqp/close-quietly';
+import { supervisedChannel } from './amqp/supervised-channels';
 import { AmqpEventTransport } from './transport/amqp-event.transport';
 
 /** Readiness of the messaging side: broker connected, and the service's consumer still attached. */
@@ -27,8 +28,7 @@ export class MessagingHealth {
    */
   async queuedMessages(): Promise<number | null> {
     return this.amqp.onceConnected(async (model) => {
-      const channel = await model.createChannel();
-      channel.on('error', () => undefined);
+      const channel = await supervisedChannel(model);
       try {
         return (await channel.checkQueue(this.transport.queues.main)).messageCount;
       } catch (error) {

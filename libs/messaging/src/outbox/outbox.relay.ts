@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { AmqpConnection } from '../amqp/amqp-connection';
 import { closeQuietly } from '../amqp/close-quietly';
 import { publishOptionsOf } from '../amqp/publish-options';
+import { supervisedConfirmChannel } from '../amqp/supervised-channels';
 import { declareEventExchange } from '../topology/declare-topology';
 
 /** Rows one relay transaction publishes at most before it marks them sent and commits. */
@@ -95,12 +96,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap(): Promise<void> {
     this.running = true;
     await this.amqp.onConnected(async (model) => {
-      const channel = await model.createConfirmChannel();
+      const channel = await supervisedConfirmChannel(model);
       await declareEventExchange(channel, this.config.AMQP_EXCHANGE);
       channel.on('close', () => {
         if (this.channel === channel) this.channel = undefined;
       });
-      channel.on('error', () => undefined);
       this.channel = channel;
       this.notify();
     });

@@ -4,6 +4,7 @@ import { type EventCatalogue, readsVersion } from '@tripartite/events';
 import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { AmqpConnection } from '../amqp/amqp-connection';
 import { closeQuietly } from '../amqp/close-quietly';
+import { supervisedChannel, supervisedConfirmChannel } from '../amqp/supervised-channels';
 import { EVENT_CATALOGUE, PARKED_SWEEP_MS } from '../messaging.tokens';
 import { type QueueNames, queueNamesFor } from '../topology/queue-names';
 import { type ParkedMessage, parkedMessageOf, replayPropertiesOf } from './parked-message';
@@ -74,10 +75,8 @@ export class ParkedMessageCollector {
 
   private async attach(model: ChannelModel): Promise<void> {
     if (this.stopped) return;
-    const confirm = await model.createConfirmChannel();
-    confirm.on('error', () => undefined);
-    const channel = await model.createChannel();
-    channel.on('error', () => undefined);
+    const confirm = await supervisedConfirmChannel(model);
+    const channel = await supervisedChannel(model);
     await channel.prefetch(10);
     this.confirm = confirm;
     this.channel = channel;

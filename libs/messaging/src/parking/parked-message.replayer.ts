@@ -3,6 +3,7 @@ import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AmqpConnection } from '../amqp/amqp-connection';
 import { closeQuietly } from '../amqp/close-quietly';
+import { supervisedConfirmChannel } from '../amqp/supervised-channels';
 import { queueNamesFor } from '../topology/queue-names';
 import { replayPropertiesOf } from './parked-message';
 import {
@@ -55,8 +56,7 @@ export class ParkedMessageReplayer {
   private async publish(messages: StoredParkedMessage[]): Promise<void> {
     const now = new Date();
     await this.amqp.onceConnected(async (model) => {
-      const channel = await model.createConfirmChannel();
-      channel.on('error', () => undefined);
+      const channel = await supervisedConfirmChannel(model);
       try {
         // A queue that is gone would swallow what is sent to it: fail instead.
         await channel.checkQueue(this.queue);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { PLATFORM_CONFIG, type PlatformConfig } from '@tripartite/config';
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { AmqpConnection } from '../amqp/amqp-connection';
+import { supervisedChannel } from '../amqp/supervised-channels';
 import { OutboxReplayer } from '../outbox/outbox.replayer';
 import { declareEventExchange } from '../topology/declare-topology';
 import { REPLAY_REQUEST_ROUTING_KEY, replayRequestQueueOf, replayRequestSchema } from './replay-request';
@@ -33,8 +34,7 @@ export class ReplayRequestResponder implements OnApplicationBootstrap {
   }
 
   private async attach(model: ChannelModel): Promise<void> {
-    const channel = await model.createChannel();
-    channel.on('error', () => undefined);
+    const channel = await supervisedChannel(model);
     await declareEventExchange(channel, this.config.AMQP_EXCHANGE);
     await channel.assertQueue(this.queue, { durable: true, autoDelete: true });
     await channel.bindQueue(this.queue, this.config.AMQP_EXCHANGE, REPLAY_REQUEST_ROUTING_KEY);

@@ -8,6 +8,7 @@ import { lastValueFrom } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AmqpConnection } from '../amqp/amqp-connection';
 import { closeQuietly } from '../amqp/close-quietly';
+import { supervisedChannel, supervisedConfirmChannel } from '../amqp/supervised-channels';
 import { EVENT_CATALOGUE, RETRY_POLICY } from '../messaging.tokens';
 import { ParkedMessageCollector } from '../parking/parked-message.collector';
 import { declareConsumerQueues } from '../topology/declare-topology';
@@ -151,10 +152,8 @@ export class AmqpEventTransport extends Server implements CustomTransportStrateg
 
   private async attach(model: ChannelModel): Promise<void> {
     if (this.stopping) return;
-    const publish = await model.createConfirmChannel();
-    publish.on('error', () => undefined);
-    const consume = await model.createChannel();
-    consume.on('error', () => undefined);
+    const publish = await supervisedConfirmChannel(model);
+    const consume = await supervisedChannel(model);
     consume.on('close', () => {
       if (this.consumeChannel === consume) {
         this.consumeChannel = undefined;
