@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { REGION_NAMES } from '@tripartite/events';
 import type { CpomDocumentView } from '../../cpom-document/cpom-document-view';
 import { CpomPdfRenderer } from '../../cpom-document/cpom-pdf.renderer';
 import { ServiceDirectory } from '../../directory/application/service-directory';
@@ -21,27 +22,6 @@ const ANNEX_LABELS: Record<AnnexKind, string> = {
   oppbtp_convention: 'Convention quadripartite OPPBTP',
   partnership_protocol: 'Protocole de partenariat Caisse/SSTI',
   other: 'Autre document',
-};
-
-const REGION_NAMES: Record<string, string> = {
-  '01': 'Guadeloupe',
-  '02': 'Martinique',
-  '03': 'Guyane',
-  '04': 'La Réunion',
-  '06': 'Mayotte',
-  '11': 'Île-de-France',
-  '24': 'Centre-Val de Loire',
-  '27': 'Bourgogne-Franche-Comté',
-  '28': 'Normandie',
-  '32': 'Hauts-de-France',
-  '44': 'Grand Est',
-  '52': 'Pays de la Loire',
-  '53': 'Bretagne',
-  '75': 'Nouvelle-Aquitaine',
-  '76': 'Occitanie',
-  '84': 'Auvergne-Rhône-Alpes',
-  '93': 'Provence-Alpes-Côte d’Azur',
-  '94': 'Corse',
 };
 
 const MEAN_LABELS = new Map<string, string>([...direccteMeans, ...caisseMeans].map((m) => [m.code, m.label]));
